@@ -1,0 +1,55 @@
+# quizapp — two commands: `make run` serves the app, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 5000
+HOST ?= 127.0.0.1
+WEB_CONCURRENCY ?= 2
+THREADS ?= 4
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app quizapp
+
+.PHONY: run dev test lint bench install install-test migrate sync clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "quizapp needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(FLASK) db upgrade
+
+sync: migrate
+	$(FLASK) bank sync
+
+run: sync
+	@echo "quizapp is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread \
+		--workers $(WEB_CONCURRENCY) --threads $(THREADS) --access-logfile - wsgi:app
+
+dev: sync
+	@echo "quizapp (debug) on http://$(HOST):$(PORT)/"
+	$(FLASK) --debug run --host $(HOST) --port $(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install-test
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,72 @@
+"""Register, log in, log out."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from ..extensions import db, login_manager
+from ..models import User
+from .forms import LoginForm, RegisterForm
+from .operations import create_user, find_user
+from .rules import safe_next
+
+bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Flask-Login hook: the user stored in the session cookie."""
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _start_session(user: User, remember: bool = False) -> None:
+    session.clear()  # no state from before the login survives it (session fixation)
+    login_user(user, remember=remember)
+
+
+def _after_login(next_url: str | None) -> Response:
+    return redirect(safe_next(next_url) or url_for("main.index"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register() -> str | Response:
+    """Create a student account and log it in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user = create_user(form.username.data, form.password.data)
+        db.session.commit()
+        _start_session(user)
+        flash(f"Welcome, {user.username}! Your account is ready.", "success")
+        return redirect(url_for("main.index"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> str | Response:
+    """Check the password and start a fresh session."""
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = safe_next(request.args.get("next")) or ""
+    if form.validate_on_submit():
+        user = find_user(form.username.data)
+        if user is None or not user.check_password(form.password.data):
+            form.password.errors.append("Wrong username or password.")
+        else:
+            _start_session(user, remember=form.remember.data)
+            flash("You are logged in.", "success")
+            return _after_login(form.next.data)
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout() -> Response:
+    """End the session (POST with a CSRF token, so no page can log you out)."""
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("main.index"))

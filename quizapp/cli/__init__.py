@@ -1,0 +1,1 @@
+"""Thin ``flask`` commands over the application's functions."""

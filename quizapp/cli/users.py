@@ -1,0 +1,59 @@
+"""``flask users create|promote|list``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..auth.operations import AccountError, create_user, find_user
+from ..database import write_intent
+from ..extensions import db
+from ..models import User
+
+
+@click.group()
+def users() -> None:
+    """Manage accounts."""
+
+
+def _read_password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users.command("create")
+@click.argument("name")
+@click.option("--teacher", is_flag=True, help="Give the account the teacher role.")
+def create(name: str, teacher: bool) -> None:
+    """Create an account; the password comes from a prompt or from stdin."""
+    password = _read_password()
+    with write_intent():
+        try:
+            user = create_user(name, password, "teacher" if teacher else "student")
+        except AccountError as err:
+            raise click.ClickException(str(err)) from err
+        db.session.commit()
+    click.echo(f"Created {user.role} {user.username}.")
+
+
+@users.command("promote")
+@click.argument("name")
+def promote(name: str) -> None:
+    """Make an existing account a teacher."""
+    with write_intent():
+        user = find_user(name)
+        if user is None:
+            raise click.ClickException(f"No user named {name!r}.")
+        user.role = "teacher"
+        db.session.commit()
+    click.echo(f"{user.username} is now a teacher.")
+
+
+@users.command("list")
+def list_users() -> None:
+    """Print every account with its role."""
+    rows = db.session.execute(db.select(User).order_by(User.username)).scalars()
+    for user in rows:
+        click.echo(f"{user.username}\t{user.role}\t{user.created_at:%Y-%m-%d}")

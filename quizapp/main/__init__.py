@@ -1,0 +1,5 @@
+"""The start page."""
+
+from .views import bp
+
+__all__ = ["bp"]

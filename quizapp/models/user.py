@@ -1,0 +1,46 @@
+"""Accounts: students and teachers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+
+ROLES = ("student", "teacher")
+
+
+class User(UserMixin, db.Model):
+    """A person who studies (student) or also sees the class's results (teacher).
+
+    ``username`` is stored lower-case, which makes it unique case-insensitively.
+    """
+
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="student")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def is_teacher(self) -> bool:
+        """Teachers see the class dashboard and the bank status."""
+        return self.role == "teacher"
+
+    def set_password(self, password: str) -> None:
+        """Store a scrypt hash of ``password``, never the password itself."""
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        """True when ``password`` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} ({self.role})>"

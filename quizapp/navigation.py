@@ -1,0 +1,25 @@
+"""The main navigation, filtered by role and by which features are installed."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_login import current_user
+
+#: (endpoint, label, teachers only)
+NAV = [
+    ("study.index", "Study", False),
+    ("flashcards.index", "Flashcards", False),
+    ("history.index", "History", False),
+    ("teacher.index", "Teacher", True),
+]
+
+
+def nav_items() -> list[tuple[str, str]]:
+    """Links for the current user: nothing for visitors, teacher pages for teachers."""
+    if not current_user.is_authenticated:
+        return []
+    return [
+        (endpoint, label)
+        for endpoint, label, teacher_only in NAV
+        if endpoint in current_app.view_functions and (current_user.is_teacher or not teacher_only)
+    ]

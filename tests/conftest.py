@@ -1,0 +1,128 @@
+"""Shared fixtures: an app on a real temporary SQLite file, a client, users, a login helper.
+
+The schema is built once per test session by running the real migrations into a
+template file; each test gets its own copy of that file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+
+from quizapp import create_app
+from quizapp.auth.operations import create_user
+from quizapp.extensions import db
+from quizapp.models import User
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+TINY_BANK = DATA / "bank" / "tiny"
+PASSWORD = "correct horse battery"
+
+
+def make_config(db_file: Path, **extra: object) -> dict[str, object]:
+    """Test settings: a given SQLite file, CSRF off unless a test turns it on."""
+    config: dict[str, object] = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_file}",
+        "WTF_CSRF_ENABLED": False,
+        "QUESTIONS_DIR": str(TINY_BANK),
+    }
+    config.update(extra)
+    return config
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file migrated to head once for the whole session."""
+    folder = tmp_path_factory.mktemp("template")
+    db_file = folder / "template.sqlite"
+    app = create_app(make_config(db_file), instance_path=str(folder / "instance"))
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        db.engine.dispose()
+    return db_file
+
+
+@pytest.fixture
+def app_config() -> dict[str, object]:
+    """Extra settings for the ``app`` fixture; override in a test module."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path: Path, template_db: Path, app_config: dict[str, object]) -> Iterator[Flask]:
+    """The application on its own copy of the migrated database."""
+    db_file = tmp_path / "quizapp.sqlite"
+    shutil.copyfile(template_db, db_file)
+    app = create_app(make_config(db_file, **app_config), instance_path=str(tmp_path / "instance"))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def make_user(app: Flask):
+    """Factory: ``make_user("ann", teacher=True)`` creates and returns the user's id."""
+
+    def _make(
+        username: str = "student1", *, teacher: bool = False, password: str = PASSWORD
+    ) -> int:
+        with app.app_context():
+            user = create_user(username, password, "teacher" if teacher else "student")
+            db.session.commit()
+            return user.id
+
+    return _make
+
+
+@pytest.fixture
+def student(make_user) -> int:
+    """A student account (password ``PASSWORD``)."""
+    return make_user("student1")
+
+
+@pytest.fixture
+def teacher(make_user) -> int:
+    """A teacher account (password ``PASSWORD``)."""
+    return make_user("teacher1", teacher=True)
+
+
+class AuthActions:
+    """Log in and out through the real forms."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def login(self, username: str = "student1", password: str = PASSWORD, **extra: str):
+        return self._client.post(
+            "/auth/login", data={"username": username, "password": password, **extra}
+        )
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    """``auth.login()`` / ``auth.logout()`` for the test client."""
+    return AuthActions(client)
+
+
+def get_user(app: Flask, username: str) -> User | None:
+    """Read a user back in a fresh app context."""
+    with app.app_context():
+        return db.session.execute(db.select(User).filter_by(username=username)).scalar_one_or_none()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    """Click runner for ``flask`` commands of this app."""
+    return app.test_cli_runner()
