@@ -1,0 +1,55 @@
+"""Spaced repetition for quizapp: a pure wrapper around py-fsrs (no Flask, no database).
+
+It takes card state values and an aware UTC `now` and returns new values: `review` rates a
+card, `preview` gives each button's interval, `pick_next` and `queue_counts` apply the daily
+queue policy, `day_bounds` gives the user's local day.
+"""
+
+from .days import day_bounds, is_valid_timezone, timezone_names
+from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
+from .review import (
+    DEFAULT_SETTINGS,
+    LEECH_LAPSES,
+    MAX_RETENTION,
+    MIN_RETENTION,
+    Rating,
+    ReviewOutcome,
+    SchedulerSettings,
+    format_interval,
+    is_leech,
+    preview,
+    rating_for_grade,
+    retrievability,
+    review,
+)
+from .state import CardKind, CardState, State, ensure_utc, new_card
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_SETTINGS",
+    "LEECH_LAPSES",
+    "MAX_RETENTION",
+    "MIN_RETENTION",
+    "CardKind",
+    "CardState",
+    "DailyLimits",
+    "DueCard",
+    "Rating",
+    "ReviewOutcome",
+    "SchedulerSettings",
+    "State",
+    "day_bounds",
+    "ensure_utc",
+    "format_interval",
+    "is_leech",
+    "is_valid_timezone",
+    "new_card",
+    "next_due_at",
+    "pick_next",
+    "preview",
+    "queue_counts",
+    "rating_for_grade",
+    "retrievability",
+    "review",
+    "timezone_names",
+]
