@@ -1,0 +1,92 @@
+"""Quiz sessions and the attempts that answer them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+
+
+class QuizSession(db.Model):
+    """One sitting: the questions drawn, how far the student got, when it ended.
+
+    Lives in the database (not the cookie) so it survives logout, a restart and a
+    different browser.
+    """
+
+    __tablename__ = "quiz_session"
+    __table_args__ = (Index("ix_quiz_session_user_started", "user_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    mode: Mapped[str] = mapped_column(String(20), default="quiz")
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    question_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    attempts: Mapped[list[Attempt]] = relationship(
+        back_populates="session", order_by="Attempt.position", lazy="selectin"
+    )
+
+    @property
+    def finished(self) -> bool:
+        """True once every question has an answer (or the student ended it)."""
+        return self.finished_at is not None
+
+    @property
+    def length(self) -> int:
+        """How many questions this sitting asks."""
+        return len(self.question_ids)
+
+
+class Attempt(db.Model):
+    """One answer to one question: what was typed, how it was read, its score.
+
+    ``(session_id, position)`` is unique, so a re-submitted form (refresh, back
+    button, double click) cannot record a second attempt for the same slot.
+    """
+
+    __tablename__ = "attempt"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position", name="uq_attempt_session_position"),
+        Index("ix_attempt_user_created", "user_id", "created_at"),
+        Index("ix_attempt_question", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    question_version: Mapped[str] = mapped_column(String(16))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quiz_session.id", ondelete="CASCADE")
+    )
+    position: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12), default="quiz")
+    raw_answer: Mapped[Any] = mapped_column(JSON)
+    normalised: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float] = mapped_column(Float)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    time_taken_ms: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    session: Mapped[QuizSession | None] = relationship(back_populates="attempts")
