@@ -1,0 +1,181 @@
+"""Folding and fuzzy matching of text answers (quizapp/grading/text.py)."""
+
+import pytest
+
+from quizapp.grading import MAX_ANSWER_LENGTH, TextMatch, fold, match_text, typo_budget
+
+# A choice question from the bank's format example.
+LAB_CHOICES = ["Google DeepMind", "Meta", "OpenAI", "Microsoft Research"]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Google DeepMind", "google deepmind"),
+        ("  GOOGLE   deepmind ", "google deepmind"),
+        ("Élysée", "elysee"),
+        ("Ça, c'est «Mistral»!", "ca c est mistral"),
+        ("Straße", "strasse"),
+        ("Œuvre, Ærø, Łódź", "oeuvre aero lodz"),
+        ("“Le Chat”", "chat"),
+        ("Le Chat", "chat"),
+        ("Chat", "chat"),
+        ("La Plateforme", "plateforme"),
+        ("L’Oréal", "oreal"),
+        ("l'Élysée", "elysee"),
+        ("The Guardian", "guardian"),
+        ("an apple", "apple"),
+        ("Une  startup", "startup"),
+        ("les Échos", "echos"),
+        ("the the", "the"),
+        ("The", "the"),
+        ("A", "a"),
+        ("Mistral-7B", "mistral 7b"),
+        ("GPT‑4 — Turbo", "gpt 4 turbo"),
+        ("Mixtral 8x7B", "mixtral 8x7b"),
+        ("ﬁne ２０２４", "fine 2024"),
+        ("Tab\there\nnewline\x00nul", "tab here newline nul"),
+        ("🚀 launch 🚀", "launch"),
+        ("...", ""),
+        ("", ""),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    assert fold(folded) == folded
+
+
+@pytest.mark.parametrize(
+    ("answer", "budget"),
+    [
+        ("", 0),
+        ("meta", 0),
+        ("gpt 4", 0),
+        ("gpt 4o", 1),
+        ("mensch", 1),
+        ("mistral", 1),
+        ("deepmind", 1),
+        ("plateforme", 2),
+        ("google deepmind", 2),
+        ("arthur mensch", 2),
+        ("microsoft research", 3),
+        ("timothee lacroix", 3),
+    ],
+)
+def test_typo_budget_scales_with_letters_not_spaces(answer: str, budget: int) -> None:
+    assert typo_budget(answer) == budget
+
+
+@pytest.mark.parametrize(
+    ("given", "accepted", "exact"),
+    [
+        ("google deepmind", ["Google DeepMind"], True),
+        ("Google Deep-Mind", ["Google DeepMind"], False),
+        ("Gogle DeepMind", ["Google DeepMind"], False),
+        ("DeepMind Google", ["Google DeepMind"], False),
+        ("Mench", ["Mensch"], False),
+        ("Mnesch", ["Mensch"], False),
+        ("mensch arthur", ["Arthur Mensch"], False),
+        ("Timothee Lacroix", ["Timothée Lacroix"], True),
+        ("Timote Lacroi", ["Timothée Lacroix"], False),
+        ("le chat", ["Le Chat"], True),
+        ("Chat", ["Le Chat"], True),
+        ("Paris", ["Paris, France", "Paris"], True),
+        ("Mistrall", ["Mistral AI", "Mistral"], False),
+    ],
+)
+def test_match_text_accepts(given: str, accepted: list[str], exact: bool) -> None:
+    result = match_text(given, accepted)
+    assert result.ok
+    assert result.exact is exact
+    assert result.matched in accepted
+    assert result.normalised == fold(given)
+
+
+@pytest.mark.parametrize(
+    ("given", "accepted"),
+    [
+        ("Mota", ["Meta"]),
+        ("Metaa", ["Meta"]),
+        ("Lyom", ["Lyon"]),
+        ("Mnsh", ["Mensch"]),
+        ("Gogle Dpmnd", ["Google DeepMind"]),
+        ("GPT-5", ["GPT-4"]),
+        ("Mistral 8B", ["Mistral 7B"]),
+        ("2023", ["2024"]),
+        ("Mensch", ["Arthur Mensch"]),
+        ("", ["Meta"]),
+        ("!!!", ["Meta"]),
+        ("Meta", []),
+        ("Meta", ["", "  "]),
+    ],
+)
+def test_match_text_rejects(given: str, accepted: list[str]) -> None:
+    assert match_text(given, accepted) == TextMatch(False, fold(given), None, False)
+
+
+def test_match_text_prefers_exact_over_closer_typo() -> None:
+    result = match_text("Mistral", ["Mistrel", "Mistral"])
+    assert (result.ok, result.matched, result.exact) == (True, "Mistral", True)
+
+
+def test_match_text_picks_the_closest_accepted_answer() -> None:
+    assert match_text("Mistral AJ", ["Mistral", "Mistral AI"]).matched == "Mistral AI"
+
+
+@pytest.mark.parametrize(
+    ("given", "answer", "typos", "ok"),
+    [
+        ("Mota", "Meta", 1, True),
+        ("Mensch", "Mensch", 0, True),
+        ("Mench", "Mensch", 0, False),
+        ("Mnch", "Mensch", 2, True),
+        ("Mnch", "Mensch", -3, False),
+        ("GPT-5", "GPT-4", 5, False),
+    ],
+)
+def test_match_text_explicit_typos_override_the_budget(
+    given: str, answer: str, typos: int, ok: bool
+) -> None:
+    assert match_text(given, [answer], typos=typos).ok is ok
+
+
+@pytest.mark.parametrize(
+    ("given", "accepted", "forbidden"),
+    [
+        ("Meta", ["Beta"], ["Meta"]),
+        ("meta!", ["Beta"], ["Meta"]),
+        ("Mota", ["Meta"], ["Mota"]),
+        ("Bata", ["Beta"], ["Bota"]),
+        ("Gemma", ["Gemini"], ["Gemma"]),
+        ("Mixtral", ["Mistral"], ["Mixtral"]),
+    ],
+)
+def test_forbidden_answers_block_typo_tolerance(
+    given: str, accepted: list[str], forbidden: list[str]
+) -> None:
+    assert match_text(given, accepted, typos=3).ok
+    assert not match_text(given, accepted, typos=3, forbidden=forbidden).ok
+
+
+@pytest.mark.parametrize("wrong", [c for c in LAB_CHOICES if c != "Google DeepMind"])
+def test_another_choice_never_matches_the_answer(wrong: str) -> None:
+    result = match_text(wrong, ["Google DeepMind"], typos=20, forbidden=LAB_CHOICES[1:])
+    assert not result.ok
+
+
+def test_forbidden_does_not_block_an_exact_answer() -> None:
+    result = match_text("Le Chat", ["Le Chat"], forbidden=["Chat"])
+    assert result.ok and result.exact
+
+
+def test_forbidden_only_blocks_when_as_close() -> None:
+    assert match_text("Google DeepMnd", ["Google DeepMind"], forbidden=LAB_CHOICES[1:]).ok
+
+
+def test_overlong_answers_never_match() -> None:
+    answer = "Mensch " * 100
+    assert len(answer) > MAX_ANSWER_LENGTH
+    result = match_text(answer, [answer])
+    assert not result.ok
+    assert result.normalised == fold(answer[:MAX_ANSWER_LENGTH])
