@@ -6,7 +6,7 @@ import pytest
 
 from quizapp.grading import ParsedDate, parse_date
 
-LAUNCH = ParsedDate(2024, 2, 26, None)
+LAUNCH = ParsedDate(2024, 2, 26, None)  # the bank's mistral-large-launch-date
 
 
 @pytest.mark.parametrize(

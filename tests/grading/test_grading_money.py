@@ -186,3 +186,24 @@ def test_parse_tolerance(value: object, expected: Decimal | str | None) -> None:
 def test_amount_prints_plainly() -> None:
     assert str(EUR_15M) == "EUR 15,000,000"
     assert str(Amount(Decimal("1.5"), None)) == "1.5"
+
+
+@pytest.mark.parametrize(
+    ("given", "answer", "unit", "equal"),
+    [
+        # microsoft-investment-amount: answer "15 million", unit EUR
+        ("€15m", "15 million", "EUR", True),
+        ("15 000 000", "15 million", "EUR", True),
+        ("$15m", "15 million", "EUR", False),
+        ("€16m", "15 million", "EUR", False),
+        # seed-funding-amount: answer "111 million", unit USD
+        ("$111M", "111 million", "USD", True),
+        ("111 million dollars", "111 million", "USD", True),
+        ("€111M", "111 million", "USD", False),
+        ("£111M", "111 million", "USD", False),
+    ],
+)
+def test_numeric_answers_from_the_bank(given: str, answer: str, unit: str, equal: bool) -> None:
+    expected, amount = parse_amount(answer), parse_amount(given)
+    assert expected is not None and amount is not None
+    assert amounts_equal(amount, Amount(expected.value, unit), None) is equal

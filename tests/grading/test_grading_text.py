@@ -179,3 +179,41 @@ def test_overlong_answers_never_match() -> None:
     result = match_text(answer, [answer])
     assert not result.ok
     assert result.normalised == fold(answer[:MAX_ANSWER_LENGTH])
+
+
+# Short-answer questions from questions/*.yaml: (answer and accept), given, accepted?
+BANK = {
+    "le-chat-name": ["Le Chat", "LeChat", "Le Chat chatbot"],
+    "lample-led-llama": ["LLaMA", "Llama", "Meta LLaMA", "Meta Llama"],
+    "brad-smith-announced-deal": ["Brad Smith", "Smith"],
+    "van-sparrentak-played": ["Kim van Sparrentak", "van Sparrentak", "Sparrentak"],
+    "azure-platform-name": ["Azure", "Microsoft Azure"],
+    "bloomberg-reported-probe": ["Bloomberg", "Bloomberg News"],
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "ok"),
+    [
+        ("le-chat-name", "le chat", True),
+        ("le-chat-name", "Chat", True),
+        ("le-chat-name", "lechat", True),
+        ("le-chat-name", "Le Chta", False),
+        ("le-chat-name", "Le Chat chat-bot", True),
+        ("lample-led-llama", "Lama", True),
+        ("lample-led-llama", "LLaMA 2", False),
+        ("lample-led-llama", "Meta's Llama", True),
+        ("brad-smith-announced-deal", "Brad Smyth", True),
+        ("brad-smith-announced-deal", "Smith, Brad", True),
+        ("brad-smith-announced-deal", "Satya Nadella", False),
+        ("van-sparrentak-played", "Kim Van Sparentak", True),
+        ("van-sparrentak-played", "Sparentak", True),
+        ("van-sparrentak-played", "Kim", False),
+        ("azure-platform-name", "Azur", True),
+        ("azure-platform-name", "AWS", False),
+        ("bloomberg-reported-probe", "Blomberg", True),
+        ("bloomberg-reported-probe", "Reuters", False),
+    ],
+)
+def test_short_answers_from_the_bank(question: str, given: str, ok: bool) -> None:
+    assert match_text(given, BANK[question]).ok is ok
