@@ -34,6 +34,7 @@ def configure_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 def configure_extensions(app: Flask) -> None:
     from . import database, errors
+    from .bank import webapp as bank_webapp
     from .extensions import csrf, login_manager
 
     database.init_app(app)
@@ -43,22 +44,25 @@ def configure_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     errors.init_app(app)
+    bank_webapp.init_app(app)
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, main
+    from . import auth, main, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(teacher.bp)
 
 
 def configure_templates(app: Flask) -> None:
-    from .navigation import nav_items
+    from .navigation import nav_items, teacher_pages
 
-    app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.globals.update(nav_items=nav_items, teacher_pages=teacher_pages)
 
 
 def configure_cli(app: Flask) -> None:
-    from .cli import users
+    from .cli import bank, users
 
     app.cli.add_command(users.users)
+    app.cli.add_command(bank.bank)

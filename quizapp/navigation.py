@@ -23,3 +23,16 @@ def nav_items() -> list[tuple[str, str]]:
         for endpoint, label, teacher_only in NAV
         if endpoint in current_app.view_functions and (current_user.is_teacher or not teacher_only)
     ]
+
+
+#: Teacher pages, in the order the teacher start page lists them.
+TEACHER_PAGES = [
+    ("teacher.students", "Class overview"),
+    ("teacher.questions", "Question statistics"),
+    ("teacher.bank", "Question bank status"),
+]
+
+
+def teacher_pages() -> list[tuple[str, str]]:
+    """The teacher pages that this installation has."""
+    return [(e, label) for e, label in TEACHER_PAGES if e in current_app.view_functions]
