@@ -44,9 +44,20 @@ dev: sync
 lint: install-test
 	$(BIN)/ruff check .
 
+# The suite runs on SQLite; with QUIZAPP_TEST_DATABASE_URL set it runs a second time on
+# PostgreSQL (.ci/start-postgres starts a private server and prints the URL).
 test: install-test
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	env -u QUIZAPP_TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
+		echo "== the whole suite again, on PostgreSQL"; \
+		$(BIN)/python -m pytest -m "not sqlite_only" $(PYTEST_ARGS) || exit 1; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI=true but QUIZAPP_TEST_DATABASE_URL is unset: the PostgreSQL run may not be skipped in CI" >&2; \
+		exit 1; \
+	else \
+		echo "PostgreSQL run skipped: no QUIZAPP_TEST_DATABASE_URL (start one with .ci/start-postgres)"; \
+	fi
 
 bench: install-test
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -1,11 +1,15 @@
-"""Shared fixtures: an app on a real temporary SQLite file, a client, users, a login helper.
+"""Shared fixtures: an app on a real database, a client, users, a login helper.
 
-The schema is built once per test session by running the real migrations into a
-template file; each test gets its own copy of that file.
+By default every test gets its own SQLite file: the schema is built once per session
+by running the real migrations into a template file, and each test copies it.
+With ``QUIZAPP_TEST_DATABASE_URL=postgresql+psycopg://...`` the same tests run on
+PostgreSQL instead: migrations run once, and every table is emptied after each test.
+Tests marked ``sqlite_only`` (SQLite pragmas, file-level crash checks) keep SQLite.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +18,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
 
 from quizapp import create_app
 from quizapp.auth.operations import create_user
@@ -24,6 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TINY_BANK = DATA / "bank" / "tiny"
 PASSWORD = "correct horse battery"
+TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"quizapp database: {TEST_DATABASE_URL or 'SQLite (a file per test)'}"
 
 
 def make_config(db_file: Path, **extra: object) -> dict[str, object]:
@@ -57,15 +67,61 @@ def app_config() -> dict[str, object]:
     return {}
 
 
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The PostgreSQL test database, wiped and migrated to head once per session."""
+    engine = create_engine(TEST_DATABASE_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    folder = tmp_path_factory.mktemp("pg")
+    app = create_app(
+        make_config(folder / "unused.sqlite", SQLALCHEMY_DATABASE_URI=TEST_DATABASE_URL),
+        instance_path=str(folder / "instance"),
+    )
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        db.engine.dispose()
+    return TEST_DATABASE_URL
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        tables = [
+            name
+            for name in conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            ).scalars()
+            if name != "alembic_version"
+        ]
+        if tables:
+            quoted = ", ".join(f'"{t}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
 @pytest.fixture
-def app(tmp_path: Path, template_db: Path, app_config: dict[str, object]) -> Iterator[Flask]:
-    """The application on its own copy of the migrated database."""
+def app(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    template_db: Path,
+    app_config: dict[str, object],
+) -> Iterator[Flask]:
+    """The application on its own empty, migrated database."""
     db_file = tmp_path / "quizapp.sqlite"
     shutil.copyfile(template_db, db_file)
-    app = create_app(make_config(db_file, **app_config), instance_path=str(tmp_path / "instance"))
+    config = make_config(db_file, **app_config)
+    on_postgres = TEST_DATABASE_URL and not request.node.get_closest_marker("sqlite_only")
+    if on_postgres:
+        config["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgres_url")
+    app = create_app(config, instance_path=str(tmp_path / "instance"))
     yield app
     with app.app_context():
         db.engine.dispose()
+    if on_postgres:
+        _empty_postgres(TEST_DATABASE_URL)
 
 
 @pytest.fixture

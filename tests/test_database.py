@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from flask import Flask
 from flask_migrate import check
 from sqlalchemy import text
@@ -15,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(app: Flask) -> None:
     with app.app_context():
         conn = db.session.connection()
@@ -49,7 +51,7 @@ def test_datetimes_come_back_aware_utc(app: Flask) -> None:
 def test_concurrent_writers_wait_instead_of_failing(app: Flask) -> None:
     """Many threads read-then-write at once; none sees "database is locked"."""
     with app.app_context():
-        create_user("counter", "long enough password")
+        create_user("counter", "long enough password").password_hash = ""
         db.session.commit()
     errors: list[BaseException] = []
 
@@ -63,7 +65,7 @@ def test_concurrent_writers_wait_instead_of_failing(app: Flask) -> None:
                     user.role = "teacher" if user.role == "student" else "student"
                     db.session.execute(
                         text(
-                            "UPDATE user SET password_hash = password_hash || 'x' "
+                            "UPDATE \"user\" SET password_hash = password_hash || 'x' "
                             "WHERE username = 'counter'"
                         )
                     )
