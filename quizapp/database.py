@@ -33,6 +33,24 @@ def write_intent() -> Iterator[None]:
         _write_intent.reset(token)
 
 
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """Run the block in a transaction of its own that takes the write lock up front; commit it.
+
+    For the few GET requests that record something: the request's read transaction is ended
+    first, so the write does not have to upgrade it (which fails at once when another writer
+    committed since it began). Objects read before are reloaded inside the block.
+    """
+    db.session.commit()
+    with write_intent():
+        try:
+            yield
+            db.session.commit()
+        except BaseException:
+            db.session.rollback()
+            raise
+
+
 def init_app(app: Flask) -> None:
     """Bind the extensions, tune SQLite connections and mark write requests."""
     db.init_app(app)

@@ -26,7 +26,10 @@ class QuizSession(db.Model):
     """One sitting: the questions drawn, how far the student got, when it ended.
 
     Lives in the database (not the cookie) so it survives logout, a restart and a
-    different browser.
+    different browser. ``position`` is the index in ``question_ids`` of the next question
+    to ask; ``current_shown_at`` is when that question was first shown (None until it is),
+    so the time taken to answer it can be measured on the server. ``mode`` names the
+    study mode that drew the questions (``quizapp.study.modes``: ``quiz``, ``retry``, ...).
     """
 
     __tablename__ = "quiz_session"
@@ -41,6 +44,7 @@ class QuizSession(db.Model):
     seed: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    current_shown_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     attempts: Mapped[list[Attempt]] = relationship(
