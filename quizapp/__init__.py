@@ -48,10 +48,11 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, main, teacher
+    from . import auth, main, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(study.bp)
     app.register_blueprint(teacher.bp)
 
 

@@ -1,0 +1,107 @@
+"""Forms of the study pages: choosing a quiz, and the envelope around an answer.
+
+The answer fields themselves belong to the question type (``qtype.parse_form``); the
+``AnswerForm`` only carries the CSRF token and which slot the answer is for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectMultipleField,
+    SubmitField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+
+from ..bank.spec import Bank, QuestionSpec
+from ..grading import MAX_ANSWER_LENGTH
+from ..qtypes import get_type
+from .modes import get_mode, listed_modes
+
+LENGTHS = [SelectChoice("5"), SelectChoice("10"), SelectChoice("20"), SelectChoice("all", "All")]
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class StudyForm(FlaskForm):
+    """What to study: a mode, the topics and how many questions."""
+
+    mode = RadioField("What to study", default="quiz", validators=[InputRequired()])
+    topics = CheckboxesField("Topics")
+    length = RadioField("How many questions", choices=LENGTHS, default="10")
+    submit = SubmitField("Start")
+
+    @classmethod
+    def for_bank(cls, bank: Bank) -> StudyForm:
+        """The form with the bank's topics and the listed modes; every topic ticked at first."""
+        form = cls()
+        form.mode.choices = [SelectChoice(m.name, m.label) for m in listed_modes()]
+        form.topics.choices = [
+            SelectChoice(key, f"{topic.title} ({len(topic.questions)})")
+            for key, topic in bank.topics.items()
+        ]
+        if not form.is_submitted():
+            form.topics.data = list(bank.topics)
+        return form
+
+    def validate_topics(self, field: CheckboxesField) -> None:
+        """At least one topic, when the mode uses topics."""
+        mode = get_mode(self.mode.data or "")
+        if mode is not None and mode.uses_topics and not field.data:
+            raise ValidationError("Choose at least one topic.")
+
+    @property
+    def question_count(self) -> int | None:
+        """The chosen length as a number; None for all."""
+        return None if self.length.data == "all" else int(self.length.data or 10)
+
+
+class AnswerForm(FlaskForm):
+    """Which slot of the session an answer is for (the answer fields are the type's)."""
+
+    position = IntegerField(
+        widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0, max=100_000)]
+    )
+    question_id = HiddenField(validators=[InputRequired(), Length(max=80)])
+
+
+@dataclass(frozen=True)
+class AnswerProblem:
+    """Why an answer is asked again instead of graded, and the HTTP status to answer with."""
+
+    message: str
+    status: int
+
+
+EMPTY = AnswerProblem("Please answer the question before checking.", 200)
+TOO_LONG = AnswerProblem(
+    f"That answer is too long: answers have at most {MAX_ANSWER_LENGTH} characters. "
+    "Nothing was recorded; please shorten it.",
+    400,
+)
+
+
+def read_answer(
+    form: MultiDict[str, str], spec: QuestionSpec, display: dict[str, Any]
+) -> tuple[Any, AnswerProblem | None]:
+    """The submitted answer, as the question type reads it, and a problem that stops grading."""
+    answer = get_type(spec.type).parse_form(form, spec, display)
+    if any(len(value) > MAX_ANSWER_LENGTH for _, value in form.items(multi=True)):
+        return answer, TOO_LONG
+    if get_type(spec.type).is_empty(answer):
+        return answer, EMPTY
+    return answer, None

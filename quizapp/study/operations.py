@@ -1,0 +1,293 @@
+"""Quiz write operations: start a session, show a question, record an answer, finish, retry.
+
+Views call these and then commit; nothing here commits, so an answer and whatever the
+after-answer hooks write (issue 5: the FSRS card) land in one transaction. Every function
+takes ``now`` (from ``quizapp.clock.now``) instead of reading the clock itself.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..bank.spec import Bank, QuestionSpec
+from ..extensions import db
+from ..models import Attempt, QuizSession
+from ..qtypes import Grade, get_type
+from .modes import DrawRequest, get_mode
+
+MAX_TIME_TAKEN = timedelta(minutes=30)
+"""Longest time recorded for one answer: a question left open overnight is not 16 hours' work."""
+
+
+class NothingToAsk(ValueError):
+    """The chosen mode and topics give no question; the message says so to the student."""
+
+
+class AlreadyAnswered(Exception):
+    """The slot has an attempt already (a refreshed, re-sent or double-clicked form)."""
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What an after-answer hook receives: the session, the new attempt, its question and grade."""
+
+    quiz: QuizSession
+    attempt: Attempt
+    spec: QuestionSpec
+    grade: Grade
+    now: datetime
+
+
+AfterAnswer = Callable[[Answered], None]
+
+AFTER_ANSWER: list[AfterAnswer] = []
+"""Hooks run by :func:`record_answer` after the attempt is flushed, in the same transaction.
+
+Issue 5 registers one that rates the question's FSRS card (``scheduling.rating_for_grade``).
+A hook may append question ids to ``quiz.question_ids`` (assign a new list) to ask a question
+again later in the same sitting: the session only finishes once its position passes the end.
+"""
+
+
+def after_answer(hook: AfterAnswer) -> AfterAnswer:
+    """Decorator: run ``hook`` after every recorded quiz answer."""
+    AFTER_ANSWER.append(hook)
+    return hook
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
+    """The session with this id *and* owner; None for another student's or a missing one."""
+    query = select(QuizSession).filter_by(id=quiz_id, user_id=user_id)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:
+    """The student's unfinished sessions, most recently used first (the "Resume" box)."""
+    query = (
+        select(QuizSession)
+        .filter_by(user_id=user_id, finished_at=None)
+        .order_by(QuizSession.last_activity_at.desc(), QuizSession.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def attempt_at(quiz: QuizSession, position: int) -> Attempt | None:
+    """The attempt answering slot ``position`` of ``quiz``, if any."""
+    return next((a for a in quiz.attempts if a.position == position), None)
+
+
+def question_display(quiz: QuizSession, position: int, spec: QuestionSpec) -> dict[str, Any]:
+    """What the template needs for slot ``position``: the same shuffle on every reload."""
+    rng = random.Random(f"{quiz.seed}:{position}")
+    return get_type(spec.type).display(spec, rng)
+
+
+class Submission(Enum):
+    """How a posted answer relates to the session (see :func:`classify_submission`)."""
+
+    CURRENT = "current"  # the question asked now: grade it
+    ANSWERED = "answered"  # already answered: show that answer's feedback
+    STALE = "stale"  # an old form (skipped question, finished quiz): show the quiz again
+    INVALID = "invalid"  # tampered: a question id that is not this slot's, a future slot
+    NOT_FOUND = "not_found"  # no such slot in this session
+
+
+def classify_submission(quiz: QuizSession, position: int, question_id: str) -> Submission:
+    """Decide what to do with an answer posted for ``position``/``question_id``."""
+    if not 0 <= position < quiz.length:
+        return Submission.NOT_FOUND
+    if quiz.question_ids[position] != question_id:
+        return Submission.INVALID
+    if attempt_at(quiz, position) is not None:
+        return Submission.ANSWERED
+    if quiz.finished or position < quiz.position:
+        return Submission.STALE
+    if position > quiz.position:
+        return Submission.INVALID
+    return Submission.CURRENT
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def new_seed() -> int:
+    """A random seed for a session's shuffles (stored, so reloads shuffle the same way)."""
+    return secrets.randbelow(2**31)
+
+
+def create_session(
+    user_id: int,
+    mode: str,
+    question_ids: Sequence[str],
+    now: datetime,
+    *,
+    topics: Sequence[str] = (),
+    seed: int | None = None,
+) -> QuizSession:
+    """Add a session asking ``question_ids`` in order; the building block of the modes."""
+    quiz = QuizSession(
+        user_id=user_id,
+        mode=mode,
+        topics=list(topics),
+        question_ids=list(question_ids),
+        position=0,
+        seed=new_seed() if seed is None else seed,
+        started_at=now,
+        last_activity_at=now,
+    )
+    db.session.add(quiz)
+    db.session.flush()
+    return quiz
+
+
+def start_quiz(
+    user_id: int,
+    mode: str,
+    topics: Sequence[str],
+    length: int | None,
+    bank: Bank,
+    now: datetime,
+    seed: int | None = None,
+) -> QuizSession:
+    """Draw the questions with ``mode``'s picker and add the session. Raises NothingToAsk."""
+    found = get_mode(mode)
+    if found is None or found.draw is None:
+        raise NothingToAsk(f"'{mode}' is not a way to start a quiz.")
+    seed = new_seed() if seed is None else seed
+    request = DrawRequest(user_id, bank, tuple(topics), length, random.Random(seed), now)
+    question_ids = found.draw(request)
+    if not question_ids:
+        raise NothingToAsk("There are no questions to ask for that choice yet.")
+    return create_session(user_id, mode, question_ids, now, topics=topics, seed=seed)
+
+
+def missed_question_ids(quiz: QuizSession) -> list[str]:
+    """The questions answered not fully right in ``quiz``, in the order they were asked."""
+    return list(dict.fromkeys(a.question_id for a in quiz.attempts if not a.correct))
+
+
+def retry_missed(quiz: QuizSession, bank: Bank, now: datetime) -> QuizSession | None:
+    """A new ``retry`` session of the questions missed in ``quiz`` that are still served."""
+    ids = [qid for qid in missed_question_ids(quiz) if qid in bank]
+    if not ids:
+        return None
+    return create_session(quiz.user_id, "retry", ids, now, topics=quiz.topics)
+
+
+def finish_quiz(quiz: QuizSession, now: datetime) -> None:
+    """End the session (all answered, or the student stopped early); a no-op when ended."""
+    if quiz.finished_at is None:
+        quiz.finished_at = now
+        quiz.current_shown_at = None
+        quiz.last_activity_at = now
+
+
+def _advance(quiz: QuizSession, now: datetime) -> None:
+    quiz.position += 1
+    quiz.current_shown_at = None
+    quiz.last_activity_at = now
+
+
+def skip_unavailable(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
+    """Move past questions that are no longer served (retired or drafted); their ids.
+
+    The session finishes when that leaves nothing to ask.
+    """
+    skipped: list[str] = []
+    while not quiz.finished and quiz.position < quiz.length:
+        question_id = quiz.question_ids[quiz.position]
+        if question_id in bank:
+            break
+        skipped.append(question_id)
+        _advance(quiz, now)
+    if not quiz.finished and quiz.position >= quiz.length:
+        finish_quiz(quiz, now)
+    return skipped
+
+
+def mark_shown(quiz: QuizSession, now: datetime) -> bool:
+    """Remember when the current question was first shown; False if known (a reload)."""
+    if quiz.finished or quiz.current_shown_at is not None:
+        return False
+    quiz.current_shown_at = now
+    return True
+
+
+def needs_preparing(quiz: QuizSession, bank: Bank) -> bool:
+    """True when showing the quiz page must write: skip a retired question or mark one shown."""
+    if quiz.finished:
+        return False
+    if quiz.position >= quiz.length or quiz.question_ids[quiz.position] not in bank:
+        return True
+    return quiz.current_shown_at is None
+
+
+def prepare_question(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
+    """Skip what is no longer served, then mark the question to show as shown; skipped ids."""
+    skipped = skip_unavailable(quiz, bank, now)
+    mark_shown(quiz, now)
+    return skipped
+
+
+def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
+    """Milliseconds from showing to answering, capped at ``MAX_TIME_TAKEN``; None if unknown."""
+    if shown_at is None or now < shown_at:
+        return None
+    return int(min(now - shown_at, MAX_TIME_TAKEN) / timedelta(milliseconds=1))
+
+
+def record_answer(quiz: QuizSession, spec: QuestionSpec, raw_answer: Any, now: datetime) -> Attempt:
+    """Grade ``raw_answer`` to the question asked now and record it as an Attempt.
+
+    Advances the session (finishing it after the last question) and runs the
+    :data:`AFTER_ANSWER` hooks. Raises AlreadyAnswered when the slot has an attempt (the
+    unique ``(session_id, position)`` backs the check up), ValueError when ``spec`` is not the
+    question asked now. The caller commits.
+    """
+    position = quiz.position
+    if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
+        raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
+    if attempt_at(quiz, position) is not None:
+        raise AlreadyAnswered(position)
+    grade = get_type(spec.type).grade(spec, raw_answer)
+    attempt = Attempt(
+        user_id=quiz.user_id,
+        question_id=spec.id,
+        question_version=spec.version,
+        session_id=quiz.id,
+        position=position,
+        kind="quiz",
+        raw_answer=raw_answer,
+        normalised=grade.normalised,
+        score=grade.score,
+        correct=grade.correct,
+        note=grade.note,
+        time_taken_ms=time_taken_ms(quiz.current_shown_at, now),
+        created_at=now,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(attempt)
+    except IntegrityError:
+        raise AlreadyAnswered(position) from None
+    db.session.expire(quiz, ["attempts"])
+    _advance(quiz, now)
+    answered = Answered(quiz, attempt, spec, grade, now)
+    for hook in AFTER_ANSWER:
+        hook(answered)
+    if quiz.position >= quiz.length:
+        finish_quiz(quiz, now)
+    return attempt

@@ -1,0 +1,144 @@
+"""What the feedback and end pages show, read from a session, its attempts and the bank.
+
+Read-only: a question retired since it was answered still shows the recorded answer and
+score (its prompt comes from the database copy), just without the right answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bank.spec import Bank, QuestionSpec, Source
+from ..extensions import db
+from ..models import Attempt, Question, QuizSession
+from ..qtypes import get_type
+from .operations import attempt_at
+
+
+def verdict(score: float, correct: bool) -> str:
+    """``right``, ``partly right`` or ``wrong``: the word the pages (and CSS classes) use."""
+    if correct:
+        return "right"
+    return "partly right" if score > 0 else "wrong"
+
+
+def percent(score: float) -> int:
+    """A 0..1 score as a whole percentage."""
+    return round(score * 100)
+
+
+def format_duration(ms: int | None) -> str:
+    """``45 s``, ``3 min 05 s``, ``1 h 02 min``; an em dash when unknown."""
+    if ms is None:
+        return "—"
+    seconds = round(ms / 1000)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One question of a session as the pages show it."""
+
+    position: int
+    question_id: str
+    prompt: str
+    spec: QuestionSpec | None
+    attempt: Attempt | None
+    given: str
+    right_answer: str | None
+
+    @property
+    def verdict(self) -> str:
+        """``right`` / ``partly right`` / ``wrong``, or ``skipped`` when never answered."""
+        if self.attempt is None:
+            return "skipped"
+        return verdict(self.attempt.score, self.attempt.correct)
+
+    @property
+    def css(self) -> str:
+        """The CSS class for the verdict (no spaces)."""
+        return self.verdict.replace(" ", "-")
+
+
+def _prompt(question_id: str, spec: QuestionSpec | None) -> str:
+    if spec is not None:
+        return spec.prompt
+    row = db.session.get(Question, question_id)
+    return row.prompt if row is not None else question_id
+
+
+def row(quiz: QuizSession, position: int, bank: Bank) -> Row:
+    """Slot ``position`` of ``quiz``: the question, the answer given and the right one."""
+    question_id = quiz.question_ids[position]
+    spec = bank.get(question_id)
+    attempt = attempt_at(quiz, position)
+    given, right_answer = "", None
+    if spec is not None:
+        qtype = get_type(spec.type)
+        right_answer = qtype.answer_text(spec)
+        if attempt is not None:
+            given = qtype.answer_display(spec, attempt.raw_answer)
+    elif attempt is not None:
+        given = attempt.normalised
+    return Row(
+        position, question_id, _prompt(question_id, spec), spec, attempt, given, right_answer
+    )
+
+
+def sources(spec: QuestionSpec, bank: Bank) -> list[Source]:
+    """The articles ``spec`` cites, as listed in ``sources.yaml``."""
+    return [bank.sources[s] for s in spec.sources if s in bank.sources]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end page: every slot, the points, the percentage and the time taken."""
+
+    rows: list[Row]
+    answered: int
+    points: float
+    time_taken_ms: int | None
+
+    @property
+    def percent(self) -> int:
+        """Points as a percentage of the questions answered."""
+        return percent(self.points / self.answered) if self.answered else 0
+
+    @property
+    def points_text(self) -> str:
+        """Points without a needless ``.0``: ``7``, ``7.5``, ``6.67``."""
+        return f"{self.points:g}"
+
+    @property
+    def missed(self) -> int:
+        """How many answers were not fully right."""
+        return sum(1 for r in self.rows if r.attempt is not None and not r.attempt.correct)
+
+    @property
+    def unanswered(self) -> int:
+        """Slots never answered (skipped questions, or a quiz ended early)."""
+        return len(self.rows) - self.answered
+
+    @property
+    def time_taken(self) -> str:
+        """The time taken, for people."""
+        return format_duration(self.time_taken_ms)
+
+
+def summarise(quiz: QuizSession, bank: Bank) -> Summary:
+    """The end page's figures for ``quiz``."""
+    rows = [row(quiz, position, bank) for position in range(quiz.length)]
+    attempts = [r.attempt for r in rows if r.attempt is not None]
+    times = [a.time_taken_ms for a in attempts if a.time_taken_ms is not None]
+    return Summary(
+        rows=rows,
+        answered=len(attempts),
+        points=round(sum(a.score for a in attempts), 2),
+        time_taken_ms=sum(times) if times else None,
+    )

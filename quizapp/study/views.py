@@ -1,0 +1,200 @@
+"""Study pages: choose a quiz, answer one question per page, see feedback and the score."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+
+from ..bank.spec import Bank, QuestionSpec
+from ..bank.webapp import current_bank
+from ..clock import now
+from ..database import write_transaction
+from ..extensions import db
+from ..grading import MAX_ANSWER_LENGTH
+from ..models import QuizSession
+from ..qtypes import get_type
+from . import operations as ops
+from .filters import FILTERS
+from .forms import AnswerForm, AnswerProblem, StudyForm, read_answer
+from .modes import listed_modes, mode_label
+from .results import row, sources, summarise
+
+bp = Blueprint("study", __name__, template_folder="templates")
+for _name, _filter in FILTERS.items():
+    bp.add_app_template_filter(_filter, _name)
+
+
+def own_quiz_or_404(quiz_id: int) -> QuizSession:
+    """The current student's session ``quiz_id``; 404 for anyone else's."""
+    quiz = ops.find_quiz(quiz_id, current_user.id)
+    if quiz is None:
+        abort(404)
+    return quiz
+
+
+@bp.route("/study", methods=["GET", "POST"])
+@login_required
+def index() -> str | Response:
+    """Choose topics and length and start; resume an unfinished quiz."""
+    bank = current_bank()
+    form = StudyForm.for_bank(bank)
+    if form.validate_on_submit():
+        try:
+            quiz = ops.start_quiz(
+                current_user.id, form.mode.data, form.topics.data, form.question_count, bank, now()
+            )
+        except ops.NothingToAsk as exc:
+            flash(str(exc), "warning")
+        else:
+            db.session.commit()
+            return redirect(url_for(".quiz", quiz_id=quiz.id))
+    return render_template(
+        "study/index.html",
+        form=form,
+        bank=bank,
+        modes=listed_modes(),
+        unfinished=ops.unfinished_quizzes(current_user.id),
+        mode_label=mode_label,
+    )
+
+
+def render_question(
+    quiz: QuizSession,
+    spec: QuestionSpec,
+    answer: object = None,
+    problem: AnswerProblem | None = None,
+) -> tuple[str, int]:
+    """The page asking the current question (again, with ``problem``, after a bad answer)."""
+    form = AnswerForm(formdata=None, position=quiz.position, question_id=spec.id)
+    page = render_template(
+        "study/question.html",
+        quiz=quiz,
+        spec=spec,
+        qtype=get_type(spec.type),
+        display=ops.question_display(quiz, quiz.position, spec),
+        given=answer,
+        error=problem.message if problem else None,
+        form=form,
+        mode_label=mode_label(quiz.mode),
+        topic=current_bank().topics.get(spec.topic),
+        max_answer_length=MAX_ANSWER_LENGTH,
+    )
+    return page, problem.status if problem else 200
+
+
+def _skip_note(skipped: list[str]) -> None:
+    if skipped:
+        flash(f"Skipped {len(skipped)} question(s) that are no longer in the bank.", "info")
+
+
+@bp.get("/quiz/<int:quiz_id>")
+@login_required
+def quiz(quiz_id: int) -> Response | tuple[str, int]:
+    """The question to answer now; the end page once the quiz is finished."""
+    quiz = own_quiz_or_404(quiz_id)
+    bank = current_bank()
+    if ops.needs_preparing(quiz, bank):
+        with write_transaction():
+            _skip_note(ops.prepare_question(quiz, bank, now()))
+    if quiz.finished:
+        return redirect(url_for(".results", quiz_id=quiz.id))
+    return render_question(quiz, bank.questions[quiz.question_ids[quiz.position]])
+
+
+@bp.post("/quiz/<int:quiz_id>")
+@login_required
+def answer(quiz_id: int) -> Response | tuple[str, int]:
+    """Grade and record an answer, then show its feedback (a re-sent form records nothing)."""
+    quiz = own_quiz_or_404(quiz_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400)
+    position, question_id = form.position.data, form.question_id.data
+    match ops.classify_submission(quiz, position, question_id):
+        case ops.Submission.NOT_FOUND:
+            abort(404)
+        case ops.Submission.INVALID:
+            abort(400)
+        case ops.Submission.ANSWERED:
+            return redirect(url_for(".feedback", quiz_id=quiz.id, position=position))
+        case ops.Submission.STALE:
+            return redirect(url_for(".quiz", quiz_id=quiz.id))
+    bank = current_bank()
+    spec = bank.get(question_id)
+    if spec is None:
+        _skip_note(ops.skip_unavailable(quiz, bank, now()))
+        db.session.commit()
+        return redirect(url_for(".quiz", quiz_id=quiz.id))
+    given, problem = read_answer(request.form, spec, ops.question_display(quiz, position, spec))
+    if problem is not None:
+        return render_question(quiz, spec, given, problem)
+    try:
+        ops.record_answer(quiz, spec, given, now())
+        db.session.commit()
+    except ops.AlreadyAnswered:
+        db.session.rollback()
+    return redirect(url_for(".feedback", quiz_id=quiz.id, position=position))
+
+
+@bp.get("/quiz/<int:quiz_id>/answers/<int:position>")
+@login_required
+def feedback(quiz_id: int, position: int) -> str:
+    """Right, wrong or partly right; the right answer, the explanation and the sources."""
+    quiz = own_quiz_or_404(quiz_id)
+    if not 0 <= position < quiz.length:
+        abort(404)
+    bank: Bank = current_bank()
+    shown = row(quiz, position, bank)
+    if shown.attempt is None:
+        abort(404)
+    return render_template(
+        "study/feedback.html",
+        quiz=quiz,
+        row=shown,
+        sources=sources(shown.spec, bank) if shown.spec else [],
+        mode_label=mode_label(quiz.mode),
+    )
+
+
+@bp.get("/quiz/<int:quiz_id>/results")
+@login_required
+def results(quiz_id: int) -> str | Response:
+    """Points, percentage, time taken, every answer beside the right one; retry the misses."""
+    quiz = own_quiz_or_404(quiz_id)
+    if not quiz.finished:
+        return redirect(url_for(".quiz", quiz_id=quiz.id))
+    summary = summarise(quiz, current_bank())
+    return render_template(
+        "study/results.html",
+        quiz=quiz,
+        summary=summary,
+        form=FlaskForm(),
+        mode_label=mode_label(quiz.mode),
+    )
+
+
+@bp.post("/quiz/<int:quiz_id>/retry")
+@login_required
+def retry(quiz_id: int) -> Response:
+    """Start a new session of just the questions missed in this one."""
+    quiz = own_quiz_or_404(quiz_id)
+    if FlaskForm().validate_on_submit() and quiz.finished:
+        retried = ops.retry_missed(quiz, current_bank(), now())
+        if retried is not None:
+            db.session.commit()
+            return redirect(url_for(".quiz", quiz_id=retried.id))
+        flash("There is nothing to retry: no missed question is still in the bank.", "info")
+    return redirect(url_for(".results", quiz_id=quiz.id))
+
+
+@bp.post("/quiz/<int:quiz_id>/end")
+@login_required
+def end(quiz_id: int) -> Response:
+    """Stop early: the end page scores the questions answered so far."""
+    quiz = own_quiz_or_404(quiz_id)
+    if FlaskForm().validate_on_submit():
+        ops.finish_quiz(quiz, now())
+        db.session.commit()
+    return redirect(url_for(".results", quiz_id=quiz.id))
