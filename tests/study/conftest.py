@@ -1,0 +1,168 @@
+"""Study fixtures: a frozen clock, right and wrong answers for the tiny bank, a quiz driver."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, QuizSession
+from quizapp.study import operations
+
+#: Form data answering each served question of tests/data/bank/tiny fully right.
+RIGHT: dict[str, dict[str, Any]] = {
+    "mensch-former-lab": {"answer": "Google DeepMind"},
+    "founders-from-meta": {"answer": ["Guillaume Lample", "Timothée Lacroix"]},
+    "mistral-is-french": {"answer": "true"},
+    "lample-model": {"answer": "meta llama"},
+    "founders-employers": {"match-0": "Google DeepMind", "match-1": "Meta", "match-2": "Meta"},
+    "microsoft-investment": {"answer": "EUR 15,000,000"},
+    "founders-count": {"answer": "3 founders"},
+    "deal-announced": {"answer": "Feb 26, 2024"},
+    "founded-year": {"answer": "2022"},
+    "timeline-order": {
+        "order-0": "Mistral AI founded",
+        "order-1": "Seed round",
+        "order-2": "Microsoft deal",
+    },
+    "deal-cloze": {"blank-0": "fifteen million", "blank-1": "Mistral"},
+}
+
+#: Form data answering each question wrong (a plausible mistake, never empty).
+WRONG: dict[str, dict[str, Any]] = {
+    "mensch-former-lab": {"answer": "OpenAI"},
+    "founders-from-meta": {"answer": ["Arthur Mensch"]},
+    "mistral-is-french": {"answer": "false"},
+    "lample-model": {"answer": "GPT-4"},
+    "founders-employers": {"match-0": "Meta", "match-1": "Google DeepMind", "match-2": ""},
+    "microsoft-investment": {"answer": "$15m"},
+    "founders-count": {"answer": "4"},
+    "deal-announced": {"answer": "2024"},
+    "founded-year": {"answer": "2021"},
+    "timeline-order": {
+        "order-0": "Microsoft deal",
+        "order-1": "Seed round",
+        "order-2": "Mistral AI founded",
+    },
+    "deal-cloze": {"blank-0": "16 million", "blank-1": "OpenAI"},
+}
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class FrozenClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move forward by ``timedelta(**delta)``."""
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context() -> None:
+    """Replace pytest-flask's shared request context: each request gets its own app context.
+
+    With the shared one, every test-client request reuses one database session, so a request
+    that does not commit (a GET, a refused POST) leaves its transaction open for the next
+    one. Production pops the context, and with it the session, after every request.
+    """
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    """The app's clock, frozen at START."""
+    return FrozenClock()
+
+
+@pytest.fixture
+def app_config(clock: FrozenClock) -> dict[str, object]:
+    """Every study test runs on the frozen clock."""
+    return {"CLOCK": clock}
+
+
+@pytest.fixture
+def hooks() -> Iterator[list[operations.AfterAnswer]]:
+    """The after-answer hook list, restored after the test."""
+    saved = list(operations.AFTER_ANSWER)
+    yield operations.AFTER_ANSWER
+    operations.AFTER_ANSWER[:] = saved
+
+
+def hidden(page: str, name: str) -> str:
+    """The value of the hidden input ``name`` on ``page``."""
+    found = re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page)
+    assert found, f"no hidden {name} on the page"
+    return found[1]
+
+
+class QuizDriver:
+    """Drive one quiz session through the test client, as a browser would."""
+
+    def __init__(self, client: FlaskClient, quiz_id: int) -> None:
+        self.client = client
+        self.id = quiz_id
+        self.url = f"/quiz/{quiz_id}"
+
+    def page(self) -> str:
+        """The question page (asserting one is shown)."""
+        resp = self.client.get(self.url)
+        assert resp.status_code == 200, resp.status_code
+        return resp.get_data(as_text=True)
+
+    def current(self) -> tuple[int, str]:
+        """(position, question id) of the question shown now."""
+        page = self.page()
+        return int(hidden(page, "position")), hidden(page, "question_id")
+
+    def post(self, position: int, question_id: str, data: dict[str, Any]) -> TestResponse:
+        """Post an answer for a given slot."""
+        form = {"position": str(position), "question_id": question_id, **data}
+        return self.client.post(self.url, data=form)
+
+    def answer(self, right: bool = True, data: dict[str, Any] | None = None) -> TestResponse:
+        """Answer the question shown now (right or wrong unless ``data`` is given)."""
+        position, question_id = self.current()
+        if data is None:
+            data = (RIGHT if right else WRONG)[question_id]
+        return self.post(position, question_id, data)
+
+
+def start(client: FlaskClient, topics: list[str] | None = None, length: str = "all") -> QuizDriver:
+    """Start a new quiz from the study page and return its driver."""
+    form = {"mode": "quiz", "topics": topics or ["people", "timeline"], "length": length}
+    resp = client.post("/study", data=form)
+    assert resp.status_code == 302, resp.get_data(as_text=True)
+    match = re.fullmatch(r"/quiz/(\d+)", resp.location)
+    assert match, resp.location
+    return QuizDriver(client, int(match[1]))
+
+
+def quiz_row(app: Flask, quiz_id: int) -> QuizSession:
+    """A session read back from the database (attempts loaded)."""
+    with app.app_context():
+        quiz = db.session.get(QuizSession, quiz_id)
+        assert quiz is not None
+        _ = quiz.attempts
+        db.session.expunge_all()
+        return quiz
+
+
+def attempts(app: Flask) -> list[Attempt]:
+    """Every attempt in the database, in id order."""
+    with app.app_context():
+        rows = list(db.session.execute(db.select(Attempt).order_by(Attempt.id)).scalars())
+        db.session.expunge_all()
+        return rows

@@ -1,0 +1,92 @@
+"""The answer partials (one per type) and safe rendering of bank text."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from flask import Flask, render_template
+from werkzeug.datastructures import MultiDict
+
+from quizapp.bank.validate import load_bank
+from quizapp.grading import MAX_ANSWER_LENGTH
+from quizapp.qtypes import REGISTRY, get_type
+from tests.conftest import TINY_BANK
+
+from .conftest import RIGHT, start
+
+BANK = load_bank(TINY_BANK).bank
+assert BANK is not None
+
+
+def render_partial(app: Flask, question_id: str, form: dict[str, object] | None) -> str:
+    """A question's partial, as re-shown with the answer ``form`` filled in."""
+    spec = BANK.questions[question_id]
+    qtype = get_type(spec.type)
+    display = qtype.display(spec, random.Random(5))
+    given = qtype.parse_form(MultiDict(form), spec, display) if form else None
+    with app.test_request_context():
+        return render_template(
+            qtype.template, display=display, given=given, max_answer_length=MAX_ANSWER_LENGTH
+        )
+
+
+def test_every_registered_type_has_a_partial(app: Flask) -> None:
+    assert {spec.type for spec in BANK.questions.values()} == set(REGISTRY)
+    for name, qtype in REGISTRY.items():
+        assert (Path(app.root_path) / "templates" / qtype.template).is_file(), name
+
+
+@pytest.mark.parametrize("question_id", sorted(RIGHT))
+def test_partials_keep_the_given_answer(app: Flask, question_id: str) -> None:
+    blank = render_partial(app, question_id, None)
+    filled = render_partial(app, question_id, RIGHT[question_id])
+    assert " checked" not in blank and " selected" not in blank
+    for name, values in RIGHT[question_id].items():
+        for value in values if isinstance(values, list) else [values]:
+            if 'type="text"' in filled:
+                assert re.search(rf'name="{name}" value="{re.escape(value)}"', filled), value
+            elif "<select" in filled:
+                select = filled[filled.index(f'name="{name}"') :].split("</select>")[0]
+                assert f'value="{value}" selected' in select, (name, value)
+            else:
+                assert re.search(rf'value="{re.escape(value)}"[^>]*checked', filled), value
+
+
+def test_choice_keys_are_numbered(app: Flask) -> None:
+    page = render_partial(app, "mensch-former-lab", None)
+    assert page.count("data-key-choice") == 4
+    assert [int(k) for k in re.findall(r'<kbd class="key"[^>]*>(\d)</kbd>', page)] == [1, 2, 3, 4]
+
+
+@pytest.fixture
+def app_config(clock, tmp_path: Path) -> dict[str, object]:
+    """A copy of the tiny bank whose texts carry HTML and Markdown."""
+    bank = tmp_path / "bank"
+    shutil.copytree(TINY_BANK, bank)
+    people = bank / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    text = text.replace(
+        "explanation: He came from Google DeepMind.",
+        'explanation: "<script>alert(1)</script> He came from **Google DeepMind**, see'
+        ' [the article](https://example.com/a) and [this](javascript:alert(2))."',
+    )
+    text = text.replace("hint: Think of Google.", 'hint: "<b>Google</b>"')
+    people.write_text(text, encoding="utf-8")
+    return {"CLOCK": clock, "QUESTIONS_DIR": str(bank)}
+
+
+def test_bank_text_is_never_raw_html(client, auth, student) -> None:
+    auth.login()
+    driver = start(client, ["people"])
+    while driver.current()[1] != "mensch-former-lab":
+        driver.answer()
+    question = driver.page()
+    assert "<b>Google</b>" not in question and "&lt;b&gt;Google&lt;/b&gt;" in question
+    page = client.get(driver.answer().location).get_data(as_text=True)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<strong>Google DeepMind</strong>" in page
+    assert 'href="https://example.com/a"' in page and 'href="javascript' not in page
