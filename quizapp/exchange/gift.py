@@ -1,0 +1,223 @@
+"""GIFT, Moodle's plain-text question format: escaping and export.
+
+Each topic becomes a ``$CATEGORY:``; each question ``::id::[markdown]prompt{answers}`` with
+the explanation as general feedback (``####``). The question's sources, tags, difficulty
+and hint, which GIFT has no place for, ride along in a ``// quizapp: {json}`` comment line
+that Moodle ignores and ``gift_import`` reads back. Whatever GIFT cannot express is listed
+as a warning and also written as a ``// not expressible:`` comment above the question.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quizapp.bank.spec import Bank, QuestionSpec
+
+from .common import (
+    DATE_NOTE,
+    ORDER_NOTE,
+    Export,
+    Unexpressed,
+    absolute_tolerance,
+    category_path,
+    date_spellings,
+    each_question,
+    is_year,
+    multi_percents,
+    multi_warnings,
+    number_text,
+    percent_text,
+    question_dates,
+    typos_warnings,
+    unit_of,
+)
+
+SPECIAL = "\\~=#{}:"
+"""Characters GIFT reads as syntax; a backslash before one makes it text."""
+META_PREFIX = "// quizapp: "
+
+
+def escape(text: str) -> str:
+    """Text as GIFT needs it: ``~ = # { } :`` and ``\\`` escaped, line breaks as ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join("\\" + c if c in SPECIAL else "\\n" if c == "\n" else c for c in text)
+
+
+def unescape(text: str) -> str:
+    """Undo ``escape``: ``\\x`` becomes ``x`` for the special characters, ``\\n`` a line break.
+
+    A backslash before any other character stays, as in Moodle.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char, following = text[index], text[index + 1 : index + 2]
+        if char == "\\" and following and (following in SPECIAL or following == "n"):
+            out.append("\n" if following == "n" else following)
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def category_line(title: str) -> str:
+    """The ``$CATEGORY:`` line of a topic."""
+    return f"$CATEGORY: {category_path(title)}"
+
+
+@dataclass
+class Parts:
+    """One question in GIFT pieces: text before the answer block, the block, text after.
+
+    ``head`` follows ``{`` directly (``TRUE``, ``#3:0.5``); ``answers`` are escaped lines.
+    """
+
+    text: str
+    head: str = ""
+    answers: list[str] = field(default_factory=list)
+    after: str = ""
+
+
+Notes = list[str]
+Mapper = Callable[[QuestionSpec], tuple[Parts | None, Notes]]
+
+
+def _choice(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    answer = q.fields["answer"]
+    lines = [("=" if c == answer else "~") + escape(c) for c in q.fields["choices"]]
+    notes = [] if q.fields["shuffle"] else ["'shuffle: false' is lost: Moodle may shuffle"]
+    return Parts(q.prompt, answers=lines), notes
+
+
+def _multi(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    right, wrong = multi_percents(q)
+    answers = q.fields["answers"]
+    lines = [
+        f"~%{percent_text(right if c in answers else wrong)}%{escape(c)}"
+        for c in q.fields["choices"]
+    ]
+    notes = [w.message for w in multi_warnings(q)]
+    if not q.fields["shuffle"]:
+        notes.append("'shuffle: false' is lost: Moodle may shuffle")
+    return Parts(q.prompt, answers=lines), notes
+
+
+def _truefalse(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    return Parts(q.prompt, head="TRUE" if q.fields["answer"] else "FALSE"), []
+
+
+def _short(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    lines = ["=" + escape(a) for a in (q.fields["answer"], *q.fields["accept"])]
+    return Parts(q.prompt, answers=lines), [w.message for w in typos_warnings(q, "GIFT")]
+
+
+def _numeric(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    head = "#" + number_text(q.fields["answer"].value)
+    tolerance = absolute_tolerance(q)
+    if tolerance:
+        head += ":" + number_text(tolerance)
+    unit = unit_of(q)
+    notes = [f"the unit '{unit}' is not shown: GIFT numbers have no unit"] if unit else []
+    return Parts(q.prompt, head=head), notes
+
+
+def _date(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    dates = question_dates(q)
+    if all(is_year(d) for d in dates):
+        if len(dates) == 1:
+            return Parts(q.prompt, head=f"#{dates[0].year}"), []
+        return Parts(q.prompt, head="#", answers=[f"={d.year}:0" for d in dates]), []
+    spellings = [s for d in dates for s in date_spellings(d)]
+    precision = "full" if q.fields["answer"].day else "month"
+    note = DATE_NOTE.format(precision=precision, fmt="GIFT", spellings=", ".join(spellings))
+    return Parts(q.prompt, answers=["=" + escape(s) for s in spellings]), [note]
+
+
+def _pairs(q: QuestionSpec, pairs: list[tuple[str, str]]) -> tuple[Parts | None, Notes]:
+    if any("->" in text for pair in pairs for text in pair):
+        return None, ["a matching item containing '->' cannot be written in GIFT: skipped"]
+    lines = [f"={escape(left)} -> {escape(right)}" for left, right in pairs]
+    return Parts(q.prompt, answers=lines), []
+
+
+def _order(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    items = q.fields["items"]
+    parts, notes = _pairs(q, [(item, str(n)) for n, item in enumerate(items, 1)])
+    return parts, notes or [ORDER_NOTE.format(n=len(items))]
+
+
+def _match(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    return _pairs(q, list(q.fields["pairs"]))
+
+
+def _cloze(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    segments, blanks = q.fields["segments"], q.fields["blanks"]
+    if len(blanks) > 1:
+        note = f"GIFT has one blank per question, this cloze has {len(blanks)} blanks: skipped"
+        return None, [note + " (Moodle XML keeps it)"]
+    at = segments.index(0)
+    before, after = "".join(segments[:at]), "".join(segments[at + 1 :])
+    notes = [w.message for w in typos_warnings(q, "GIFT")]
+    if not after.strip():
+        notes.append("the blank ends the text, so Moodle reads it as a short-answer question")
+    lines = ["=" + escape(a) for a in blanks[0]]
+    return Parts(f"{q.prompt}\n\n{before}", answers=lines, after=after), notes
+
+
+MAPPERS: dict[str, Mapper] = {
+    "choice": _choice,
+    "multi": _multi,
+    "truefalse": _truefalse,
+    "short": _short,
+    "numeric": _numeric,
+    "date": _date,
+    "order": _order,
+    "match": _match,
+    "cloze": _cloze,
+}
+
+
+def meta_comment(q: QuestionSpec) -> str:
+    """The ``// quizapp: {...}`` line keeping what GIFT has no place for."""
+    meta: dict[str, object] = {"type": q.type, "sources": list(q.sources), "tags": list(q.tags)}
+    meta.update({k: v for k, v in (("difficulty", q.difficulty), ("hint", q.hint)) if v})
+    if q.type == "numeric" and unit_of(q):
+        meta["unit"] = unit_of(q)
+    if q.fields.get("shuffle") is False:
+        meta["shuffle"] = False
+    if q.fields.get("typos") is not None:
+        meta["typos"] = q.fields["typos"]
+    return META_PREFIX + json.dumps(meta, ensure_ascii=False)
+
+
+def question_text(q: QuestionSpec, parts: Parts) -> str:
+    """One question in GIFT (no surrounding blank lines)."""
+    block = "{" + parts.head + "".join(f"\n\t{line}" for line in parts.answers)
+    block += f"\n\t####{escape(q.explanation)}\n}}"
+    return f"::{escape(q.id)}::[markdown]{escape(parts.text)}{block}{escape(parts.after)}"
+
+
+def export_gift(bank: Bank) -> Export:
+    """The bank as GIFT text, with what GIFT cannot express."""
+    chunks = [f"// {len(bank)} questions exported from quizapp. Import in Moodle as GIFT."]
+    warnings: list[Unexpressed] = []
+    topic_key = None
+    for topic, q in each_question(bank):
+        if topic.key != topic_key:
+            chunks.append(category_line(topic.title))
+            topic_key = topic.key
+        parts, notes = MAPPERS[q.type](q)
+        if q.hint:
+            notes.append("the hint is not shown: GIFT has no hints (kept in the comment)")
+        warnings += [Unexpressed(q.id, note) for note in notes]
+        lines = [f"// not expressible: {note}" for note in notes]
+        if parts is None:
+            chunks.append("\n".join([f"// skipped {q.id} ({q.type})", *lines]))
+            continue
+        chunks.append("\n".join([*lines, meta_comment(q), question_text(q, parts)]))
+    text = "\n\n".join(chunks) + "\n"
+    exported = len(bank) - sum(1 for c in chunks if c.startswith("// skipped"))
+    return Export(text.encode("utf-8"), tuple(warnings), exported)

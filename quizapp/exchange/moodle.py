@@ -1,0 +1,238 @@
+"""Moodle XML export, written with ElementTree.
+
+Each topic becomes a category; each question keeps its id as ``name`` and ``idnumber``, its
+prompt and explanation (general feedback, with the sources) rendered from our Markdown
+subset to HTML, its hint and its tags. Types map to multichoice (single or multiple, with
+partial-credit fractions), truefalse, shortanswer, numerical (tolerance and unit), matching
+and cloze (multianswer). What Moodle cannot express is listed as a warning and written as an
+XML comment above the question.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET  # noqa: S405 - we only build XML here, never parse it
+from collections.abc import Callable
+
+from quizapp.bank.markup import render_markdown
+from quizapp.bank.spec import Bank, QuestionSpec
+
+from .common import (
+    DATE_NOTE,
+    ORDER_NOTE,
+    Export,
+    Unexpressed,
+    absolute_tolerance,
+    category_path,
+    date_spellings,
+    each_question,
+    is_year,
+    multi_percents,
+    multi_warnings,
+    number_text,
+    percent_text,
+    question_dates,
+    source_labels,
+    typos_warnings,
+    unit_of,
+)
+
+CLOZE_SPECIAL = '\\}#~/"'
+Element = ET.Element
+Notes = list[str]
+
+
+def _add(parent: Element, tag: str, text: str, **attrs: str) -> Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def _rich(parent: Element, tag: str, text: str, fmt: str = "html", **attrs: str) -> Element:
+    """A Moodle text element: ``<tag format=...><text>...</text></tag>``."""
+    element = ET.SubElement(parent, tag, {"format": fmt, **attrs})
+    _add(element, "text", text)
+    return element
+
+
+def _answer(parent: Element, fraction: float, text: str, fmt: str = "html") -> Element:
+    answer = _rich(parent, "answer", text, fmt, fraction=percent_text(fraction))
+    _rich(answer, "feedback", "")
+    return answer
+
+
+def _choices(el: Element, q: QuestionSpec, fractions: list[float], single: bool) -> None:
+    _add(el, "single", "true" if single else "false")
+    _add(el, "shuffleanswers", "true" if q.fields["shuffle"] else "false")
+    _add(el, "answernumbering", "abc")
+    for choice, fraction in zip(q.fields["choices"], fractions, strict=True):
+        _answer(el, fraction, html.escape(choice))
+
+
+def _choice(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    fractions = [100.0 if c == q.fields["answer"] else 0.0 for c in q.fields["choices"]]
+    _choices(el, q, fractions, single=True)
+    return "multichoice", []
+
+
+def _multi(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    right, wrong = multi_percents(q)
+    answers = q.fields["answers"]
+    _choices(el, q, [right if c in answers else wrong for c in q.fields["choices"]], False)
+    return "multichoice", [w.message for w in multi_warnings(q)]
+
+
+def _truefalse(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    truth = q.fields["answer"]
+    _answer(el, 100 if truth else 0, "true", "moodle_auto_format")
+    _answer(el, 0 if truth else 100, "false", "moodle_auto_format")
+    return "truefalse", []
+
+
+def _shortanswer(el: Element, answers: list[str]) -> None:
+    _add(el, "usecase", "0")
+    for text in answers:
+        _answer(el, 100, text, "moodle_auto_format")
+
+
+def _short(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    _shortanswer(el, [q.fields["answer"], *q.fields["accept"]])
+    return "shortanswer", [w.message for w in typos_warnings(q, "Moodle")]
+
+
+def _numbers(el: Element, values: list[str], tolerance: str, unit: str | None) -> None:
+    for value in values:
+        answer = _answer(el, 100, value, "moodle_auto_format")
+        _add(answer, "tolerance", tolerance)
+    if unit:
+        unit_el = ET.SubElement(ET.SubElement(el, "units"), "unit")
+        _add(unit_el, "multiplier", "1")
+        _add(unit_el, "unit_name", unit)
+    for tag, value in (("unitgradingtype", "0"), ("showunits", "3"), ("unitsleft", "0")):
+        _add(el, tag, value)
+
+
+def _numeric(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    value = number_text(q.fields["answer"].value)
+    _numbers(el, [value], number_text(absolute_tolerance(q)), unit_of(q))
+    return "numerical", []
+
+
+def _date(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    dates = question_dates(q)
+    if all(is_year(d) for d in dates):
+        _numbers(el, [str(d.year) for d in dates], "0", None)
+        return "numerical", []
+    spellings = [s for d in dates for s in date_spellings(d)]
+    _shortanswer(el, spellings)
+    precision = "full" if q.fields["answer"].day else "month"
+    return "shortanswer", [
+        DATE_NOTE.format(precision=precision, fmt="Moodle", spellings=", ".join(spellings))
+    ]
+
+
+def _matching(el: Element, pairs: list[tuple[str, str]]) -> None:
+    _add(el, "shuffleanswers", "true")
+    for left, right in pairs:
+        sub = _rich(el, "subquestion", html.escape(left))
+        _add(ET.SubElement(sub, "answer"), "text", right)
+
+
+def _order(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    items = q.fields["items"]
+    _matching(el, [(item, str(n)) for n, item in enumerate(items, 1)])
+    return "matching", [ORDER_NOTE.format(n=len(items))]
+
+
+def _match(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    _matching(el, list(q.fields["pairs"]))
+    return "matching", []
+
+
+def cloze_answer(text: str) -> str:
+    """One accepted answer inside a Moodle cloze marker, escaped for it and for HTML."""
+    escaped = "".join("\\" + c if c in CLOZE_SPECIAL else c for c in text)
+    return html.escape(escaped, quote=False)
+
+
+def cloze_html(q: QuestionSpec) -> str:
+    """The prompt, then the cloze text with each blank as ``{1:SHORTANSWER:=a~=b}``."""
+    parts = []
+    for segment in q.fields["segments"]:
+        if isinstance(segment, str):
+            parts.append(html.escape(segment, quote=False))
+        else:
+            answers = "~".join("=" + cloze_answer(a) for a in q.fields["blanks"][segment])
+            parts.append(f"{{1:SHORTANSWER:{answers}}}")
+    return f"{render_markdown(q.prompt)}\n<p>{''.join(parts)}</p>"
+
+
+def _cloze(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    return "cloze", [w.message for w in typos_warnings(q, "Moodle")]
+
+
+BUILDERS: dict[str, Callable[[Element, QuestionSpec], tuple[str, Notes]]] = {
+    "choice": _choice,
+    "multi": _multi,
+    "truefalse": _truefalse,
+    "short": _short,
+    "numeric": _numeric,
+    "date": _date,
+    "order": _order,
+    "match": _match,
+    "cloze": _cloze,
+}
+
+
+def feedback_html(bank: Bank, q: QuestionSpec) -> str:
+    """The explanation, then the sources, as HTML."""
+    sources = "; ".join(html.escape(label, quote=False) for label in source_labels(bank, q))
+    return f"{render_markdown(q.explanation)}\n<p>Source: {sources}</p>"
+
+
+def question_element(bank: Bank, q: QuestionSpec) -> tuple[Element, Notes]:
+    """One ``<question>`` and what Moodle cannot express about it."""
+    el = ET.Element("question")
+    name = ET.SubElement(el, "name")
+    _add(name, "text", q.id)
+    text = cloze_html(q) if q.type == "cloze" else render_markdown(q.prompt)
+    _rich(el, "questiontext", text)
+    _rich(el, "generalfeedback", feedback_html(bank, q))
+    for tag, value in (("defaultgrade", "1"), ("penalty", "0.3333333"), ("hidden", "0")):
+        _add(el, tag, value)
+    _add(el, "idnumber", q.id)
+    kind, notes = BUILDERS[q.type](el, q)
+    el.set("type", kind)
+    if q.hint:
+        _rich(el, "hint", render_markdown(q.hint))
+    tags = [*q.tags, *([f"difficulty-{q.difficulty}"] if q.difficulty else [])]
+    if tags:
+        tags_el = ET.SubElement(el, "tags")
+        for tag in tags:
+            _add(ET.SubElement(tags_el, "tag"), "text", tag)
+    return el, notes
+
+
+def _comment(text: str) -> Element:
+    return ET.Comment(f" {text.replace('--', '- -')} ")
+
+
+def export_moodle_xml(bank: Bank) -> Export:
+    """The bank as a Moodle XML ``<quiz>``, with what Moodle cannot express."""
+    quiz = ET.Element("quiz")
+    warnings: list[Unexpressed] = []
+    topic_key = None
+    for topic, q in each_question(bank):
+        if topic.key != topic_key:
+            category = ET.SubElement(quiz, "question", type="category")
+            _add(ET.SubElement(category, "category"), "text", category_path(topic.title))
+            topic_key = topic.key
+        element, notes = question_element(bank, q)
+        for note in notes:
+            quiz.append(_comment(f"not expressible in {q.id}: {note}"))
+            warnings.append(Unexpressed(q.id, note))
+        quiz.append(element)
+    ET.indent(quiz, space="  ")
+    body = ET.tostring(quiz, encoding="unicode")
+    text = f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return Export(text.encode("utf-8"), tuple(warnings), len(bank))
