@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from quizapp.bank.validate import load_bank
 from quizapp.qtypes import get_type
 
@@ -127,11 +125,6 @@ def test_multi_partial_credit() -> None:
     ])  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qtypes/multi.py scores (right - wrong) / rights, so ticking every box still earns "
-    "credit when a question has more right choices than wrong ones (3 of 5, 4 of 6)",
-)
 def test_multi_selecting_everything_earns_nothing() -> None:
     multis = [q for q in BANK.questions.values() if q.type == "multi"]
     check([(q.id, list(q.fields["choices"]), 0) for q in multis])

@@ -1,0 +1,125 @@
+"""cloze: a sentence with one or more blanks to fill in.
+
+YAML: ``text`` with each blank in double braces, ``{{answer}}`` or ``{{answer|alternative}}``
+(at least one blank; the text is plain, not Markdown); optional ``typos`` as for ``short``.
+Form: one text input per blank, named ``blank-0`` .. ``blank-<n-1>``.
+Display: ``{"segments": [{"text": "..."}, {"blank": 0, "name": "blank-0", "size": 12}, ...],
+"names": ["blank-0", ...]}`` — ``size`` is the longest accepted answer's length.
+Grading: partial credit = the share of blanks filled right, each blank matched like a
+``short`` answer (``grading.match_text``). A blank never accepts, through typo tolerance, a
+text closer to another blank's answer. Correct only when every blank is right.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from quizapp.bank.schema import Context, Field, Invalid, text
+from quizapp.bank.spec import BankError, QuestionSpec
+from quizapp.bank.yamlload import Pos, YamlMap
+from quizapp.grading import fold, match_text
+
+from . import register
+from .base import FormData, Grade, QuestionType, as_texts, form_value
+from .short import TYPOS, lenient_note
+
+BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+CLOZE_EXAMPLE = "Mistral AI is based in {{Paris}}"
+
+
+def split_cloze(written: str) -> tuple[tuple[str | int, ...], tuple[tuple[str, ...], ...]]:
+    """Split cloze text into segments (text, or a blank's index) and each blank's answers."""
+    segments: list[str | int] = []
+    blanks: list[tuple[str, ...]] = []
+    position = 0
+    for found in BLANK.finditer(written):
+        segments.append(written[position : found.start()])
+        answers = tuple(a.strip() for a in found[1].split("|"))
+        if not all(answers):
+            raise Invalid(f"the blank '{found[0]}' has an empty answer — fill it in")
+        segments.append(len(blanks))
+        blanks.append(answers)
+        position = found.end()
+    segments.append(written[position:])
+    rest = "".join(s for s in segments if isinstance(s, str))
+    if "{{" in rest or "}}" in rest:
+        raise Invalid(
+            f"a blank is not closed — write each blank as {{{{answer}}}}, e.g. '{CLOZE_EXAMPLE}'"
+        )
+    if not blanks:
+        raise Invalid(
+            f"the text has no blanks — mark each blank with double braces, e.g. '{CLOZE_EXAMPLE}'"
+        )
+    return tuple(s for s in segments if s != ""), tuple(blanks)
+
+
+def _cloze_text(value: Any, pos: Pos, name: str) -> str:
+    written = text(value, pos, name)
+    split_cloze(written)
+    return written
+
+
+def _names(spec: QuestionSpec) -> list[str]:
+    return [f"blank-{i}" for i in range(len(spec.fields["blanks"]))]
+
+
+@register
+class Cloze(QuestionType):
+    """Blanks in a sentence; partial credit by blank."""
+
+    name = "cloze"
+    form_fields = "blank-0 .. blank-<n-1>"
+    fields = (Field("text", _cloze_text, CLOZE_EXAMPLE), TYPOS)
+
+    def check(self, fields: dict[str, Any], raw: YamlMap, ctx: Context) -> list[BankError]:
+        fields["segments"], fields["blanks"] = split_cloze(fields["text"])
+        return []
+
+    def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
+        segments: list[dict[str, Any]] = []
+        for segment in spec.fields["segments"]:
+            if isinstance(segment, str):
+                segments.append({"text": segment})
+            else:
+                size = max(len(a) for a in spec.fields["blanks"][segment])
+                segments.append({"blank": segment, "name": f"blank-{segment}", "size": size})
+        return {"segments": segments, "names": _names(spec)}
+
+    def parse_form(
+        self, form: FormData, spec: QuestionSpec, display: dict[str, Any] | None = None
+    ) -> list[str]:
+        return [form_value(form, name).strip() for name in _names(spec)]
+
+    def is_empty(self, answer: Any) -> bool:
+        return not any(t.strip() for t in as_texts(answer))
+
+    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+        blanks: tuple[tuple[str, ...], ...] = spec.fields["blanks"]
+        given = (as_texts(answer) + [""] * len(blanks))[: len(blanks)]
+        right, seen, notes = 0, [], []
+        for index, answers in enumerate(blanks):
+            mine = {fold(a) for a in answers}
+            others = [
+                a for j, b in enumerate(blanks) if j != index for a in b if fold(a) not in mine
+            ]
+            found = match_text(given[index], answers, typos=spec.fields["typos"], forbidden=others)
+            seen.append(found.normalised)
+            if found.ok:
+                right += 1
+                if not found.exact:
+                    notes.append(f"blank {index + 1}: {lenient_note(found.matched)}")
+        return Grade.share(right, len(blanks), " | ".join(seen), "; ".join(notes) or None)
+
+    def _fill(self, spec: QuestionSpec, words: list[str]) -> str:
+        return "".join(
+            s if isinstance(s, str) else f"[{words[s]}]" for s in spec.fields["segments"]
+        )
+
+    def answer_text(self, spec: QuestionSpec) -> str:
+        return self._fill(spec, [answers[0] for answers in spec.fields["blanks"]])
+
+    def answer_display(self, spec: QuestionSpec, answer: Any) -> str:
+        count = len(spec.fields["blanks"])
+        return self._fill(spec, (as_texts(answer) + [""] * count)[:count])

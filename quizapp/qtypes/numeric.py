@@ -1,0 +1,119 @@
+"""numeric: a number or a sum of money.
+
+YAML: ``answer`` (a number as teachers write it: ``15000000``, ``15 million``,
+``€15 million``); optional ``unit`` (a currency — EUR, USD, GBP, or €, $, £ — or a unit word
+such as ``founders``) and ``tolerance`` (a number, or a percentage like ``"5%"``; default 0).
+Form: one text input named ``answer``.
+Display: ``{"name": "answer", "unit": <currency code, unit word or None>}``.
+Grading: ``grading.parse_amount`` reads the given text ("15m", "€15,000,000", "15 million
+euros"); the unit word, if the student types it, is ignored. Right when the value is within
+the tolerance of the answer. When the question has a currency, a given answer in another
+currency is wrong, and one without a currency is read in the question's currency.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+from typing import Any
+
+from quizapp.bank.schema import Context, Field, Invalid, text
+from quizapp.bank.spec import BankError, QuestionSpec
+from quizapp.bank.yamlload import Pos, YamlMap
+from quizapp.grading import Amount, amounts_equal, parse_amount, parse_tolerance
+
+from . import register
+from .base import Grade, QuestionType, as_text
+
+NUMBER_EXAMPLES = "write e.g. 15000000, 15 million or €15 million"
+
+
+def _amount(value: Any, pos: Pos, name: str) -> Amount:
+    written = text(value, pos, name)
+    amount = parse_amount(written)
+    if amount is None:
+        raise Invalid(f"cannot read '{written}' as a number — {NUMBER_EXAMPLES}")
+    return amount
+
+
+def _tolerance(value: Any, pos: Pos, name: str) -> Decimal | str:
+    tolerance = parse_tolerance(text(value, pos, name))
+    if tolerance is None:
+        raise Invalid(
+            f"cannot read '{value}' as a tolerance — write a number like 0.5, or a percentage"
+            " in quotes like '5%'"
+        )
+    return tolerance
+
+
+def currency_of(unit: str | None) -> str | None:
+    """The currency code a ``unit`` names (EUR, USD, GBP), or None for a unit word."""
+    amount = parse_amount(f"1 {unit}") if unit else None
+    return amount.currency if amount else None
+
+
+def _without_unit(given: str, unit: str | None) -> str:
+    """The given text with a unit word ("3 founders") taken out."""
+    if not unit or currency_of(unit):
+        return given
+    for word in dict.fromkeys([unit, unit.rstrip("s")]):
+        left = r"\b" if word[:1].isalnum() else ""
+        right = r"\b" if word[-1:].isalnum() else ""
+        given = re.sub(left + re.escape(word) + right, " ", given, flags=re.IGNORECASE)
+    return given
+
+
+@register
+class Numeric(QuestionType):
+    """A number, optionally money, with a tolerance."""
+
+    name = "numeric"
+    fields = (
+        Field("answer", _amount, "15 million"),
+        Field("unit", text, "EUR", required=False),
+        Field("tolerance", _tolerance, "'5%'", required=False, default=Decimal(0)),
+    )
+
+    def check(self, fields: dict[str, Any], raw: YamlMap, ctx: Context) -> list[BankError]:
+        answer: Amount = fields["answer"]
+        currency = currency_of(fields["unit"])
+        fields["text"] = raw["answer"].strip()
+        if answer.currency and currency and answer.currency != currency:
+            message = (
+                f"the answer is in {answer.currency} but the unit is {currency} — use one currency"
+            )
+            return [ctx.error(raw.where("unit"), message)]
+        if currency:
+            fields["answer"] = Amount(answer.value, currency)
+            fields["unit"] = None
+        return []
+
+    def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
+        return {"name": "answer", "unit": spec.fields["answer"].currency or spec.fields["unit"]}
+
+    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+        written = as_text(answer)
+        given = parse_amount(_without_unit(written, spec.fields["unit"]).strip())
+        if given is None:
+            return Grade.wrong(written.strip(), "could not read a number — " + NUMBER_EXAMPLES)
+        expected: Amount = spec.fields["answer"]
+        if expected.currency and given.currency and given.currency != expected.currency:
+            note = f"the answer is in {expected.currency}, not {given.currency}"
+            return Grade.wrong(str(given), note)
+        read = Amount(given.value, given.currency or expected.currency)
+        if amounts_equal(read, expected, spec.fields["tolerance"]):
+            return Grade.right(str(read))
+        return Grade.wrong(str(read))
+
+    def answer_text(self, spec: QuestionSpec) -> str:
+        words = [spec.fields["text"]]
+        currency = spec.fields["answer"].currency
+        if currency and not parse_amount(words[0]).currency:  # type: ignore[union-attr]
+            words.append(currency)
+        if spec.fields["unit"]:
+            words.append(spec.fields["unit"])
+        tolerance = spec.fields["tolerance"]
+        if tolerance:
+            words.append(f"(± {tolerance})")
+        return " ".join(words)

@@ -1,0 +1,73 @@
+"""order: put items in the right order (e.g. a timeline).
+
+YAML: ``items`` (>= 2 distinct texts, written in the right order).
+Form: one select per position, named ``order-0`` .. ``order-<n-1>``; the value of
+``order-<i>`` is the text of the item the student puts at position i.
+Display: ``{"items": [...shuffled, never already in order], "names": ["order-0", ...]}``.
+Grading: partial credit = the share of neighbouring pairs of the right order (first and
+second, second and third, ...) that the answer puts in the right relative order, whatever lies
+between them. One item moved to another place therefore costs one or two pairs; a reversed
+list earns 0. A missing item breaks its pairs. Correct only when the order is exactly right.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from quizapp.bank.schema import Field, text_list
+from quizapp.bank.spec import QuestionSpec
+
+from . import register
+from .base import FormData, Grade, QuestionType, as_texts, form_value, shuffled
+
+ARROW = " → "
+
+
+def _names(count: int, prefix: str) -> list[str]:
+    return [f"{prefix}-{i}" for i in range(count)]
+
+
+@register
+class Order(QuestionType):
+    """Items to put in order; partial credit by neighbouring pairs."""
+
+    name = "order"
+    form_fields = "order-0 .. order-<n-1>"
+    fields = (Field("items", text_list(2), "[Founded, Seed round, Microsoft deal]"),)
+
+    def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
+        items = spec.fields["items"]
+        return {
+            "items": shuffled(items, rng, avoid_original=True),
+            "names": _names(len(items), "order"),
+        }
+
+    def parse_form(
+        self, form: FormData, spec: QuestionSpec, display: dict[str, Any] | None = None
+    ) -> list[str]:
+        names = _names(len(spec.fields["items"]), "order")
+        return [form_value(form, name).strip() for name in names]
+
+    def is_empty(self, answer: Any) -> bool:
+        return not any(t.strip() for t in as_texts(answer))
+
+    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+        items: tuple[str, ...] = spec.fields["items"]
+        given = [t.strip() for t in as_texts(answer)]
+        place: dict[str, int] = {}
+        for index, item in enumerate(given):
+            place.setdefault(item, index)
+        normalised = ARROW.join(given)
+        if given == list(items):
+            return Grade.right(normalised)
+        pairs = list(zip(items, items[1:], strict=False))
+        right = sum(1 for a, b in pairs if a in place and b in place and place[a] < place[b])
+        note = f"{right} of {len(pairs)} neighbouring pairs in the right order"
+        return Grade(right / len(pairs), False, normalised, note)
+
+    def answer_text(self, spec: QuestionSpec) -> str:
+        return ARROW.join(spec.fields["items"])
+
+    def answer_display(self, spec: QuestionSpec, answer: Any) -> str:
+        return ARROW.join(t.strip() for t in as_texts(answer))
