@@ -1,0 +1,244 @@
+"""Read GIFT text into neutral records, following Moodle's own reader.
+
+Questions are separated by blank lines; ``//`` lines are comments (a ``// quizapp: {json}``
+line is kept as the question's metadata). A question is ``::name::`` (optional), an optional
+``[format]``, its text and one ``{answer block}``, which Moodle reads as: empty -> essay,
+``#...`` -> numerical, any ``~`` -> multiple choice, ``=`` with ``->`` -> matching,
+``T``/``TRUE``/``F``/``FALSE`` -> true/false, else short answer. Text after the block makes a
+"missing word" question. Every record remembers its line numbers for error messages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gift import META_PREFIX, unescape
+
+FORMATS = ("html", "moodle", "plain", "markdown")
+WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a block: ``=`` or ``~``, its weight in percent, text, feedback.
+
+    ``right`` is the right-hand side of a matching pair (``left -> right``).
+    """
+
+    mark: str
+    weight: float | None
+    text: str
+    feedback: str | None
+    line: int
+    right: str | None = None
+
+
+@dataclass
+class GiftQuestion:
+    """A question as GIFT states it. ``kind``: description, essay, numerical, multichoice,
+    match, truefalse or shortanswer (Moodle's names), or category or broken.
+
+    ``text`` is the stripped question text; for a missing word, ``before`` and ``after`` are
+    the texts around the answer block with their spacing kept.
+    """
+
+    line: int
+    kind: str
+    name: str | None = None
+    format: str | None = None
+    text: str = ""
+    before: str = ""
+    after: str = ""
+    answers: list[Answer] = field(default_factory=list)
+    truth: bool | None = None
+    feedback: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    category: str | None = None
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def find(text: str, token: str, start: int = 0) -> int:
+    """Index of the first unescaped ``token`` at or after ``start``, or -1."""
+    index = start
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+        elif text.startswith(token, index):
+            return index
+        else:
+            index += 1
+    return -1
+
+
+def rfind(text: str, token: str) -> int:
+    """Index of the last unescaped ``token``, or -1."""
+    found, index = -1, find(text, token)
+    while index >= 0:
+        found, index = index, find(text, token, index + 1)
+    return found
+
+
+class _Lines:
+    """Map offsets in a block's joined text back to file line numbers."""
+
+    def __init__(self, numbered: list[tuple[int, str]]) -> None:
+        self.text = "\n".join(line for _, line in numbered)
+        self.numbers = [n for n, _ in numbered]
+        self.starts, offset = [], 0
+        for _, line in numbered:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+    def line(self, offset: int) -> int:
+        return self.numbers[max(0, bisect_right(self.starts, offset) - 1)]
+
+
+def blocks(text: str) -> list[tuple[list[tuple[int, str]], list[str]]]:
+    """The file's question blocks: (numbered non-comment lines, comment lines)."""
+    found: list[tuple[list[tuple[int, str]], list[str]]] = []
+    lines: list[tuple[int, str]] = []
+    comments: list[str] = []
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        if not line.strip():
+            if lines:
+                found.append((lines, comments))
+            lines, comments = [], []
+        elif line.strip().startswith("//"):
+            comments.append(line.strip())
+        else:
+            lines.append((number, line))
+    if lines:
+        found.append((lines, comments))
+    return found
+
+
+def _meta(comments: list[str], line: int, problems: list[tuple[int, str]]) -> dict[str, Any]:
+    for comment in comments:
+        if comment.startswith(META_PREFIX.strip()):
+            try:
+                meta = json.loads(comment[len(META_PREFIX.strip()) :])
+            except ValueError:
+                problems.append((line, "unreadable '// quizapp:' comment ignored"))
+                return {}
+            return meta if isinstance(meta, dict) else {}
+    return {}
+
+
+def _answer(raw: str, at: int, lines: _Lines) -> Answer:
+    mark, body = raw[0], raw[1:].strip()
+    weight = None
+    if found := WEIGHT.match(body):
+        weight, body = float(found[1]), body[found.end() :]
+    feedback = None
+    if (cut := find(body, "#")) >= 0:
+        body, feedback = body[:cut], unescape(body[cut + 1 :]).strip()
+    right = None
+    if (arrow := find(body, "->")) >= 0:
+        body, right = body[:arrow], unescape(body[arrow + 2 :]).strip()
+    return Answer(mark, weight, unescape(body).strip(), feedback, lines.line(at), right)
+
+
+def split_answers(body: str, start: int, lines: _Lines) -> tuple[str, list[Answer]]:
+    """Split an answer block at unescaped ``=`` and ``~``: (text before any, answers)."""
+    marks = sorted(i for token in "=~" for i in _all(body, token))
+    answers = [
+        _answer(body[a:b], start + a, lines)
+        for a, b in zip(marks, [*marks[1:], len(body)], strict=True)
+    ]
+    return body[: marks[0] if marks else len(body)].strip(), answers
+
+
+def _all(text: str, token: str) -> list[int]:
+    found, index = [], find(text, token)
+    while index >= 0:
+        found.append(index)
+        index = find(text, token, index + 1)
+    return found
+
+
+def _kind(body: str) -> str:
+    if not body:
+        return "essay"
+    if body.startswith("#"):
+        return "numerical"
+    if find(body, "~") >= 0:
+        return "multichoice"
+    if find(body, "=") >= 0 and find(body, "->") >= 0:
+        return "match"
+    cut = find(body, "#")
+    if (body if cut < 0 else body[:cut]).strip() in ("T", "TRUE", "F", "FALSE"):
+        return "truefalse"
+    return "shortanswer"
+
+
+def _text_and_format(raw: str, *, strip: bool = True) -> tuple[str, str | None]:
+    raw, fmt = raw.lstrip(), None
+    if raw.startswith("[") and (end := raw.find("]")) > 0 and raw[1:end].lower() in FORMATS:
+        raw, fmt = raw[end + 1 :], raw[1:end].lower()
+    text = unescape(raw)
+    return (text.strip() if strip else text.lstrip()), fmt
+
+
+def parse_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQuestion:
+    """One block of lines as a question (or a category, a description, an essay)."""
+    lines = _Lines(numbered)
+    text, first = lines.text.strip(), numbered[0][0]
+    question = GiftQuestion(first, "description")
+    question.meta = _meta(comments, first, question.problems)
+    if text.startswith("$CATEGORY:"):
+        question.kind, question.category = "category", text[len("$CATEGORY:") :].strip()
+        return question
+    offset = lines.text.find(text)
+    if text.startswith("::") and (end := find(text, "::", 2)) >= 0:
+        question.name = unescape(text[2:end]).strip()
+        offset, text = offset + end + 2, text[end + 2 :]
+    start = find(text, "{")
+    close = find(text, "}", start + 1) if start >= 0 else find(text, "}")
+    if start < 0 and close < 0:
+        question.text, question.format = _text_and_format(text)
+        return question
+    if start < 0 or close < 0:
+        question.kind = "broken"
+        question.problems.append((first, "an answer block needs both '{' and '}'"))
+        return question
+    question.text, question.format = _text_and_format(text[:start])
+    question.before = _text_and_format(text[:start], strip=False)[0]
+    question.after = unescape(text[close + 1 :])
+    body, body_at = text[start + 1 : close], offset + start + 1
+    if (cut := rfind(body, "####")) >= 0:
+        question.feedback = unescape(body[cut + 4 :]).strip()
+        body = body[:cut]
+    question.kind = _kind(body.strip())
+    _read_answers(question, body, body_at, lines)
+    return question
+
+
+def _read_answers(question: GiftQuestion, body: str, at: int, lines: _Lines) -> None:
+    if question.kind == "truefalse":
+        head, _, feedback = body.strip().partition("#")
+        question.truth = head.strip() in ("T", "TRUE")
+        if feedback.strip():
+            question.problems.append((lines.line(at), "true/false answer feedback dropped"))
+    elif question.kind == "numerical":
+        hash_at = body.index("#")
+        body, at = body[hash_at + 1 :], at + hash_at + 1
+        if (wrong := find(body, "~")) >= 0:
+            question.problems.append((lines.line(at + wrong), "wrong-answer feedback dropped"))
+            body = body[:wrong]
+        if not body.lstrip().startswith("="):  # Moodle: a first answer needs no "="
+            body = "=" + body
+            at -= 1
+        _, question.answers = split_answers(body, at, lines)
+    elif question.kind in ("multichoice", "match", "shortanswer"):
+        before, question.answers = split_answers(body, at, lines)
+        if before:
+            question.problems.append((lines.line(at), f"text '{before}' before the answers"))
+
+
+def parse_gift(text: str) -> list[GiftQuestion]:
+    """Every block of a GIFT file, in order (categories included)."""
+    return [parse_block(numbered, comments) for numbered, comments in blocks(text)]
