@@ -46,3 +46,9 @@ def sync() -> None:
         report = sync_bank(loaded)
         db.session.commit()
     click.echo(f"Synced {len(loaded)} questions from {directory}: {report.summary()}")
+
+
+from .exchange import export_command, import_command  # noqa: E402 - the group is defined above
+
+bank.add_command(export_command)
+bank.add_command(import_command)
