@@ -48,11 +48,12 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, main, study, teacher
+    from . import auth, history, main, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(study.bp)
+    app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
 
 

@@ -1,0 +1,70 @@
+"""Assemble a student's progress overview from the grouped queries and the pure analytics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from ..analytics import (
+    TopicMastery,
+    average_retention,
+    current_streak,
+    daily_activity,
+    daily_scores,
+    local_day,
+    topic_mastery,
+)
+from ..charts import Heatmap, LineChart, calendar_heatmap, heatmap_start, line_chart
+from . import cards, queries
+
+__all__ = ["Overview", "build_overview"]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything above the session list on a history page."""
+
+    timezone: str
+    today: date
+    heatmap: Heatmap
+    score_chart: LineChart
+    streak: int
+    desired_retention: float
+    mastery: list[TopicMastery] | None
+    retention: float | None
+
+    @property
+    def cards_available(self) -> bool:
+        """False while the card model is missing: the card numbers are then "n/a"."""
+        return self.mastery is not None
+
+
+def build_overview(user_id: int, now: datetime) -> Overview:
+    """The last year's activity, daily scores, streak, mastery and retention of one user.
+
+    Queries: settings, the activity buckets, and (when cards exist) cards and topics.
+    """
+    settings = cards.study_settings(user_id)
+    today = local_day(now, settings.timezone)
+    start = heatmap_start(today)
+    since = datetime.combine(start, time(), ZoneInfo(settings.timezone)).astimezone(UTC)
+    buckets = queries.activity_buckets(user_id, since)
+    days = daily_activity(buckets, settings.timezone)
+    scores = daily_scores(buckets, settings.timezone)
+    card_rows = cards.user_cards(user_id)
+    mastery = retention = None
+    if card_rows is not None:
+        topics = queries.served_topics()
+        mastery = topic_mastery(topics, card_rows, now, settings.scheduler)
+        retention = average_retention((s for _, s in card_rows), now, settings.scheduler)
+    return Overview(
+        timezone=settings.timezone,
+        today=today,
+        heatmap=calendar_heatmap(days, today),
+        score_chart=line_chart([(d.day, d.mean, d.graded) for d in scores], start, today),
+        streak=current_streak(days, today),
+        desired_retention=settings.scheduler.desired_retention,
+        mastery=mastery,
+        retention=retention,
+    )

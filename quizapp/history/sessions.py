@@ -1,0 +1,77 @@
+"""The session list's rows: when, which topics, score and duration, ready for the template."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ..models import QuizSession
+from .queries import SessionScore
+
+__all__ = ["SessionRow", "format_seconds", "session_rows", "topics_text"]
+
+NO_SCORE = SessionScore(0, 0.0, None)
+
+
+def format_seconds(seconds: float | None) -> str:
+    """``45 s``, ``3 min 05 s``, ``1 h 02 min``; an em dash when unknown."""
+    if seconds is None or seconds < 0:
+        return "—"
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def topics_text(keys: Iterable[str], titles: Mapping[str, str]) -> str:
+    """The session's topics by title; "All topics" when it names none."""
+    names = [titles.get(key, key) for key in keys]
+    return ", ".join(names) if names else "All topics"
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the session list."""
+
+    session: QuizSession
+    started: datetime
+    topics: str
+    score: SessionScore
+    duration: str
+
+    @property
+    def percent(self) -> str:
+        """The score as ``87%``, or an em dash before the first answer."""
+        value = self.score.percent
+        return "—" if value is None else f"{round(value)}%"
+
+
+def session_rows(
+    sessions: Iterable[QuizSession],
+    scores: Mapping[int, SessionScore],
+    titles: Mapping[str, str],
+    tz_name: str,
+) -> list[SessionRow]:
+    """Rows for `sessions`, times in the user's zone; durations run to the end or last answer."""
+    zone = ZoneInfo(tz_name)
+    rows = []
+    for session in sessions:
+        score = scores.get(session.id, NO_SCORE)
+        end = session.finished_at or score.last_answer_at
+        seconds = (end - session.started_at).total_seconds() if end else None
+        rows.append(
+            SessionRow(
+                session=session,
+                started=session.started_at.astimezone(zone),
+                topics=topics_text(session.topics or [], titles),
+                score=score,
+                duration=format_seconds(seconds),
+            )
+        )
+    return rows

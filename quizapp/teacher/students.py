@@ -1,0 +1,125 @@
+"""The class overview, and each student's history as the student sees it (teachers only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Response, render_template
+from sqlalchemy import case, func, select
+
+from ..auth.decorators import teacher_required
+from ..clock import now
+from ..extensions import db
+from ..history import views as history
+from ..history.cards import CardCounts, class_card_counts
+from ..history.queries import GRADED
+from ..models import Attempt, QuizSession, User
+from .views import bp
+
+__all__ = ["StudentRow", "class_overview"]
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    """One student's line in the class overview; `cards` is None while cards are n/a."""
+
+    user: User
+    last_active: datetime | None
+    quizzes: int
+    graded: int
+    score_sum: float
+    cards: CardCounts | None
+
+    @property
+    def average(self) -> float | None:
+        """Mean score of the student's graded answers, 0..1."""
+        return self.score_sum / self.graded if self.graded else None
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    return max((m for m in moments if m is not None), default=None)
+
+
+def class_overview(at: datetime) -> list[StudentRow]:
+    """Every student with activity and card figures: four grouped queries, whatever the history."""
+    students: Sequence[User] = (
+        db.session.execute(select(User).where(User.role == "student").order_by(User.username))
+        .scalars()
+        .all()
+    )
+    answers = {
+        uid: (last, int(graded or 0), float(total or 0.0))
+        for uid, last, graded, total in db.session.execute(
+            select(
+                Attempt.user_id,
+                func.max(Attempt.created_at),
+                func.sum(case((GRADED, 1), else_=0)),
+                func.sum(case((GRADED, Attempt.score), else_=0.0)),
+            ).group_by(Attempt.user_id)
+        )
+    }
+    sessions = {
+        uid: (last, int(finished or 0))
+        for uid, last, finished in db.session.execute(
+            select(
+                QuizSession.user_id,
+                func.max(QuizSession.last_activity_at),
+                func.count(QuizSession.finished_at),
+            ).group_by(QuizSession.user_id)
+        )
+    }
+    cards = class_card_counts([s.id for s in students], at)
+    rows = []
+    for student in students:
+        last_answer, graded, total = answers.get(student.id, (None, 0, 0.0))
+        last_session, quizzes = sessions.get(student.id, (None, 0))
+        rows.append(
+            StudentRow(
+                user=student,
+                last_active=_latest(last_answer, last_session),
+                quizzes=quizzes,
+                graded=graded,
+                score_sum=total,
+                cards=None if cards is None else cards.get(student.id, CardCounts(0, 0)),
+            )
+        )
+    return rows
+
+
+def _links(user_id: int) -> history.HistoryLinks:
+    return history.HistoryLinks(
+        "teacher.student_history",
+        "teacher.student_session",
+        "teacher.student_export",
+        {"user_id": user_id},
+    )
+
+
+@bp.route("/students")
+@teacher_required
+def students() -> str:
+    """The class overview."""
+    return render_template("teacher/students.html", rows=class_overview(now()))
+
+
+@bp.route("/students/<int:user_id>/history")
+@teacher_required
+def student_history(user_id: int) -> str:
+    """A student's history page, exactly as they see it."""
+    return history.show_history(db.get_or_404(User, user_id), _links(user_id))
+
+
+@bp.route("/students/<int:user_id>/history/session/<int:session_id>")
+@teacher_required
+def student_session(user_id: int, session_id: int) -> str:
+    """One of a student's sessions."""
+    return history.show_session(db.get_or_404(User, user_id), session_id, _links(user_id))
+
+
+@bp.route("/students/<int:user_id>/export.csv")
+@teacher_required
+def student_export(user_id: int) -> Response:
+    """A student's attempts as CSV."""
+    return history.export_csv(db.get_or_404(User, user_id))

@@ -1,0 +1,148 @@
+"""Test data for the history and teacher pages: sessions and attempts inserted with the models.
+
+Import the fixtures into a conftest: ``from tests.history.records import ...``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from flask import Flask
+from sqlalchemy import event
+
+from quizapp.bank.webapp import current_bank
+from quizapp.extensions import db
+from quizapp.models import Attempt, QuizSession
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context() -> None:
+    """Replace pytest-flask's shared request context: each request gets its own session."""
+
+
+@pytest.fixture
+def app_config() -> dict[str, object]:
+    """A frozen clock at NOW."""
+    return {"CLOCK": lambda: NOW}
+
+
+@pytest.fixture
+def questions(app: Flask) -> list[str]:
+    """The tiny bank, loaded and synced into the question table: its ids in bank order."""
+    with app.app_context():
+        return list(current_bank().questions)
+
+
+class Records:
+    """Insert quiz sessions and attempts for a user directly, without the quiz pages."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    def session(
+        self,
+        user_id: int,
+        question_ids: Sequence[str],
+        scores: Sequence[float],
+        started: datetime = NOW - timedelta(hours=1),
+        *,
+        topics: Sequence[str] = ("people",),
+        finished: bool = True,
+        answers: Sequence[object] | None = None,
+        seconds_each: int = 30,
+    ) -> int:
+        """A session over `question_ids` with one attempt per score, `seconds_each` apart."""
+        with self.app.app_context():
+            quiz = QuizSession(
+                user_id=user_id,
+                mode="quiz",
+                topics=list(topics),
+                question_ids=list(question_ids),
+                position=len(scores),
+                started_at=started,
+                last_activity_at=started + timedelta(seconds=seconds_each * len(scores)),
+                finished_at=started + timedelta(seconds=seconds_each * len(scores))
+                if finished
+                else None,
+            )
+            db.session.add(quiz)
+            db.session.flush()
+            for position, score in enumerate(scores):
+                answer = answers[position] if answers else f"answer {position}"
+                db.session.add(
+                    attempt_row(
+                        user_id,
+                        question_ids[position],
+                        score,
+                        started + timedelta(seconds=seconds_each * (position + 1)),
+                        session_id=quiz.id,
+                        position=position,
+                        raw_answer=answer,
+                    )
+                )
+            db.session.commit()
+            return quiz.id
+
+    def attempts(self, user_id: int, rows: Sequence[tuple[str, float, datetime]], **kw) -> None:
+        """Loose attempts (no session), e.g. flashcard ratings: `(question id, score, when)`."""
+        with self.app.app_context():
+            db.session.add_all(attempt_row(user_id, q, s, when, **kw) for q, s, when in rows)
+            db.session.commit()
+
+
+def attempt_row(
+    user_id: int,
+    question_id: str,
+    score: float,
+    when: datetime,
+    *,
+    session_id: int | None = None,
+    position: int | None = None,
+    kind: str = "quiz",
+    raw_answer: object = "an answer",
+    normalised: str | None = None,
+) -> Attempt:
+    """An Attempt as the quiz would record it."""
+    text = raw_answer if isinstance(raw_answer, str) else str(raw_answer)
+    return Attempt(
+        user_id=user_id,
+        question_id=question_id,
+        question_version="v1",
+        session_id=session_id,
+        position=position,
+        kind=kind,
+        raw_answer=raw_answer,
+        normalised=normalised if normalised is not None else text.lower(),
+        score=score,
+        correct=score >= 1.0,
+        time_taken_ms=1500,
+        created_at=when,
+    )
+
+
+@pytest.fixture
+def records(app: Flask, questions: list[str]) -> Records:
+    """The inserter, with the tiny bank synced first."""
+    return Records(app)
+
+
+@contextmanager
+def count_queries(app: Flask) -> Iterator[list[str]]:
+    """Collect every SQL statement the app's engine runs inside the block."""
+    with app.app_context():
+        engine = db.engine
+    statements: list[str] = []
+
+    def before(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

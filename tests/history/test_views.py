@@ -1,0 +1,97 @@
+"""The history pages through the test client: overview, sessions, one session, privacy."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tests.history.records import NOW
+
+
+def session_links(page: str) -> list[int]:
+    return [int(i) for i in re.findall(r'href="/history/session/(\d+)"', page)]
+
+
+def test_history_needs_login(client) -> None:
+    resp = client.get("/history/")
+    assert resp.status_code == 302 and "/auth/login" in resp.location
+
+
+def test_overview_and_session_list(client, auth, student, records, questions) -> None:
+    records.session(student, questions[:3], [1.0, 0.5, 0.0], topics=["people"])
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert "Your history" in page
+    assert "Founders and people" in page
+    assert "50%" in page  # 1.5 points over 3 answers
+    assert "3 of 3" in page
+    assert "1 min 30 s" in page
+    assert "Current streak</dt><dd>1 day" in page
+    assert page.count("<svg") >= 2 and "<table>" in page
+    assert '<th scope="row">2026-03-02</th><td>50%</td><td>3</td>' in page  # chart's table
+    assert 'href="/history/export.csv"' in page
+    assert "n/a" in page  # card figures until cards exist
+
+
+def test_sessions_are_paginated_newest_first(client, auth, student, records, questions) -> None:
+    ids = [
+        records.session(student, questions[:1], [1.0], started=NOW - timedelta(days=30 - i))
+        for i in range(25)
+    ]
+    auth.login()
+    first = client.get("/history/").get_data(as_text=True)
+    assert session_links(first) == ids[::-1][:20]
+    assert "Page 1 of 2" in first and 'href="/history/?page=2"' in first
+    second = client.get("/history/?page=2").get_data(as_text=True)
+    assert session_links(second) == ids[::-1][20:]
+    assert client.get("/history/?page=3").status_code == 404
+
+
+def test_session_page_shows_answer_beside_right_one(client, auth, student, records) -> None:
+    quiz = records.session(
+        student, ["mensch-former-lab"], [0.0], answers=["OpenAI"], topics=["people"]
+    )
+    auth.login()
+    page = client.get(f"/history/session/{quiz}").get_data(as_text=True)
+    assert "Your answer</th><td>OpenAI" in page
+    assert "Right answer</th><td>Google DeepMind" in page
+    assert "He came from Google DeepMind." in page  # the explanation
+    assert "<em>AI lab</em>" in page  # the prompt's Markdown
+
+
+def test_other_students_session_is_404(client, auth, student, make_user, records, questions):
+    other = make_user("student2")
+    theirs = records.session(other, questions[:1], [1.0])
+    auth.login()
+    assert client.get(f"/history/session/{theirs}").status_code == 404
+    assert client.get("/history/session/99999").status_code == 404
+    assert str(theirs) not in " ".join(map(str, session_links(client.get("/history/").text)))
+
+
+def test_teacher_sees_a_students_history_with_its_own_links(
+    client, auth, student, teacher, records, questions
+) -> None:
+    quiz = records.session(student, questions[:2], [1.0, 1.0])
+    auth.login("teacher1")
+    page = client.get(f"/teacher/students/{student}/history").get_data(as_text=True)
+    assert "History of student1" in page
+    assert f'href="/teacher/students/{student}/history/session/{quiz}"' in page
+    assert f'href="/teacher/students/{student}/export.csv"' in page
+    assert client.get(f"/teacher/students/{student}/history/session/{quiz}").status_code == 200
+    assert client.get(f"/teacher/students/{teacher}/history/session/{quiz}").status_code == 404
+    assert client.get("/teacher/students/99999/history").status_code == 404
+
+
+def test_students_get_403_on_teacher_history_pages(
+    client, auth, student, make_user, records, questions
+) -> None:
+    other = make_user("student2")
+    quiz = records.session(other, questions[:1], [1.0])
+    auth.login()
+    for url in (
+        f"/teacher/students/{other}/history",
+        f"/teacher/students/{other}/history/session/{quiz}",
+        f"/teacher/students/{other}/export.csv",
+        f"/teacher/students/{student}/history",
+    ):
+        assert client.get(url).status_code == 403, url
