@@ -1,0 +1,115 @@
+"""Money amounts and dates in running text, read with ``quizapp.grading``'s own parsers.
+
+Regular expressions only find candidate spans ("$111 million", "26 February 2024",
+"in 2023"); ``grading.parse_amount`` and ``grading.parse_date`` decide what they mean, so
+the drafts and the grader can never disagree about a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quizapp.grading import Amount, ParsedDate, parse_amount, parse_date
+
+from .words import word_set
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_MAG = r"(?:thousand|million|billion|trillion|bn|mn|m|k)\b"
+_PRE = r"US\$|[€$£]|(?:USD|EUR|GBP)\s"
+_POST = r"(?:US\s)?dollars?\b|euros?\b|pounds?(?:\ssterling)?\b|(?:USD|EUR|GBP)\b|€"
+_AMOUNT = re.compile(
+    rf"(?<![\w$€£.,])(?:(?:{_PRE})\s?(?:{_NUM})(?:\s?{_MAG})?(?:\s(?:{_POST}))?"
+    rf"|(?:{_NUM})(?:\s?{_MAG})?\s?(?:{_POST}))",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = re.compile(
+    rf"(?<![\w/.-])(?:"
+    rf"(?P<iso>{_YEAR}-\d{{2}}-\d{{2}})"
+    rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
+    rf"|(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+    rf"|(?P<my>{_MONTH}\s+{_YEAR})"
+    rf"|(?P<dm>{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY})"
+    rf"|(?P<year>{_YEAR})"
+    rf")(?![\w/%-]|[.,]\d)"
+)
+_YEAR_CUES = word_set(
+    "in since by of from until till before after early late mid year around circa during "
+    "throughout to between spring summer autumn fall winter end beginning start"
+)
+"""A bare year counts only after one of these words, so "2000 GPUs" is not a date."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found at ``start:end`` of a text; ``surface`` is the text as written."""
+
+    start: int
+    end: int
+    surface: str
+    value: Amount | ParsedDate
+    inferred_year: bool = False
+
+
+def find_amounts(text: str) -> Iterator[Found]:
+    """Sums of money with a currency (and an optional magnitude) in ``text``."""
+    for match in _AMOUNT.finditer(text):
+        surface = match.group().strip()
+        amount = parse_amount(surface)
+        if amount is not None and amount.currency and amount.value > 0:
+            yield Found(match.start(), match.start() + len(surface), surface, amount)
+
+
+def _year_cued(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].lower().strip("(,") in _YEAR_CUES
+
+
+def find_dates(text: str, default_year: int | None = None) -> Iterator[Found]:
+    """Dates, months and years in ``text``.
+
+    A day and month without a year ("February 26th") take ``default_year`` (the article's
+    year) and are skipped when there is none; a bare year needs a cue word before it.
+    """
+    for match in _DATE.finditer(text):
+        surface = match.group()
+        inferred = False
+        if match["year"] and not _year_cued(text, match.start()):
+            continue
+        if match["dm"]:
+            if default_year is None:
+                continue
+            parsed = parse_date(f"{surface} {default_year}")
+            inferred = True
+        else:
+            parsed = parse_date(surface.replace(".", "") if not match["iso"] else surface)
+        if parsed is not None:
+            yield Found(match.start(), match.end(), surface, parsed, inferred)
+
+
+def amount_words(value: Decimal) -> str:
+    """An amount the way a teacher writes it: "15 million", "2.5 billion", "40000"."""
+    for power, word in ((12, "trillion"), (9, "billion"), (6, "million")):
+        scaled = value.scaleb(-power)
+        if abs(scaled) >= 1 and scaled == round(scaled, 3):
+            return f"{scaled.normalize():f} {word}"
+    return f"{value.normalize():f}"
+
+
+def amount_key(amount: Amount) -> str:
+    """A comparable key for an amount: currency and exact value."""
+    return f"{amount.currency or ''}:{amount.value.normalize():f}"
+
+
+def date_key(date: ParsedDate) -> str:
+    """A comparable key for a date at its own precision ("2024", "2024-02", "2024-02-26")."""
+    return str(date)
