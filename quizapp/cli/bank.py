@@ -52,3 +52,8 @@ from .exchange import export_command, import_command  # noqa: E402 - the group i
 
 bank.add_command(export_command)
 bank.add_command(import_command)
+
+from .draft import draft, draft_eval  # noqa: E402 - the group is defined above
+
+bank.add_command(draft)
+bank.add_command(draft_eval)

@@ -1,0 +1,156 @@
+"""``flask bank draft`` and ``flask bank draft-eval``: draft questions from articles, and
+measure the drafts against the curated bank. Thin wrappers over ``quizapp.drafting``."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from ..bank.validate import SOURCES_FILE, load_bank
+from ..drafting.articles import SUFFIXES, collect
+from ..drafting.evaluate import check_file, evaluate
+from ..drafting.gazetteer import Gazetteer, GazetteerError
+from ..drafting.pipeline import DraftRun, draft_files
+from ..drafting.render import conflict_rows, render, table
+from ..drafting.sourcesfile import add_sources
+
+
+def _bank_dir() -> Path:
+    return Path(current_app.config["QUESTIONS_DIR"])
+
+
+def _output_name(paths: tuple[Path, ...]) -> str:
+    """A topic-file name for the drafts: the one input's name, else "drafts"."""
+    stem = paths[0].stem if len(paths) == 1 else "drafts"
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "drafts"
+
+
+def _run(paths: tuple[Path, ...], gazetteers: tuple[Path, ...], dedupe: bool) -> DraftRun:
+    """Collect and draft with a progress bar; file problems are reported, not fatal."""
+    files, problems = collect(paths)
+    try:
+        gazetteer = Gazetteer.load(gazetteers)
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with click.progressbar(files, label="Drafting", show_pos=True) as bar:
+        run = draft_files(bar, bank_dir=_bank_dir(), gazetteer=gazetteer, dedupe=dedupe)
+    run.problems = problems + run.problems
+    for problem in run.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in run.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not run.articles:
+        raise click.ClickException("no article could be read; nothing drafted")
+    return run
+
+
+def _report(run: DraftRun, out: Path) -> None:
+    counts = Counter(draft.type for draft in run.drafts)
+    per_type = ", ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "none"
+    click.echo(f"Wrote {len(run.drafts)} draft questions to {out} ({per_type}).")
+    articles = len(run.articles) + len(run.problems)
+    click.echo(f"Articles: {len(run.articles)} of {articles} read.")
+    if run.duplicates:
+        click.echo(f"Skipped {len(run.duplicates)} duplicates of bank questions:")
+        for dup in run.duplicates:
+            click.echo(f"  {dup.draft.id} ~ {dup.bank_id} ({dup.similarity:g}% similar)")
+    if run.conflicts:
+        click.echo(f"Conflicts between articles ({len(run.conflicts)}):")
+        header = ("fact", "value", "source", "evidence")
+        for line in table(header, conflict_rows(run.conflicts)):
+            click.echo("  " + line)
+    else:
+        click.echo("Conflicts between articles: none found.")
+
+
+@click.command("draft")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: <bank>/drafts/<name>.yaml).",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra organisations (same format as quizapp/drafting/gazetteer.yaml); repeatable.",
+)
+@click.option("--keep-duplicates", is_flag=True, help="Keep drafts the bank already has.")
+@click.option(
+    "--add-sources/--no-add-sources",
+    "add_new_sources",
+    default=True,
+    help="Add new articles to the bank's sources.yaml (default) or only print the entries.",
+)
+def draft(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    gazetteers: tuple[Path, ...],
+    keep_duplicates: bool,
+    add_new_sources: bool,
+) -> None:
+    """Draft questions from the .txt/.md articles in PATHS (files or folders) for review."""
+    run = _run(paths, gazetteers, dedupe=not keep_duplicates)
+    bank_dir = _bank_dir()
+    out = out or bank_dir / "drafts" / f"{_output_name(paths)}.yaml"
+    pending = run.new_sources
+    if run.new_sources and add_new_sources:
+        update = add_sources(bank_dir / SOURCES_FILE, run.new_sources)
+        for problem in update.problems:
+            click.echo(f"warning: {problem}", err=True)
+        if update.added:
+            click.echo(f"Added sources to {bank_dir / SOURCES_FILE}: {', '.join(update.added)}")
+        pending = [entry for entry in run.new_sources if entry["id"] not in update.added]
+    text = render(
+        f"Drafts: {out.stem}",
+        run.drafts,
+        articles=run.articles,
+        conflicts=run.conflicts,
+        duplicates=run.duplicates,
+        new_sources=pending,
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    _report(run, out)
+
+
+@click.command("draft-eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def draft_eval(directory: Path) -> None:
+    """Score drafts in DIRECTORY (draft .yaml files, or articles drafted on the fly) against
+    the curated bank: recovered amounts and dates, and drafts that pass validation."""
+    bank_dir = _bank_dir()
+    loaded = load_bank(bank_dir)
+    if loaded.bank is None:
+        raise click.ClickException(f"the bank in {bank_dir} has errors; run `flask bank check`")
+    with tempfile.TemporaryDirectory() as scratch:
+        drafts_dir = directory
+        if not any(directory.glob("*.yaml")) and any(
+            p.suffix in SUFFIXES for p in directory.rglob("*")
+        ):
+            run = _run((directory,), (), dedupe=False)
+            drafts_dir = Path(scratch)
+            (drafts_dir / "articles.yaml").write_text(
+                render("Drafts: articles", run.drafts), encoding="utf-8"
+            )
+        files = [check_file(path, bank_dir) for path in sorted(drafts_dir.glob("*.yaml"))]
+    report = evaluate(files, loaded.bank.questions.values())
+    share = f"{report.valid / report.drafts:.0%}" if report.drafts else "-"
+    click.echo(
+        f"Drafts: {report.drafts} in {len(files)} file(s); "
+        f"{report.valid} pass validation ({share})."
+    )
+    click.echo("Per type: " + ", ".join(f"{t} {n}" for t, n in sorted(report.per_type.items())))
+    for name, part in (("money amounts", report.amounts), ("other numbers", report.numbers),
+                       ("dates", report.dates)):  # fmt: skip
+        missed = f" — missed: {', '.join(part.missed)}" if part.missed else ""
+        click.echo(f"Curated {name} recovered: {part}{missed}")
+    for error in report.errors[:20]:
+        click.echo(f"  {error}", err=True)
