@@ -1,8 +1,20 @@
 """Typed SQLAlchemy models, one module per feature; import them all from here."""
 
+from .card import Card, ReviewLog, UserSettings
 from .question import Question
 from .quiz import Attempt, QuizSession
 from .types import UTCDateTime, utcnow
 from .user import ROLES, User
 
-__all__ = ["ROLES", "Attempt", "Question", "QuizSession", "UTCDateTime", "User", "utcnow"]
+__all__ = [
+    "ROLES",
+    "Attempt",
+    "Card",
+    "Question",
+    "QuizSession",
+    "ReviewLog",
+    "UTCDateTime",
+    "User",
+    "UserSettings",
+    "utcnow",
+]

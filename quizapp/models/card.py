@@ -1,0 +1,183 @@
+"""Spaced repetition: one FSRS card per student and question, its rating log, study settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from ..scheduling import (
+    DEFAULT_LIMITS,
+    DEFAULT_SETTINGS,
+    CardState,
+    DailyLimits,
+    SchedulerSettings,
+    is_leech,
+)
+from .types import UTCDateTime, utcnow
+
+DEFAULT_TIMEZONE = "UTC"
+
+
+class Card(db.Model):
+    """What FSRS knows about one student's memory of one question.
+
+    ``state``, ``step``, ``stability``, ``difficulty``, ``due`` and ``last_review`` are
+    py-fsrs's card fields (``last_review`` is None until the first rating: a *new* card);
+    ``lapses`` and ``reps`` are quizapp's counters. A card becomes a ``leech`` at its 8th
+    lapse; a ``suspended`` card is left out of every queue until unsuspended. The
+    ``(user_id, due)`` index serves the queue's "oldest due first" lookups.
+    """
+
+    __tablename__ = "card"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_card_user_question"),
+        Index("ix_card_user_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    state: Mapped[int] = mapped_column(SmallInteger)
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def to_state(self) -> CardState:
+        """The card's scheduling values, for `quizapp.scheduling.review`."""
+        return CardState(
+            state=self.state,
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
+            lapses=self.lapses,
+            reps=self.reps,
+        )
+
+    def set_state(self, state: CardState) -> None:
+        """Store ``state`` (after a rating, or an undo); the leech flag follows the lapses."""
+        self.state = state.state
+        self.step = state.step
+        self.stability = state.stability
+        self.difficulty = state.difficulty
+        self.due = state.due
+        self.last_review = state.last_review
+        self.lapses = state.lapses
+        self.reps = state.reps
+        self.leech = is_leech(state)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every field a rating changes, as JSON: what undo writes back."""
+        return {
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due": self.due.isoformat(),
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+            "lapses": self.lapses,
+            "reps": self.reps,
+            "leech": self.leech,
+        }
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        """Write back a :meth:`snapshot` exactly (the leech flag as it was, too)."""
+        last_review = snapshot["last_review"]
+        self.set_state(
+            CardState(
+                state=snapshot["state"],
+                step=snapshot["step"],
+                stability=snapshot["stability"],
+                difficulty=snapshot["difficulty"],
+                due=datetime.fromisoformat(snapshot["due"]),
+                last_review=datetime.fromisoformat(last_review) if last_review else None,
+                lapses=snapshot["lapses"],
+                reps=snapshot["reps"],
+            )
+        )
+        self.leech = bool(snapshot["leech"])
+
+    def __repr__(self) -> str:
+        return f"<Card {self.id} user={self.user_id} {self.question_id} due={self.due:%Y-%m-%d}>"
+
+
+class ReviewLog(db.Model):
+    """One rating of a card: Again..Easy (1..4), from a quiz answer or a flashcard.
+
+    ``kind`` is the queue the card was in before the rating (new, learning, review), which is
+    what the daily limits count. ``previous`` is the card's :meth:`Card.snapshot` before the
+    rating, so undo restores it exactly; ``attempt_id`` is the answer the rating came from.
+    """
+
+    __tablename__ = "review_log"
+    __table_args__ = (Index("ix_review_log_user_reviewed", "user_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    attempt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attempt.id", ondelete="SET NULL"), index=True
+    )
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    kind: Mapped[str] = mapped_column(String(10))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    previous: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class UserSettings(db.Model):
+    """A student's study settings; a student without a row has the defaults."""
+
+    __tablename__ = "user_settings"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    desired_retention: Mapped[float] = mapped_column(
+        Float, default=DEFAULT_SETTINGS.desired_retention
+    )
+    new_per_day: Mapped[int] = mapped_column(Integer, default=DEFAULT_LIMITS.new_per_day)
+    reviews_per_day: Mapped[int] = mapped_column(Integer, default=DEFAULT_LIMITS.reviews_per_day)
+    timezone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIMEZONE)
+
+    @classmethod
+    def defaults(cls, user_id: int) -> UserSettings:
+        """Unsaved settings with every default filled in (SQLAlchemy defaults apply on insert)."""
+        return cls(
+            user_id=user_id,
+            desired_retention=DEFAULT_SETTINGS.desired_retention,
+            new_per_day=DEFAULT_LIMITS.new_per_day,
+            reviews_per_day=DEFAULT_LIMITS.reviews_per_day,
+            timezone=DEFAULT_TIMEZONE,
+        )
+
+    @property
+    def scheduler(self) -> SchedulerSettings:
+        """The FSRS settings these stand for."""
+        return SchedulerSettings(desired_retention=self.desired_retention)
+
+    @property
+    def limits(self) -> DailyLimits:
+        """The daily limits these stand for."""
+        return DailyLimits(new_per_day=self.new_per_day, reviews_per_day=self.reviews_per_day)
