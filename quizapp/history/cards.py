@@ -1,16 +1,19 @@
 """The spaced-repetition side of the dashboards: card states, due counts, leeches, settings.
 
-Everything card-related is read here and nowhere else in history/teacher, so the pages show
-"n/a" (a None from these functions) until the card model exists.
+Everything card-related that history and the teacher pages show is read here, in one
+grouped query per function, whatever the number of ratings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from ..scheduling import DEFAULT_SETTINGS, CardState, SchedulerSettings
+from sqlalchemy import case, func, select
+
+from ..extensions import db
+from ..models import Card, Question, User, UserSettings
+from ..scheduling import CardState, SchedulerSettings, is_valid_timezone
 
 __all__ = [
     "CardCounts",
@@ -32,27 +35,61 @@ class StudySettings(NamedTuple):
 
 
 class CardCounts(NamedTuple):
-    """One student's cards due now (not suspended) and leeches."""
+    """One student's studied cards due now (suspended ones left out) and leeches."""
 
     due: int
     leeches: int
 
 
 def study_settings(user_id: int) -> StudySettings:
-    """The user's time zone and FSRS settings (defaults until settings exist)."""
-    return StudySettings(DEFAULT_TIMEZONE, DEFAULT_SETTINGS)
+    """The user's time zone and FSRS settings; the defaults when they never saved any."""
+    saved = db.session.get(UserSettings, user_id) or UserSettings.defaults(user_id)
+    timezone = saved.timezone if is_valid_timezone(saved.timezone) else DEFAULT_TIMEZONE
+    return StudySettings(timezone, saved.scheduler)
 
 
-def user_cards(user_id: int) -> list[tuple[str, CardState]] | None:
+def user_cards(user_id: int) -> list[tuple[str, CardState]]:
     """`(topic, state)` of the user's cards on served questions, suspended ones left out."""
-    return None
+    rows = db.session.execute(
+        select(
+            Question.topic,
+            Card.state,
+            Card.step,
+            Card.stability,
+            Card.difficulty,
+            Card.due,
+            Card.last_review,
+            Card.lapses,
+            Card.reps,
+        )
+        .join(Question, Card.question_id == Question.id)
+        .where(Card.user_id == user_id, Card.suspended.is_(False), Question.retired_at.is_(None))
+    )
+    return [(topic, CardState(*values)) for topic, *values in rows]
 
 
-def class_card_counts(user_ids: Sequence[int], now: datetime) -> dict[int, CardCounts] | None:
-    """Cards due now and leeches per student."""
-    return None
+def class_card_counts(now: datetime) -> dict[int, CardCounts]:
+    """Per student: studied cards due by `now` (not suspended) and leeches (suspended or not)."""
+    due = Card.last_review.is_not(None) & Card.suspended.is_(False) & (Card.due <= now)
+    rows = db.session.execute(
+        select(
+            Card.user_id,
+            func.sum(case((due, 1), else_=0)),
+            func.sum(case((Card.leech.is_(True), 1), else_=0)),
+        )
+        .join(User, Card.user_id == User.id)
+        .where(User.role == "student")
+        .group_by(Card.user_id)
+    )
+    return {uid: CardCounts(int(d or 0), int(n or 0)) for uid, d, n in rows}
 
 
-def question_leeches() -> dict[str, int] | None:
-    """How many students' cards are leeches, per question id."""
-    return None
+def question_leeches() -> dict[str, int]:
+    """How many students' cards on each question are leeches."""
+    rows = db.session.execute(
+        select(Card.question_id, func.count(Card.id))
+        .join(User, Card.user_id == User.id)
+        .where(Card.leech.is_(True), User.role == "student")
+        .group_by(Card.question_id)
+    )
+    return {qid: int(n) for qid, n in rows}

@@ -31,19 +31,14 @@ class Overview:
     score_chart: LineChart
     streak: int
     desired_retention: float
-    mastery: list[TopicMastery] | None
+    mastery: list[TopicMastery]
     retention: float | None
-
-    @property
-    def cards_available(self) -> bool:
-        """False while the card model is missing: the card numbers are then "n/a"."""
-        return self.mastery is not None
 
 
 def build_overview(user_id: int, now: datetime) -> Overview:
     """The last year's activity, daily scores, streak, mastery and retention of one user.
 
-    Queries: settings, the activity buckets, and (when cards exist) cards and topics.
+    Queries: settings, the activity buckets, the cards, the topics.
     """
     settings = cards.study_settings(user_id)
     today = local_day(now, settings.timezone)
@@ -53,11 +48,8 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     days = daily_activity(buckets, settings.timezone)
     scores = daily_scores(buckets, settings.timezone)
     card_rows = cards.user_cards(user_id)
-    mastery = retention = None
-    if card_rows is not None:
-        topics = queries.served_topics()
-        mastery = topic_mastery(topics, card_rows, now, settings.scheduler)
-        retention = average_retention((s for _, s in card_rows), now, settings.scheduler)
+    mastery = topic_mastery(queries.served_topics(), card_rows, now, settings.scheduler)
+    retention = average_retention((s for _, s in card_rows), now, settings.scheduler)
     return Overview(
         timezone=settings.timezone,
         today=today,

@@ -32,12 +32,12 @@ __all__ = ["QuestionRow", "question_statistics", "yaml_path"]
 
 @dataclass(frozen=True)
 class QuestionRow:
-    """One question's line: the question, its item analysis, wrong answers, leeches (or None)."""
+    """One question's line: the question, its item analysis, wrong answers, leeches."""
 
     question: Question
     stats: ItemStats | None
     wrong_answers: list[tuple[str, int]]
-    leeches: int | None
+    leeches: int
 
     @property
     def prompt(self) -> Markup:
@@ -79,7 +79,7 @@ def question_statistics(order: str = "bank") -> list[QuestionRow]:
             question=questions[qid],
             stats=stats.get(qid),
             wrong_answers=wrong.get(qid, []),
-            leeches=None if leeches is None else leeches.get(qid, 0),
+            leeches=leeches.get(qid, 0),
         )
         for qid in order_questions(list(questions), stats, order)
     ]

@@ -23,14 +23,14 @@ __all__ = ["StudentRow", "class_overview"]
 
 @dataclass(frozen=True)
 class StudentRow:
-    """One student's line in the class overview; `cards` is None while cards are n/a."""
+    """One student's line in the class overview."""
 
     user: User
     last_active: datetime | None
     quizzes: int
     graded: int
     score_sum: float
-    cards: CardCounts | None
+    cards: CardCounts
 
     @property
     def average(self) -> float | None:
@@ -70,7 +70,7 @@ def class_overview(at: datetime) -> list[StudentRow]:
             ).group_by(QuizSession.user_id)
         )
     }
-    cards = class_card_counts([s.id for s in students], at)
+    cards = class_card_counts(at)
     rows = []
     for student in students:
         last_answer, graded, total = answers.get(student.id, (None, 0, 0.0))
@@ -82,7 +82,7 @@ def class_overview(at: datetime) -> list[StudentRow]:
                 quizzes=quizzes,
                 graded=graded,
                 score_sum=total,
-                cards=None if cards is None else cards.get(student.id, CardCounts(0, 0)),
+                cards=cards.get(student.id, CardCounts(0, 0)),
             )
         )
     return rows

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,7 +16,8 @@ from sqlalchemy import event
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, QuizSession
+from quizapp.models import Attempt, Card, QuizSession, UserSettings
+from quizapp.scheduling import CardState, Rating, new_card, review
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -93,6 +95,30 @@ class Records:
         with self.app.app_context():
             db.session.add_all(attempt_row(user_id, q, s, when, **kw) for q, s, when in rows)
             db.session.commit()
+
+    def card(
+        self, user_id: int, question_id: str, state: CardState, *, suspended: bool = False
+    ) -> None:
+        """A card in `state` (its leech flag follows the lapses)."""
+        with self.app.app_context():
+            card = Card(user_id=user_id, question_id=question_id, suspended=suspended)
+            card.set_state(state)
+            db.session.add(card)
+            db.session.commit()
+
+    def settings(self, user_id: int, **values: object) -> None:
+        """Save study settings, e.g. ``timezone="Asia/Tokyo"``."""
+        with self.app.app_context():
+            row = UserSettings.defaults(user_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            db.session.add(row)
+            db.session.commit()
+
+
+def learned(when: datetime = NOW, *, lapses: int = 0) -> CardState:
+    """A card rated Good once at `when`: in review, recalled at about 100 % right then."""
+    return replace(review(new_card(when), Rating.Good, when).new_state, lapses=lapses)
 
 
 def attempt_row(

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from quizapp.analytics import daily_activity
 from quizapp.history import queries
-from tests.history.records import NOW, count_queries
+from tests.history.records import NOW, count_queries, learned
 
 
 def test_buckets_split_at_local_midnight(app, student, records, questions) -> None:
@@ -33,9 +33,14 @@ def test_buckets_respect_the_window_and_the_user(app, student, make_user, record
 
 
 def fill(records, users: list[int], questions: list[str], sessions: range) -> None:
-    """Ten answers per session for each user, one session a day going back from NOW."""
+    """Ten answers per session for each user, one session a day going back from NOW.
+
+    Each user also gets a card on the question of each new session's day (up to ten).
+    """
     for user in users:
         for day in sessions:
+            if day < 10:
+                records.card(user, questions[day], learned(NOW - timedelta(days=day), lapses=day))
             started = NOW - timedelta(days=day, hours=1)
             scores = [(day + i) % 3 / 2 for i in range(10)]
             records.session(user, questions[:10], scores, started=started)
@@ -61,6 +66,7 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
     client, auth, student, teacher, make_user, records, questions
 ) -> None:
     other = make_user("student2")
+    records.settings(student, timezone="Europe/Paris")
     fill(records, [student, other], questions, range(1))  # 10 graded + 1 flashcard each
     first_session = 1
     student_urls = ["/history/", f"/history/session/{first_session}", "/history/export.csv"]
@@ -75,7 +81,9 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
     small = measure(client, auth, "student1", student_urls)
     small |= measure(client, auth, "teacher1", teacher_urls)
 
-    fill(records, [student, other], questions, range(1, 50))  # now 500 graded + 50 flashcards
+    fill(
+        records, [student, other], questions, range(1, 50)
+    )  # now 500 graded, 50 flashcards, 10 cards
     large = measure(client, auth, "student1", student_urls)
     large |= measure(client, auth, "teacher1", teacher_urls)
 
