@@ -142,7 +142,7 @@ def find_people(text: str, orgs: list[Org], gazetteer: Gazetteer) -> Iterator[Pe
         start, name = _trim_run(text, match.start(), match.group().split(), skip)
         words = name.split()
         capitals = [w for w in words if w[0].isupper()]
-        if not 2 <= len(capitals) <= 4 or any(w in skip for w in words):
+        if not 2 <= len(capitals) <= 4 or any(w in skip or w in _ADJECTIVES for w in words):
             continue
         end = start + len(name)
         if any(a < end and start < b for a, b in org_spans):

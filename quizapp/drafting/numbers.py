@@ -46,7 +46,9 @@ _YEAR_CUES = word_set(
     "in since by of from until till before after early late mid year around circa during "
     "throughout to between spring summer autumn fall winter end beginning start"
 )
-"""A bare year counts only after one of these words, so "2000 GPUs" is not a date."""
+"""A bare year counts only after one of these words ("in 2023", "since 2020")."""
+_NOT_PLURALS = word_set("was is has as its this his does says sees thus plus")
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,12 @@ def find_amounts(text: str) -> Iterator[Found]:
             yield Found(match.start(), match.start() + len(surface), surface, amount)
 
 
-def _year_cued(text: str, start: int) -> bool:
+def _year_cued(text: str, start: int, end: int) -> bool:
+    """A bare year needs a cue word before it and no plural noun after ("of 2000 GPUs")."""
     before = text[max(0, start - 30) : start].split()
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).endswith("s") and after.group(1).lower() not in _NOT_PLURALS:
+        return False
     return bool(before) and before[-1].lower().strip("(,") in _YEAR_CUES
 
 
@@ -83,7 +89,7 @@ def find_dates(text: str, default_year: int | None = None) -> Iterator[Found]:
     for match in _DATE.finditer(text):
         surface = match.group()
         inferred = False
-        if match["year"] and not _year_cued(text, match.start()):
+        if match["year"] and not _year_cued(text, match.start(), match.end()):
             continue
         if match["dm"]:
             if default_year is None:
