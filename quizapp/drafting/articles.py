@@ -98,7 +98,8 @@ def read(path: Path, known: Mapping[str, KnownSource] | None = None) -> Article 
     if path.suffix not in SUFFIXES:
         return ReadProblem(path, f"not an article: only {', '.join(SUFFIXES)} files are read")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return ReadProblem(path, f"cannot read the file ({exc.strerror or exc})")
     if len(data) > MAX_BYTES:

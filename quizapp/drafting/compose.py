@@ -142,7 +142,9 @@ def _choice(mention: Mention, prompt: str | None, ctx: Context, exclude: set[str
 
 def _cloze(mention: Mention, ctx: Context) -> Draft | None:
     answers = [shown(mention), mention.surface]
-    if mention.kind == "date" and not mention.note:
+    if mention.kind == "date" and mention.note:  # the year is not in the text: show it as written
+        answers.reverse()
+    elif mention.kind == "date":
         answers.append(mention.key)
     if mention.kind == "org":
         entry = ctx.gazetteer.entries.get(mention.answer)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from quizapp.grading import fold, parse_date
 
 from .mentions import Mention
-from .names import COMPANY_WORDS
+from .names import ADJECTIVES, COMPANY_WORDS
 from .words import word_set
 
 PREDICATE_WINDOW = 80
@@ -87,7 +87,7 @@ def _subject(text: str, kw_start: int, predicate: str, people: Set[str]) -> str 
     for match in _CAPITALISED.finditer(text):
         words = match.group().split()
         start = match.start()
-        while words and words[0] in _SKIP:
+        while words and (words[0] in _SKIP or words[0] in ADJECTIVES):
             start = match.start() + match.group().index(words[1]) if len(words) > 1 else start
             words.pop(0)
         name = " ".join(words)

@@ -51,11 +51,12 @@ _NOT_NAMES = word_set(
     "Chief Executive Officer President Founder Director Minister Member Parliament Partner "
     "Commissioner Senator Professor Chair Chairman Head Vice Managing General Former"
 )
-_ADJECTIVES = word_set(
+ADJECTIVES = word_set(
     "French European American British German Chinese Italian Spanish Dutch Swiss Irish "
     "Japanese Korean Indian Canadian Nordic Western Global Current New Generative Open "
     "Artificial Big Responsible Conversational Modern Future Emerging Leading Strategic"
 )
+"""Capitalised words that describe rather than name ("French AI", "Big Tech")."""
 _ORG_NAME = rf"[{_UPPER}][\w&-]*(?: [{_UPPER}][\w&-]*)*"
 _NAME_BEFORE = re.compile(rf"({_ORG_NAME})(?:['’]s)? $")
 _NAME_AFTER = re.compile(rf" (?:of|at|with|from|for) (?:the )?({_ORG_NAME})")
@@ -108,7 +109,7 @@ def find_orgs(text: str, gazetteer: Gazetteer) -> list[Org]:
 
 def _not_an_org_word(word: str) -> bool:
     """Words that start a capitalised run without naming anything ("French AI", "Unveiling")."""
-    return word in _NOT_NAMES or word in _ADJECTIVES or word.endswith("ing")
+    return word in _NOT_NAMES or word in ADJECTIVES or word.endswith("ing")
 
 
 def _trim_run(text: str, start: int, words: list[str], skip: frozenset[str]) -> tuple[int, str]:
@@ -142,7 +143,7 @@ def find_people(text: str, orgs: list[Org], gazetteer: Gazetteer) -> Iterator[Pe
         start, name = _trim_run(text, match.start(), match.group().split(), skip)
         words = name.split()
         capitals = [w for w in words if w[0].isupper()]
-        if not 2 <= len(capitals) <= 4 or any(w in skip or w in _ADJECTIVES for w in words):
+        if not 2 <= len(capitals) <= 4 or any(w in skip or w in ADJECTIVES for w in words):
             continue
         end = start + len(name)
         if any(a < end and start < b for a, b in org_spans):
