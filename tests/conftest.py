@@ -49,6 +49,16 @@ def make_config(db_file: Path, **extra: object) -> dict[str, object]:
     return config
 
 
+@pytest.fixture(autouse=True)
+def _push_request_context() -> None:
+    """Replace pytest-flask's shared request context: each request gets its own context.
+
+    With the shared one, every test-client request reuses one database session, so a request
+    that does not commit (a GET, a refused POST) leaves its transaction open for the next one.
+    Production pops the context, and with it the session, after every request.
+    """
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file migrated to head once for the whole session."""

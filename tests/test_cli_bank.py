@@ -54,3 +54,12 @@ def test_sync_refuses_a_broken_bank(runner, bank_dir: Path) -> None:
     result = runner.invoke(args=["bank", "sync"])
     assert result.exit_code == 1
     assert "people.yaml:" in result.output
+
+
+def test_check_accepts_a_single_topic_file(runner, bank_dir: Path) -> None:
+    result = runner.invoke(args=["bank", "check", str(bank_dir / "people.yaml")])
+    assert result.exit_code == 0, result.output
+    (bank_dir / "people.yaml").write_text("topic: People\nquestions:\n  - id: x1\n    type: quiz\n")
+    result = runner.invoke(args=["bank", "check", str(bank_dir / "people.yaml")])
+    assert result.exit_code == 1
+    assert "people.yaml:4:11: question 'x1': unknown type 'quiz'" in result.output

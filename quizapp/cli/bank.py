@@ -7,33 +7,38 @@ from pathlib import Path
 import click
 from flask import current_app
 
+from ..bank.spec import Bank
 from ..bank.sync import sync_bank
-from ..bank.validate import load_bank, summary
+from ..bank.validate import load_bank, load_file, summary
 from ..database import write_intent
 from ..extensions import db
+from . import AppContextGroup
+from .draft import draft, draft_eval
+from .exchange import export_command, import_command
 
 
-@click.group()
+@click.group(cls=AppContextGroup)
 def bank() -> None:
     """Work with the YAML question bank."""
 
 
-def _load_or_fail(directory: Path):  # type: ignore[no-untyped-def]
-    result = load_bank(directory)
-    if result.errors:
+def _load_or_fail(path: Path) -> Bank:
+    """The bank in folder ``path`` (or the one topic file ``path``), or exit 1 with every error."""
+    result = load_file(path) if path.is_file() else load_bank(path)
+    if result.errors or result.bank is None:
         for err in result.errors:
             click.echo(str(err), err=True)
         noun = "error" if len(result.errors) == 1 else "errors"
-        raise click.ClickException(f"{len(result.errors)} {noun} in {directory}; nothing changed.")
+        raise click.ClickException(f"{len(result.errors)} {noun} in {path}; nothing changed.")
     return result.bank
 
 
 @bank.command("check")
-@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-def check(directory: Path | None) -> None:
-    """Validate DIRECTORY (default: the configured bank); print every error or a summary."""
-    directory = directory or Path(current_app.config["QUESTIONS_DIR"])
-    loaded = _load_or_fail(directory)
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+def check(path: Path | None) -> None:
+    """Validate PATH: a bank folder (default: the configured bank) or one topic file such as
+    a draft; print every error, or a summary."""
+    loaded = _load_or_fail(path or Path(current_app.config["QUESTIONS_DIR"]))
     click.echo(summary(loaded))
 
 
@@ -48,12 +53,5 @@ def sync() -> None:
     click.echo(f"Synced {len(loaded)} questions from {directory}: {report.summary()}")
 
 
-from .exchange import export_command, import_command  # noqa: E402 - the group is defined above
-
-bank.add_command(export_command)
-bank.add_command(import_command)
-
-from .draft import draft, draft_eval  # noqa: E402 - the group is defined above
-
-bank.add_command(draft)
-bank.add_command(draft_eval)
+for _command in (export_command, import_command, draft, draft_eval):
+    bank.add_command(_command)

@@ -10,9 +10,10 @@ from ..auth.operations import AccountError, create_user, find_user
 from ..database import write_intent
 from ..extensions import db
 from ..models import User
+from . import AppContextGroup
 
 
-@click.group()
+@click.group(cls=AppContextGroup)
 def users() -> None:
     """Manage accounts."""
 

@@ -71,16 +71,6 @@ class FrozenClock:
         self.now += timedelta(**delta)
 
 
-@pytest.fixture(autouse=True)
-def _push_request_context() -> None:
-    """Replace pytest-flask's shared request context: each request gets its own app context.
-
-    With the shared one, every test-client request reuses one database session, so a request
-    that does not commit (a GET, a refused POST) leaves its transaction open for the next
-    one. Production pops the context, and with it the session, after every request.
-    """
-
-
 @pytest.fixture
 def clock() -> FrozenClock:
     """The app's clock, frozen at START."""
