@@ -47,6 +47,8 @@ COMMON_NAMES = tuple(f.name for f in COMMON_FIELDS)
 TOPIC_TITLE = Field("topic", text, "Founders and people")
 TOPIC_KEYS = ("topic", "questions")
 UNVERSIONED = ("id", "status")
+PLACEHOLDER_SOURCE = "todo-set-source"
+"""A source id that imports may put on *drafts* until a teacher names the real article."""
 """Keys left out of a question's content and version: its name, and whether it is served."""
 
 
@@ -76,11 +78,22 @@ def _unknown_type(name: str, pos: Pos, ctx: Context) -> BankError:
 
 
 def _unknown_sources(
-    cited: tuple[str, ...], raw: YamlMap, sources: Mapping[str, Source], ctx: Context
+    cited: tuple[str, ...],
+    raw: YamlMap,
+    sources: Mapping[str, Source],
+    ctx: Context,
+    draft: bool,
 ) -> list[BankError]:
     errors = []
     for source_id, pos in zip(cited, raw["sources"].item_pos, strict=True):
-        if source_id not in sources:
+        if source_id == PLACEHOLDER_SOURCE:
+            if not draft:
+                message = (
+                    f"source '{PLACEHOLDER_SOURCE}' is a placeholder — replace it with the id of"
+                    " the article in sources.yaml before serving the question"
+                )
+                errors.append(ctx.error(pos, message))
+        elif source_id not in sources:
             guess = did_you_mean(source_id, sources, cutoff=0.6)
             fix = f"did you mean '{guess}'?" if guess else "add it to sources.yaml or fix the id"
             errors.append(ctx.error(pos, f"unknown source '{source_id}' — {fix}"))
@@ -120,7 +133,8 @@ def validate_question(
     elif "type" in common:
         errors.append(_unknown_type(common["type"], raw.where("type"), ctx))
     if "sources" in common and sources is not None:
-        errors += _unknown_sources(common["sources"], raw, sources, ctx)
+        draft = common.get("status") == "draft"
+        errors += _unknown_sources(common["sources"], raw, sources, ctx, draft)
     if "id" in common:
         errors += ids.claim(common["id"], file, raw.where("id"), ctx)
     if errors:

@@ -120,16 +120,18 @@ def import_command(fmt: str, file: Path, out: Path, sources: tuple[str, ...], fo
 
 
 def _check_written(out: Path, directory: Path) -> None:
-    """Validate the written file as ``bank check`` would; explain a placeholder source."""
+    """Validate the written file as ``bank check`` would; point out placeholder sources."""
     checked = load_file(out, bank_dir=directory)
-    if not checked.errors:
-        click.echo("It passes bank check.")
-        return
-    for err in checked.errors:
-        click.echo(str(err), err=True)
-    if any(PLACEHOLDER_SOURCE in err.message for err in checked.errors):
-        raise click.ClickException(
-            f"{out} does not pass bank check until its sources are set: replace"
-            f" '{PLACEHOLDER_SOURCE}' with ids from {SOURCES_FILE}, or import again with --source."
+    if checked.errors:
+        for err in checked.errors:
+            click.echo(str(err), err=True)
+        raise click.ClickException(f"{out} does not pass bank check; see the errors above.")
+    click.echo("It passes bank check.")
+    pending = out.read_text(encoding="utf-8").count(PLACEHOLDER_SOURCE)
+    if pending:
+        click.echo(
+            f"{pending} question(s) are drafts citing '{PLACEHOLDER_SOURCE}': they are not served"
+            f" until you replace it with ids from {SOURCES_FILE} and remove 'status: draft'"
+            " (or import again with --source).",
+            err=True,
         )
-    raise click.ClickException(f"{out} does not pass bank check; see the errors above.")

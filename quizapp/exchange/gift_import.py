@@ -17,14 +17,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.bank.topics import Ids, validate_question
+from quizapp.bank.topics import PLACEHOLDER_SOURCE, Ids, validate_question
 from quizapp.bank.yamlload import YamlError, parse_yaml
 
 from .gift_convert import convert
 from .gift_parse import GiftQuestion, parse_gift
 from .yaml_out import topic_yaml
 
-PLACEHOLDER_SOURCE = "todo-set-source"
 TODO_EXPLANATION = "TODO: explain the answer."
 DIFFICULTIES = ("easy", "medium", "hard")
 SKIPPED_KINDS = {

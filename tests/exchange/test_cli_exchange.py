@@ -73,10 +73,17 @@ def test_import_with_a_source_passes_bank_check(runner, bank_dir: Path, foreign:
 def test_import_without_sources_marks_them_and_says_so(runner, bank_dir: Path, foreign) -> None:
     out = bank_dir / "geography.yaml"
     result = _import(runner, foreign, out)
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
+    assert "It passes bank check." in result.stdout
     assert "todo-set-source" in result.stderr
     assert "import again with --source" in result.stderr
     assert "# TODO: set sources" in out.read_text()
+    assert runner.invoke(args=["bank", "check", str(bank_dir)]).exit_code == 0
+    # Drafts with the placeholder are not served; going live without real sources is an error.
+    assert load_file(out, bank_dir=bank_dir, include_drafts=False).bank.questions == {}
+    out.write_text(out.read_text().replace("status: draft", "status: live"))
+    errors = [str(e) for e in load_file(out, bank_dir=bank_dir).errors]
+    assert errors and all("is a placeholder" in e for e in errors)
 
 
 def test_import_is_stable_and_never_overwrites_by_accident(runner, bank_dir, foreign) -> None:
