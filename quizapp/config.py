@@ -23,6 +23,7 @@ ENV_SETTINGS: dict[str, tuple[str, Any]] = {
         lambda v: v.lower() in {"1", "true", "yes"},
     ),
     "QUIZAPP_BANK_RELOAD_SECONDS": ("BANK_RELOAD_SECONDS", float),
+    "QUIZAPP_TEST_CLOCK_FILE": ("TEST_CLOCK_FILE", str),
 }
 
 

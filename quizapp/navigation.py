@@ -10,6 +10,7 @@ NAV = [
     ("study.index", "Study", False),
     ("flashcards.index", "Flashcards", False),
     ("history.index", "History", False),
+    ("settings.index", "Settings", False),
     ("teacher.index", "Teacher", True),
 ]
 

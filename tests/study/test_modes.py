@@ -34,20 +34,23 @@ def test_draw_new_takes_the_chosen_topics_without_repetition() -> None:
 
 
 def test_only_modes_with_a_draw_are_listed() -> None:
-    assert [m.name for m in modes.listed_modes()] == ["quiz"]
+    names = [m.name for m in modes.listed_modes()]
+    assert names[0] == "quiz" and "retry" not in names  # issue 5 adds its modes after "quiz"
     assert modes.mode_label("retry") == "Retry missed" and modes.mode_label("old") == "old"
 
 
 @pytest.fixture
 def review_mode() -> Iterator[Mode]:
     """A stand-in for issue 5's "Review due" mode, registered for one test."""
+    saved = dict(modes.MODES)
     mode = modes.register_mode(
         Mode(
             "review", "Review due", "Cards due now.", lambda r: ["lample-model"], uses_topics=False
         )
     )
     yield mode
-    del modes.MODES["review"]
+    modes.MODES.clear()
+    modes.MODES.update(saved)  # the real "review" mode, in its place
 
 
 def test_a_registered_mode_is_offered_and_started(app, client, auth, student, review_mode) -> None:

@@ -1,0 +1,41 @@
+"""Reading a student's cards and settings (the write side is in ``operations``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Card, UserSettings
+
+
+def settings_for(user_id: int) -> UserSettings:
+    """The student's saved settings, or unsaved defaults when they never changed them."""
+    return db.session.get(UserSettings, user_id) or UserSettings.defaults(user_id)
+
+
+def find_card(card_id: int, user_id: int) -> Card | None:
+    """The card with this id *and* owner; None for another student's or a missing one."""
+    query = select(Card).filter_by(id=card_id, user_id=user_id)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def card_for(user_id: int, question_id: str, *, lock: bool = False) -> Card | None:
+    """The student's card on a question, if they have one; ``lock`` holds it until commit.
+
+    Locking (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write requests hold the database
+    lock already) keeps two ratings of the same card from both reading the old state.
+    """
+    query = select(Card).filter_by(user_id=user_id, question_id=question_id)
+    if lock:
+        query = query.with_for_update()
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def suspended_and_leeches(user_id: int) -> list[Card]:
+    """The student's suspended cards and leeches, leeches first, then by question id."""
+    query = (
+        select(Card)
+        .where(Card.user_id == user_id, Card.suspended.is_(True) | Card.leech.is_(True))
+        .order_by(Card.leech.desc(), Card.question_id)
+    )
+    return list(db.session.execute(query).scalars())

@@ -1,0 +1,181 @@
+"""The review queue on the database: the rows `scheduling.pick_next` and `queue_counts` need.
+
+Queries are per student and walk the ``(user_id, due)`` index. A card is *scheduled* once it
+has been rated and is not suspended; *new* questions are the served ones the student has no
+scheduled (or suspended) card for, in bank order. Cards are keyed by question id here: it
+names one card per student, so the pure queue's ``card_id`` is the question id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, func, select, union_all
+
+from ..bank.spec import Bank
+from ..extensions import db
+from ..models import Card, Question, ReviewLog, UserSettings
+from ..scheduling import (
+    CardKind,
+    DueCard,
+    State,
+    day_bounds,
+    next_due_at,
+    pick_next,
+    queue_counts,
+)
+from .cards import settings_for
+
+
+@dataclass(frozen=True)
+class Today:
+    """The student's local day and the ratings that count against today's limits."""
+
+    start: datetime
+    end: datetime
+    reviews_done: int
+    new_done: int
+
+
+def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
+    """Today's bounds in the student's time zone, and today's review and new ratings."""
+    start, end = day_bounds(now, settings.timezone)
+    query = (
+        select(ReviewLog.kind, func.count())
+        .where(ReviewLog.user_id == user_id)
+        .where(ReviewLog.reviewed_at >= start, ReviewLog.reviewed_at < end)
+        .group_by(ReviewLog.kind)
+    )
+    done = dict(db.session.execute(query).all())
+    return Today(start, end, done.get(CardKind.REVIEW, 0), done.get(CardKind.NEW, 0))
+
+
+def _scheduled(user_id: int, *where: ColumnElement[bool]) -> Select[tuple[str, datetime, int]]:
+    """``(question_id, due, state)`` of the student's scheduled cards on served questions."""
+    return (
+        select(Card.question_id, Card.due, Card.state)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == user_id, Card.suspended.is_(False), Card.last_review.is_not(None))
+        .where(Question.retired_at.is_(None), *where)
+    )
+
+
+def due_heads(user_id: int, now: datetime) -> list[DueCard]:
+    """The longest-overdue review card and (re)learning card due by ``now``: at most one each.
+
+    `pick_next` only ever takes the oldest due card of the kinds the limits allow, so the head
+    of each kind is all it needs; each head is one short walk of the ``(user_id, due)`` index.
+    """
+    heads = [
+        _scheduled(user_id, Card.due <= now, condition)
+        .order_by(Card.due, Card.id)
+        .limit(1)
+        .subquery()
+        for condition in (Card.state == State.Review, Card.state != State.Review)
+    ]
+    query = union_all(*(select(head) for head in heads))
+    return [DueCard(*row) for row in db.session.execute(query)]
+
+
+def due_before(user_id: int, end: datetime) -> list[DueCard]:
+    """Every scheduled card due before ``end`` (today's end, for the counts), oldest first."""
+    query = _scheduled(user_id, Card.due < end).order_by(Card.due, Card.id)
+    return [DueCard(*row) for row in db.session.execute(query)]
+
+
+def started_question_ids(user_id: int) -> set[str]:
+    """Questions the student has a rated or a suspended card for: not new any more."""
+    query = select(Card.question_id).where(
+        Card.user_id == user_id, (Card.last_review.is_not(None)) | Card.suspended.is_(True)
+    )
+    return set(db.session.execute(query).scalars())
+
+
+def new_question_ids(user_id: int, bank: Bank) -> Iterator[str]:
+    """Served questions the student has not started, in bank order (lazily: one query)."""
+    started = started_question_ids(user_id)
+    return (question_id for question_id in bank.questions if question_id not in started)
+
+
+def next_question(
+    user_id: int, bank: Bank, now: datetime, settings: UserSettings | None = None
+) -> str | None:
+    """The question to ask the student now (oldest due first, then new), within the limits."""
+    settings = settings or settings_for(user_id)
+    day = today(user_id, now, settings)
+    picked = pick_next(
+        due_heads(user_id, now),
+        _LazyNew(user_id, bank),
+        now,
+        day.reviews_done,
+        day.new_done,
+        settings.limits,
+    )
+    return None if picked is None else str(picked)
+
+
+class _LazyNew:
+    """New question ids, read from the database only if the queue gets as far as new cards."""
+
+    def __init__(self, user_id: int, bank: Bank) -> None:
+        self.user_id, self.bank = user_id, bank
+
+    def __iter__(self) -> Iterator[str]:
+        return new_question_ids(self.user_id, self.bank)
+
+
+def counts(user_id: int, bank: Bank, now: datetime) -> dict[str, int]:
+    """The Study page's counts: ``due`` now, ``learning`` today, ``new`` allowed today."""
+    settings = settings_for(user_id)
+    day = today(user_id, now, settings)
+    return queue_counts(
+        due_before(user_id, day.end),
+        new_question_ids(user_id, bank),
+        now,
+        day.reviews_done,
+        day.new_done,
+        settings.limits,
+    )
+
+
+def next_due(user_id: int, now: datetime) -> datetime | None:
+    """When the next card the limits allow falls due later today ("back in 7 minutes")."""
+    settings = settings_for(user_id)
+    day = today(user_id, now, settings)
+    return next_due_at(due_before(user_id, day.end), now, day.reviews_done, settings.limits)
+
+
+def draw_queue(
+    user_id: int, bank: Bank, now: datetime, length: int | None, topics: Sequence[str] = ()
+) -> list[str]:
+    """A sitting's questions in the order `pick_next` would ask them now, within the limits.
+
+    Each pick uses up a review or a new card of today's allowance, as answering it will;
+    ``topics`` (when given) keeps only the questions of those topics.
+    """
+    settings = settings_for(user_id)
+    day = today(user_id, now, settings)
+    wanted = set(topics)
+
+    def keep(question_id: str) -> bool:
+        spec = bank.get(question_id)
+        return spec is not None and (not wanted or spec.topic in wanted)
+
+    due = [card for card in due_before(user_id, day.end) if keep(card.card_id)]
+    new = [question_id for question_id in new_question_ids(user_id, bank) if keep(question_id)]
+    reviews_done, new_done, drawn = day.reviews_done, day.new_done, []
+    while length is None or len(drawn) < length:
+        picked = pick_next(due, new, now, reviews_done, new_done, settings.limits)
+        if picked is None:
+            break
+        card = next((card for card in due if card.card_id == picked), None)
+        if card is None:
+            new.remove(picked)
+            new_done += 1
+        else:
+            due.remove(card)
+            reviews_done += card.state == State.Review
+        drawn.append(str(picked))
+    return drawn

@@ -1,0 +1,119 @@
+"""The review queue's pages: start a "Review due" sitting, list leeches, suspend, unsuspend."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+
+from ..auth.rules import safe_next
+from ..bank.webapp import current_bank
+from ..clock import now
+from ..extensions import db
+from ..models import Card
+from ..scheduling import format_interval
+from ..study import operations as study_ops
+from . import operations as ops
+from .cards import card_for, find_card, suspended_and_leeches
+from .modes import REVIEW
+from .queue import counts, next_due, next_question
+
+bp = Blueprint("review", __name__, template_folder="templates")
+
+
+@bp.app_template_global()
+def review_counts() -> dict[str, int] | None:
+    """The current student's counts (due now, learning, new), for the study page."""
+    if not current_user.is_authenticated:
+        return None
+    return counts(current_user.id, current_bank(), now())
+
+
+@bp.app_template_global()
+def leech_card(question_id: str) -> Card | None:
+    """The current student's card on a question when it is a leech (for a note on the page)."""
+    if not current_user.is_authenticated:
+        return None
+    card = card_for(current_user.id, question_id)
+    return card if card is not None and card.leech else None
+
+
+def _back_in() -> str | None:
+    due = next_due(current_user.id, now())
+    return format_interval(due - now()) if due is not None else None
+
+
+@bp.get("/review")
+@login_required
+def index() -> str:
+    """Today's counts and a button starting a sitting of the due cards."""
+    return render_template(
+        "review/index.html",
+        counts=counts(current_user.id, current_bank(), now()),
+        ready=next_question(current_user.id, current_bank(), now()) is not None,
+        back_in=_back_in(),
+        form=FlaskForm(),
+        mode=REVIEW,
+    )
+
+
+@bp.post("/review")
+@login_required
+def start() -> Response:
+    """Start a "Review due" sitting over every topic; it asks what the queue allows today."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    bank = current_bank()
+    try:
+        quiz = study_ops.start_quiz(
+            current_user.id, REVIEW.name, list(bank.topics), None, bank, now()
+        )
+    except study_ops.NothingToAsk:
+        back_in = _back_in()
+        flash(
+            "Nothing is due now." + (f" The next card is due in {back_in}." if back_in else ""),
+            "info",
+        )
+        return redirect(url_for(".index"))
+    db.session.commit()
+    return redirect(url_for("study.quiz", quiz_id=quiz.id))
+
+
+@bp.get("/review/cards")
+@login_required
+def cards() -> str:
+    """The student's leeches and suspended cards."""
+    listed = suspended_and_leeches(current_user.id)
+    return render_template("review/cards.html", cards=listed, bank=current_bank(), form=FlaskForm())
+
+
+def _set_suspended(card_id: int, suspended: bool) -> Response:
+    card = find_card(card_id, current_user.id)
+    if card is None:
+        abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    ops.set_suspended(card, suspended)
+    db.session.commit()
+    flash(
+        "Card suspended: no queue asks it until you unsuspend it."
+        if suspended
+        else "Card unsuspended: it is back in your queue.",
+        "info",
+    )
+    return redirect(safe_next(request.form.get("next")) or url_for(".cards"))
+
+
+@bp.post("/review/cards/<int:card_id>/suspend")
+@login_required
+def suspend(card_id: int) -> Response:
+    """Leave a card out of every queue (its schedule is kept)."""
+    return _set_suspended(card_id, True)
+
+
+@bp.post("/review/cards/<int:card_id>/unsuspend")
+@login_required
+def unsuspend(card_id: int) -> Response:
+    """Bring a suspended card back into the queue."""
+    return _set_suspended(card_id, False)

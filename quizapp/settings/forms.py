@@ -1,0 +1,68 @@
+"""The study settings form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, IntegerField, SelectField, SubmitField
+from wtforms.validators import InputRequired, NumberRange, ValidationError
+
+from ..models import UserSettings
+from ..scheduling import MAX_RETENTION, MIN_RETENTION, is_valid_timezone, timezone_names
+
+MAX_PER_DAY = 10_000
+
+
+class SettingsForm(FlaskForm):
+    """Desired retention, new cards and reviews per day, and the time zone of the day."""
+
+    desired_retention = DecimalField(
+        "Desired retention",
+        places=2,
+        description=f"The chance of remembering a card when it comes due, {MIN_RETENTION:.2f}"
+        f"–{MAX_RETENTION:.2f}. Higher means more reviews.",
+        validators=[
+            InputRequired("Enter a desired retention."),
+            NumberRange(
+                min=Decimal(str(MIN_RETENTION)),
+                max=Decimal(str(MAX_RETENTION)),
+                message=f"Desired retention must be between {MIN_RETENTION:.2f}"
+                f" and {MAX_RETENTION:.2f}.",
+            ),
+        ],
+    )
+    new_per_day = IntegerField(
+        "New cards per day",
+        description="How many questions you meet for the first time each day.",
+        validators=[
+            InputRequired("Enter how many new cards a day."),
+            NumberRange(0, MAX_PER_DAY, f"Use a whole number from 0 to {MAX_PER_DAY}."),
+        ],
+    )
+    reviews_per_day = IntegerField(
+        "Reviews per day",
+        description="The most review cards asked each day; missed cards always come back.",
+        validators=[
+            InputRequired("Enter how many reviews a day."),
+            NumberRange(0, MAX_PER_DAY, f"Use a whole number from 0 to {MAX_PER_DAY}."),
+        ],
+    )
+    timezone = SelectField(
+        "Time zone",
+        description="Your day, for the daily limits and counts, starts at midnight here.",
+        validate_choice=False,
+    )
+    submit = SubmitField("Save")
+
+    @classmethod
+    def for_settings(cls, settings: UserSettings) -> SettingsForm:
+        """The form filled with ``settings`` (a GET) or with the posted values."""
+        form = cls(obj=settings)
+        form.timezone.choices = timezone_names()
+        return form
+
+    def validate_timezone(self, field: SelectField) -> None:
+        """An IANA zone this server knows."""
+        if not is_valid_timezone(field.data or ""):
+            raise ValidationError("Choose a time zone from the list, e.g. Europe/Paris.")

@@ -1,0 +1,72 @@
+"""A missed question comes back in the same sitting once its 10-minute step is due."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from quizapp.scheduling import State
+from tests.study.conftest import quiz_row, start
+
+from .conftest import START, card_row, logs
+
+
+def test_a_miss_is_due_in_ten_minutes_and_comes_back(app, client, auth, student, clock) -> None:
+    auth.login()
+    driver = start(client, ["people"], "5")
+    first = driver.current()[1]
+    driver.answer(right=False)
+    missed = card_row(app, student, first)
+    assert missed.state == State.Learning and missed.due == START + timedelta(minutes=10)
+    for _ in range(4):  # 3 minutes per question: the last answer comes at minute 12
+        clock.advance(minutes=3)
+        driver.answer()
+    quiz = quiz_row(app, driver.id)
+    assert not quiz.finished and quiz.length == 6 and quiz.question_ids[5] == first
+    assert driver.current() == (5, first)  # asked again, as the sixth question
+    assert "Question 6 of 6" in driver.page()
+    driver.answer()
+    quiz = quiz_row(app, driver.id)
+    assert quiz.finished and [a.question_id for a in quiz.attempts][-1] == first
+    assert card_row(app, student, first).state == State.Review  # relearnt
+    assert [log.rating for log in logs(app)][0::5] == [1, 3]  # Again, then Good on the re-ask
+
+
+def test_a_due_miss_goes_before_the_rest(app, client, auth, student, clock) -> None:
+    auth.login()
+    driver = start(client, ["people"], "5")
+    first = driver.current()[1]
+    driver.answer(right=False)
+    clock.advance(minutes=11)
+    driver.answer()  # the second question; the miss is due now
+    quiz = quiz_row(app, driver.id)
+    assert quiz.question_ids[2] == first and quiz.length == 6
+    assert driver.current() == (2, first)
+
+
+def test_a_short_sitting_ends_without_it(app, client, auth, student, clock) -> None:
+    auth.login()
+    driver = start(client, ["people"], "5")
+    driver.answer(right=False)
+    for _ in range(4):
+        clock.advance(minutes=1)
+        driver.answer()
+    quiz = quiz_row(app, driver.id)
+    assert quiz.finished and quiz.length == 5
+    clock.advance(minutes=6)  # the step is due now: the review queue has it
+    page = client.get("/review").get_data(as_text=True)
+    assert 'data-count="learning">1<' in page and "Start reviewing" in page
+
+
+def test_missing_it_again_brings_it_back_again(app, client, auth, student, clock) -> None:
+    auth.login()
+    driver = start(client, ["people"], "5")
+    first = driver.current()[1]
+    driver.answer(right=False)
+    clock.advance(minutes=10)
+    driver.answer()  # re-queues the miss next
+    assert driver.current()[1] == first
+    driver.answer(right=False)  # missed again: a further 10 minutes
+    assert card_row(app, student, first).due == clock.now + timedelta(minutes=10)
+    clock.advance(minutes=10)
+    driver.answer()
+    assert driver.current()[1] == first and quiz_row(app, driver.id).length == 7

@@ -1,0 +1,94 @@
+"""The settings page: defaults, saving, validation messages, and their effect on the queue."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import UserSettings
+
+VALID = {
+    "desired_retention": "0.85",
+    "new_per_day": "5",
+    "reviews_per_day": "50",
+    "timezone": "Europe/Paris",
+}
+
+
+def saved(app, user_id: int) -> UserSettings | None:
+    with app.app_context():
+        row = db.session.get(UserSettings, user_id)
+        db.session.expunge_all()
+        return row
+
+
+def test_defaults_are_shown(client, auth, student) -> None:
+    auth.login()
+    page = client.get("/settings").get_data(as_text=True)
+    assert re.search(r'<input[^>]*name="desired_retention"[^>]*value="0.90"', page)
+    assert 'value="20"' in page and 'value="200"' in page
+    assert '<option selected value="UTC">UTC</option>' in page
+    assert '<a href="/settings" aria-current="page">Settings</a>' in page  # in the nav
+
+
+def test_saving(app, client, auth, student) -> None:
+    auth.login()
+    resp = client.post("/settings", data=VALID)
+    assert resp.status_code == 302 and resp.location == "/settings"
+    page = client.get("/settings").get_data(as_text=True)
+    assert "Settings saved." in page and 'value="0.85"' in page
+    row = saved(app, student)
+    assert (row.desired_retention, row.new_per_day, row.reviews_per_day, row.timezone) == (
+        0.85,
+        5,
+        50,
+        "Europe/Paris",
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("desired_retention", "0.79", "Desired retention must be between 0.80 and 0.97."),
+        ("desired_retention", "0.98", "Desired retention must be between 0.80 and 0.97."),
+        ("desired_retention", "90", "Desired retention must be between 0.80 and 0.97."),
+        ("desired_retention", "high", "Not a valid decimal value."),
+        ("desired_retention", "", "Enter a desired retention."),
+        ("new_per_day", "-1", "Use a whole number from 0 to 10000."),
+        ("new_per_day", "2.5", "Not a valid integer value."),
+        ("reviews_per_day", "100000", "Use a whole number from 0 to 10000."),
+        ("timezone", "Mars/Olympus_Mons", "Choose a time zone from the list, e.g. Europe/Paris."),
+    ],
+)
+def test_invalid_values_are_refused(app, client, auth, student, field, value, message) -> None:
+    auth.login()
+    resp = client.post("/settings", data={**VALID, field: value})
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True)
+    assert message in page and 'aria-invalid="true"' in page
+    assert saved(app, student) is None
+
+
+@pytest.mark.parametrize("retention", ["0.80", "0.97"])
+def test_the_bounds_are_allowed(app, client, auth, student, retention) -> None:
+    auth.login()
+    assert (
+        client.post("/settings", data={**VALID, "desired_retention": retention}).status_code == 302
+    )
+    assert saved(app, student).desired_retention == float(retention)
+
+
+def test_retention_changes_the_intervals(app, client, auth, student) -> None:
+    auth.login()
+
+    def good_interval() -> str:
+        page = client.get("/flashcards/q/lample-model?flipped=1").get_data(as_text=True)
+        return re.search(r'value="3".*?<small>([^<]+)</small>', page, re.S)[1]
+
+    client.post("/settings", data={**VALID, "desired_retention": "0.97"})
+    often = good_interval()
+    client.post("/settings", data={**VALID, "desired_retention": "0.80"})
+    seldom = good_interval()
+    assert often != seldom
