@@ -14,6 +14,7 @@ from ..bank.spec import QuestionSpec
 from ..bank.webapp import current_bank, served_question
 from ..clock import now
 from ..extensions import db
+from ..grading import MAX_ANSWER_LENGTH
 from ..qtypes import get_type
 from ..review import operations as ops
 from ..review.cards import card_for, settings_for
@@ -36,7 +37,11 @@ def _front(spec: QuestionSpec) -> dict[str, Any]:
     """The question as a quiz would show it, when that adds to the prompt (choices, blanks)."""
     display = get_type(spec.type).display(spec, random.Random(f"flashcard:{spec.id}"))
     shown = any(isinstance(value, list) for value in display.values())
-    return {"display": display if shown else None, "qtype": get_type(spec.type)}
+    return {
+        "display": display if shown else None,
+        "qtype": get_type(spec.type),
+        "max_answer_length": MAX_ANSWER_LENGTH,
+    }
 
 
 def _render(spec: QuestionSpec, flipped: bool) -> str:
