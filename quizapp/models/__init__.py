@@ -3,6 +3,7 @@
 from .card import Card, ReviewLog, UserSettings
 from .question import Question
 from .quiz import Attempt, QuizSession
+from .throttle import LoginThrottle
 from .types import UTCDateTime, utcnow
 from .user import ROLES, User
 
@@ -10,6 +11,7 @@ __all__ = [
     "ROLES",
     "Attempt",
     "Card",
+    "LoginThrottle",
     "Question",
     "QuizSession",
     "ReviewLog",
