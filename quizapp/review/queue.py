@@ -12,7 +12,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, func, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 
 from ..bank.spec import Bank
 from ..extensions import db
@@ -52,7 +61,9 @@ def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
     return Today(start, end, done.get(CardKind.REVIEW, 0), done.get(CardKind.NEW, 0))
 
 
-def _scheduled(user_id: int, *where: ColumnElement[bool]) -> Select[tuple[str, datetime, int]]:
+def _scheduled(
+    user_id: int | BindParameter[int], *where: ColumnElement[bool]
+) -> Select[tuple[str, datetime, int]]:
     """``(question_id, due, state)`` of the student's scheduled cards on served questions."""
     return (
         select(Card.question_id, Card.due, Card.state)
@@ -62,12 +73,13 @@ def _scheduled(user_id: int, *where: ColumnElement[bool]) -> Select[tuple[str, d
     )
 
 
-def due_heads(user_id: int, now: datetime) -> list[DueCard]:
-    """The longest-overdue review card and (re)learning card due by ``now``: at most one each.
+def _due_heads_query() -> CompoundSelect[tuple[str, datetime, int]]:
+    """Two ``LIMIT 1`` walks of the ``(user_id, due)`` index, one per kind of card.
 
-    `pick_next` only ever takes the oldest due card of the kinds the limits allow, so the head
-    of each kind is all it needs; each head is one short walk of the ``(user_id, due)`` index.
+    Built once with bound parameters ``user_id`` and ``now``: constructing the statement
+    costs more than running it.
     """
+    user_id, now = bindparam("user_id"), bindparam("now")
     heads = [
         _scheduled(user_id, Card.due <= now, condition)
         .order_by(Card.due, Card.id)
@@ -75,8 +87,20 @@ def due_heads(user_id: int, now: datetime) -> list[DueCard]:
         .subquery()
         for condition in (Card.state == State.Review, Card.state != State.Review)
     ]
-    query = union_all(*(select(head) for head in heads))
-    return [DueCard(*row) for row in db.session.execute(query)]
+    return union_all(*(select(head) for head in heads))
+
+
+DUE_HEADS = _due_heads_query()
+
+
+def due_heads(user_id: int, now: datetime) -> list[DueCard]:
+    """The longest-overdue review card and (re)learning card due by ``now``: at most one each.
+
+    `pick_next` only ever takes the oldest due card of the kinds the limits allow, so the head
+    of each kind is all it needs; each head is one short walk of the ``(user_id, due)`` index.
+    """
+    rows = db.session.execute(DUE_HEADS, {"user_id": user_id, "now": now})
+    return [DueCard(*row) for row in rows]
 
 
 def due_before(user_id: int, end: datetime) -> list[DueCard]:
