@@ -24,6 +24,7 @@ ENV_SETTINGS: dict[str, tuple[str, Any]] = {
     ),
     "QUIZAPP_BANK_RELOAD_SECONDS": ("BANK_RELOAD_SECONDS", float),
     "QUIZAPP_TEST_CLOCK_FILE": ("TEST_CLOCK_FILE", str),
+    "QUIZAPP_PROXY_FIX": ("PROXY_FIX", int),
 }
 
 
@@ -42,6 +43,10 @@ def defaults(app: Flask) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "BANK_RELOAD_SECONDS": 3.0,
         "SQLITE_BUSY_TIMEOUT_MS": 15000,
+        "LOGIN_USER_LIMIT": 5,
+        "LOGIN_IP_LIMIT": 20,
+        "LOGIN_WINDOW_SECONDS": 15 * 60,
+        "PROXY_FIX": 0,
     }
 
 

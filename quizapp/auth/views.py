@@ -6,8 +6,10 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from ..clock import now
 from ..extensions import db, login_manager
 from ..models import User
+from . import throttle
 from .forms import LoginForm, RegisterForm
 from .operations import create_user, find_user
 from .rules import safe_next
@@ -46,16 +48,26 @@ def register() -> str | Response:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> str | Response:
-    """Check the password and start a fresh session."""
+def login() -> str | Response | tuple[str, int, dict[str, str]]:
+    """Check the password and start a fresh session; 429 while log-ins are throttled."""
     form = LoginForm()
     if request.method == "GET":
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
+        moment, address = now(), request.remote_addr
+        lockout = throttle.check(form.username.data, address, moment)
+        if lockout is not None:
+            db.session.commit()
+            page = render_template("auth/login.html", form=form, refusal=lockout.message(moment))
+            return page, 429, {"Retry-After": str(lockout.seconds_left(moment))}
         user = find_user(form.username.data)
         if user is None or not user.check_password(form.password.data):
+            throttle.record_failure(form.username.data, address, moment)
+            db.session.commit()
             form.password.errors.append("Wrong username or password.")
         else:
+            throttle.record_success(form.username.data)
+            db.session.commit()
             _start_session(user, remember=form.remember.data)
             flash("You are logged in.", "success")
             return _after_login(form.next.data)
