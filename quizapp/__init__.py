@@ -33,7 +33,7 @@ def configure_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def configure_extensions(app: Flask) -> None:
-    from . import database, errors
+    from . import database, errors, security
     from .bank import webapp as bank_webapp
     from .extensions import csrf, login_manager
 
@@ -44,6 +44,7 @@ def configure_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     errors.init_app(app)
+    security.init_app(app)
     bank_webapp.init_app(app)
 
 

@@ -67,7 +67,7 @@ def test_sorting(client, auth, teacher, graded_class, questions) -> None:
 def test_yaml_source_page(client, auth, teacher, questions) -> None:
     auth.login("teacher1")
     page = client.get("/teacher/questions/mensch-former-lab/yaml").get_data(as_text=True)
-    assert '<span id="L3" style=' in page and "id: mensch-former-lab" in page
+    assert '<span id="L3" class="marked"' in page and "id: mensch-former-lab" in page
     assert client.get("/teacher/questions/no-such-question/yaml").status_code == 404
 
 
