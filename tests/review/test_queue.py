@@ -142,3 +142,8 @@ def test_the_queue_walks_the_user_due_index(ctx, student) -> None:
     details = " ".join(row[-1] for row in plan)
     assert "USING INDEX ix_card_user_due (user_id=? AND due<?)" in details
     assert "TEMP B-TREE" not in details
+
+
+def test_an_unknown_saved_zone_falls_back_to_utc(ctx, student) -> None:
+    ops.save_settings(student, 0.9, 20, 200, "Atlantis/Capital")
+    assert counts(student, current_bank(), START) == {"due": 0, "learning": 0, "new": 11}
