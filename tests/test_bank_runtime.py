@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,26 @@ def test_a_failing_sync_is_retried(bank_dir: Path) -> None:
     clock.t = 2.0
     assert len(rt.bank) >= 60
     assert len(calls) == 2
+
+
+def test_requests_during_the_first_load_wait_for_it(bank_dir: Path) -> None:
+    """A worker's threads that start together all see the bank, never the empty one."""
+    loading, release = threading.Event(), threading.Event()
+
+    def slow_sync(bank) -> None:
+        loading.set()
+        release.wait(5)
+
+    rt = BankRuntime(bank_dir, interval=60.0, on_load=slow_sync)
+    first = threading.Thread(target=lambda: rt.bank)
+    first.start()
+    assert loading.wait(5)
+    seen = []
+    second = threading.Thread(target=lambda: seen.append(len(rt.bank)))
+    second.start()
+    second.join(0.2)
+    assert second.is_alive()  # waiting for the load, not serving an empty bank
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert seen and seen[0] >= 60

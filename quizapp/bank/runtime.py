@@ -82,9 +82,17 @@ class BankRuntime:
 
     @property
     def bank(self) -> Bank:
-        """The bank to serve right now, looking for edits if it is time to."""
+        """The bank to serve right now, looking for edits if it is time to.
+
+        Until a good bank has been loaded, a request waits for a load in progress in another
+        thread: otherwise it would see the empty bank, and a quiz answered then would skip
+        its questions as "no longer in the bank".
+        """
         if self._clock() >= self._next_check:
             self.refresh()
+        elif self.status.loaded_at is None:
+            with self._lock:
+                pass
         return self.status.bank
 
     def refresh(self, force: bool = False) -> bool:
