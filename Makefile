@@ -8,7 +8,7 @@ THREADS ?= 4
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app quizapp
 
-.PHONY: run dev test lint bench install install-test migrate sync clean
+.PHONY: run dev test e2e lint bench install install-test migrate sync clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "quizapp needs Python 3.11 or newer")'
@@ -58,6 +58,11 @@ test: install-test
 	else \
 		echo "PostgreSQL run skipped: no QUIZAPP_TEST_DATABASE_URL (start one with .ci/start-postgres)"; \
 	fi
+
+# Only the browser tests (Playwright + /usr/bin/chromium); `make test` runs them too.
+# A failed test leaves a screenshot in test-results/e2e/.
+e2e: install-test
+	env -u QUIZAPP_TEST_DATABASE_URL $(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
 
 bench: install-test
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
