@@ -29,6 +29,7 @@ def _date(value: Any, pos: Pos, name: str) -> str:
 SOURCE_FIELDS = (
     Field("id", SOURCE_ID, "ai-harmony"),
     Field("title", text, "Microsoft's alliance with Mistral AI", required=False),
+    Field("description", text, "Unsigned article on the launch of Mistral Large", required=False),
     Field("author", text, "Sachi Sapam", required=False),
     Field("publisher", text, "Example News", required=False),
     Field("date", _date, "2024-02-27"),

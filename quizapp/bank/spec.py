@@ -52,6 +52,8 @@ class Source:
     seed: str
     file: str
     line: int
+    description: str | None = None
+    """How to name an article that has no title (e.g. "unsigned explainer on the deal")."""
 
 
 def content_version(content: Mapping[str, Any]) -> str:

@@ -60,7 +60,7 @@ def category_path(title: str) -> str:
 def source_label(source: Source) -> str:
     """A source as a reader sees it: title, author or publisher, date."""
     who = ", ".join(part for part in (source.author, source.publisher) if part)
-    title = source.title or source.id
+    title = source.title or source.description or source.id
     return f"{title} — {who}, {source.date}" if who else f"{title}, {source.date}"
 
 

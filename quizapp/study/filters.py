@@ -27,8 +27,8 @@ def when(moment: datetime | None) -> str:
 
 
 def source_title(source: Source) -> str:
-    """An article's title; its publisher or id when it has no title."""
-    return source.title or source.publisher or f"Article '{source.id}'"
+    """An article's title; else its description, publisher or id."""
+    return source.title or source.description or source.publisher or f"Article '{source.id}'"
 
 
 FILTERS = {
