@@ -7,7 +7,9 @@ retention (`retrievability >= desired_retention`). Questions never studied count
 so mastery only rises by learning, and it falls again as memories fade past the target.
 
 **Average predicted retention** is the mean FSRS retrievability, now, of the student's cards
-reviewed at least once (suspended cards left out).
+that have left the learning steps (in review; suspended cards left out). Cards still in
+(re)learning are left out: FSRS predicts recall of 1.0 right after any rating, which would
+make a string of wrong answers look like perfect retention.
 """
 
 from __future__ import annotations
@@ -70,6 +72,10 @@ def topic_mastery(
 def average_retention(
     states: Iterable[CardState], now: datetime, settings: SchedulerSettings = DEFAULT_SETTINGS
 ) -> float | None:
-    """Mean retrievability now of the cards reviewed at least once; None if there are none."""
-    values = [retrievability(s, now, settings) for s in states if not s.is_new]
+    """Mean retrievability now of the cards in review; None if there are none."""
+    values = [
+        retrievability(s, now, settings)
+        for s in states
+        if not s.is_new and s.state == State.Review
+    ]
     return sum(values) / len(values) if values else None

@@ -11,6 +11,7 @@ from quizapp.scheduling import (
     CardState,
     Rating,
     SchedulerSettings,
+    State,
     new_card,
     retrievability,
     review,
@@ -64,3 +65,11 @@ def test_average_retention_ignores_new_cards() -> None:
     expected = (retrievability(a, T0) + retrievability(b, T0)) / 2
     assert average_retention([a, b, new_card(T0)], T0) == pytest.approx(expected)
     assert average_retention([new_card(T0)], T0) is None
+
+
+def test_average_retention_ignores_cards_still_in_learning() -> None:
+    missed = review(new_card(T0), Rating.Again, T0).new_state
+    assert missed.state != State.Review
+    assert average_retention([missed], T0 + timedelta(minutes=1)) is None
+    a = learned()
+    assert average_retention([a, missed], T0) == pytest.approx(retrievability(a, T0))
