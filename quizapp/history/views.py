@@ -24,6 +24,9 @@ from .sessions import session_rows, topics_text
 
 bp = Blueprint("history", __name__, url_prefix="/history", template_folder="templates")
 
+#: Pages of sessions beyond this are not found (no history is that long).
+MAX_PAGE = 100_000
+
 
 class HistoryLinks(NamedTuple):
     """The endpoints a history page links to, and the URL values they all need."""
@@ -39,7 +42,10 @@ OWN_LINKS = HistoryLinks("history.index", "history.session", "history.export", {
 
 def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
     """The overview and one page of sessions, newest first."""
-    page = queries.sessions_page(user.id, request.args.get("page", 1, type=int))
+    number = request.args.get("page", 1, type=int)
+    if not 1 <= number <= MAX_PAGE:
+        abort(404)  # a huge number would overflow the database's OFFSET
+    page = queries.sessions_page(user.id, number)
     overview = build_overview(user.id, now())
     rows = session_rows(
         page.items,

@@ -140,5 +140,6 @@ def test_the_proxy_fix_is_opt_in(app: Flask, tmp_path: Path, hops: int, counted:
     )
     with proxied.app_context():
         keys = set(db.session.execute(db.select(LoginThrottle.key)).scalars())
+    with proxied.app_context():
         db.engine.dispose()
     assert keys == {"user:anyone", counted}
