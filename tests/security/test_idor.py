@@ -1,0 +1,144 @@
+"""IDOR probes: one student aims every id-bearing URL at another's quizzes, answers and cards.
+
+Alice and Bob both study. Bob requests every URL that names one of Alice's ids: each is a 404
+(403 for teacher pages), Alice's rows are unchanged afterwards, and Bob's own pages and CSV
+show only his data. A teacher may see any student, but only through URLs whose ids agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+
+from .activity import Activity, log_in_as, make_activity
+
+#: Rules whose parameters name something a student owns: each is probed below.
+OWNED = {
+    "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
+    "history.session", "review.suspend", "review.unsuspend",
+    "teacher.student_history", "teacher.student_session", "teacher.student_export",
+}  # fmt: skip
+#: Rules whose parameters name shared things: a bank question, an export format, a file.
+SHARED = {
+    "flashcards.card", "flashcards.rate", "teacher.question_yaml", "teacher.export_bank_file",
+    "static",
+}  # fmt: skip
+
+
+@pytest.fixture
+def people(app: Flask, client: FlaskClient, make_user) -> tuple[Activity, Activity]:
+    """Alice's activity and Bob's, made through the pages."""
+    alice = make_activity(app, client, make_user("alice"))
+    bob = make_activity(app, client, make_user("bob"))
+    return alice, bob
+
+
+def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
+    """Everything a student's study wrote, to compare before and after the probes."""
+    with app.app_context():
+
+        def rows(model: Any, *columns: Any) -> list[tuple[Any, ...]]:
+            query = db.select(*columns).where(model.user_id == user_id).order_by(model.id)
+            return [tuple(row) for row in db.session.execute(query)]
+
+        return {
+            "quizzes": rows(
+                QuizSession, QuizSession.id, QuizSession.position, QuizSession.finished_at
+            ),
+            "attempts": rows(Attempt, Attempt.id, Attempt.score, Attempt.raw_answer),
+            "cards": rows(Card, Card.id, Card.reps, Card.due, Card.suspended),
+            "ratings": rows(ReviewLog, ReviewLog.id, ReviewLog.rating),
+        }
+
+
+def probes(alice: Activity) -> list[tuple[str, str, int]]:
+    """(method, URL, expected status) for every owned rule, aimed at Alice's ids."""
+    found: list[tuple[str, str, int]] = []
+    for quiz in (alice.finished_quiz, alice.unfinished_quiz):
+        found += [
+            ("GET", f"/quiz/{quiz}", 404),
+            ("POST", f"/quiz/{quiz}", 404),
+            ("GET", f"/quiz/{quiz}/answers/0", 404),
+            ("GET", f"/quiz/{quiz}/results", 404),
+            ("POST", f"/quiz/{quiz}/retry", 404),
+            ("POST", f"/quiz/{quiz}/end", 404),
+            ("GET", f"/history/session/{quiz}", 404),
+            ("GET", f"/teacher/students/{alice.user_id}/history/session/{quiz}", 403),
+        ]
+    for card in alice.card_ids:
+        found += [
+            ("POST", f"/review/cards/{card}/suspend", 404),
+            ("POST", f"/review/cards/{card}/unsuspend", 404),
+        ]
+    found += [
+        ("GET", f"/teacher/students/{alice.user_id}/history", 403),
+        ("GET", f"/teacher/students/{alice.user_id}/export.csv", 403),
+    ]
+    return found
+
+
+def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
+    with_parameters = {rule.endpoint for rule in app.url_map.iter_rules() if rule.arguments}
+    assert with_parameters == OWNED | SHARED
+
+
+def test_another_students_ids_are_not_found(app: Flask, client, people) -> None:
+    alice, bob = people
+    before = snapshot(app, alice.user_id)
+    log_in_as(client, bob.user_id)
+    tried = set()
+    for method, url, status in probes(alice):
+        form = {"position": "0", "question_id": "mensch-former-lab", "answer": "Meta"}
+        resp = client.open(url, method=method, data=form if method == "POST" else None)
+        assert resp.status_code == status, (method, url, resp.status_code)
+        tried.add(url.split("/")[1])
+    assert tried == {"quiz", "history", "teacher", "review"}
+    assert snapshot(app, alice.user_id) == before
+
+
+def test_shared_ids_act_on_your_own_card(app: Flask, client, people) -> None:
+    """Rating or undoing a question Alice has a card on changes Bob's card, never hers."""
+    alice, bob = people
+    before = snapshot(app, alice.user_id)
+    log_in_as(client, bob.user_id)
+    question_id = alice.card_questions[0]
+    assert client.get(f"/flashcards/q/{question_id}?flipped=1").status_code == 200
+    with app.app_context():
+        card = db.session.execute(
+            db.select(Card).filter_by(user_id=bob.user_id, question_id=question_id)
+        ).scalar_one_or_none()
+        reps = card.reps if card else 0
+    resp = client.post(f"/flashcards/q/{question_id}", data={"rating": "4", "reps": str(reps)})
+    assert resp.status_code == 302
+    assert client.post("/flashcards/undo").status_code == 302
+    assert client.post("/flashcards/undo").status_code == 302
+    assert snapshot(app, alice.user_id) == before
+
+
+def test_your_pages_and_csv_hold_only_your_data(app: Flask, client, people) -> None:
+    alice, bob = people
+    log_in_as(client, bob.user_id)
+    with client.get("/history/export.csv") as resp:
+        lines = resp.get_data(as_text=True).splitlines()[1:]
+    sessions = {line.split(",")[2] for line in lines}
+    assert str(bob.finished_quiz) in sessions and str(alice.finished_quiz) not in sessions
+    page = client.get("/history/").get_data(as_text=True)
+    assert f"/history/session/{bob.finished_quiz}" in page
+    assert f"/history/session/{alice.finished_quiz}" not in page
+
+
+def test_teachers_urls_must_agree_on_the_student(app: Flask, client, make_user, people) -> None:
+    """A teacher sees Alice's session under Alice, not under Bob's id."""
+    alice, bob = people
+    log_in_as(client, make_user("teacher1", teacher=True))
+    session = f"history/session/{alice.finished_quiz}"
+    assert client.get(f"/teacher/students/{alice.user_id}/{session}").status_code == 200
+    assert client.get(f"/teacher/students/{bob.user_id}/{session}").status_code == 404
+    assert client.get("/teacher/students/999999/history").status_code == 404
+    assert client.get("/teacher/students/999999/export.csv").status_code == 404
