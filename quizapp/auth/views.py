@@ -67,8 +67,8 @@ def login() -> str | Response | tuple[str, int, dict[str, str]]:
             form.password.errors.append("Wrong username or password.")
         else:
             throttle.record_success(form.username.data)
-            db.session.commit()
             _start_session(user, remember=form.remember.data)
+            db.session.commit()
             flash("You are logged in.", "success")
             return _after_login(form.next.data)
     return render_template("auth/login.html", form=form)
