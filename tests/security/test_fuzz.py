@@ -58,10 +58,10 @@ PAIRS = st.one_of(
 )
 
 
-def segment(converter: str | None, name: str) -> st.SearchStrategy[str]:
-    """Values for one path parameter, already quoted for the URL."""
+def segment(converter: str | None, name: str, ids: list[int]) -> st.SearchStrategy[str]:
+    """Values for one path parameter (``ids``: real ones), already quoted for the URL."""
     if converter == "int":
-        raw = st.one_of(INTS.map(str), TEXT)
+        raw = st.one_of(st.sampled_from(ids).map(str), INTS.map(str), TEXT)
     elif converter == "path":
         raw = st.one_of(st.sampled_from(["style.css", "app.js", "../../etc/passwd"]), TEXT)
         return raw.map(lambda value: quote(value, safe="/"))
@@ -72,13 +72,13 @@ def segment(converter: str | None, name: str) -> st.SearchStrategy[str]:
     return raw.map(lambda value: quote(value, safe=""))
 
 
-def urls(rule: Rule) -> st.SearchStrategy[str]:
+def urls(rule: Rule, ids: list[int]) -> st.SearchStrategy[str]:
     """URLs matching (or nearly matching) ``rule``'s pattern."""
     parts: list[st.SearchStrategy[str]] = []
     position = 0
     for found in PARAM.finditer(rule.rule):
         parts.append(st.just(rule.rule[position : found.start()]))
-        parts.append(segment(found[1], found[2]))
+        parts.append(segment(found[1], found[2], ids))
         position = found.end()
     parts.append(st.just(rule.rule[position:]))
     return st.tuples(*parts).map("".join)
@@ -100,16 +100,19 @@ ROUTES = _routes()
 
 @pytest.mark.parametrize(("endpoint", "method"), ROUTES, ids=[f"{m} {e}" for e, m in ROUTES])
 def test_no_request_gets_a_500(fuzz_app, endpoint: str, method: str) -> None:
-    app, users, _ = fuzz_app
+    app, users, activity = fuzz_app
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     client = app.test_client()
+    ids = [activity.finished_quiz, activity.unfinished_quiz, 0, *activity.card_ids]
+    ids += [user_id for user_id in users.values() if user_id is not None]
+    roles = ["anonymous", "student", "student", "teacher", "teacher"]
 
     @settings(
         max_examples=25,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(url=urls(rule), who=st.sampled_from(sorted(users)), query=PAIRS, form=PAIRS)
+    @given(url=urls(rule, ids), who=st.sampled_from(roles), query=PAIRS, form=PAIRS)
     def check(url: str, who: str, query: list[tuple[str, str]], form: list[tuple[str, str]]):
         log_in_as(client, users[who])
         data = MultiDict(form) if method == "POST" else None
