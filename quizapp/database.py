@@ -43,16 +43,26 @@ def write_transaction() -> Iterator[None]:
 
     For the few GET requests that record something: the request's read transaction is ended
     first, so the write does not have to upgrade it (which fails at once when another writer
-    committed since it began). Objects read before are reloaded inside the block.
+    committed since it began). Objects read before are reloaded inside the block; what it
+    wrote stays loaded after it (the page goes on to show it), instead of being read again.
     """
     db.session.commit()
     with write_intent():
         try:
             yield
-            db.session.commit()
+            _commit_keeping_objects()
         except BaseException:
             db.session.rollback()
             raise
+
+
+def _commit_keeping_objects() -> None:
+    session = db.session()
+    expire, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
 
 
 def init_app(app: Flask) -> None:

@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from ..bank.spec import Bank, QuestionSpec
 from ..extensions import db
@@ -68,8 +69,16 @@ def after_answer(hook: AfterAnswer) -> AfterAnswer:
 
 
 def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
-    """The session with this id *and* owner; None for another student's or a missing one."""
-    query = select(QuizSession).filter_by(id=quiz_id, user_id=user_id)
+    """The session with this id *and* owner; None for another student's or a missing one.
+
+    Its attempts are loaded only when used: the question page needs none and an answer only
+    whether its slot is taken (:func:`is_answered`); the feedback and end pages load them all.
+    """
+    query = (
+        select(QuizSession)
+        .filter_by(id=quiz_id, user_id=user_id)
+        .options(lazyload(QuizSession.attempts))
+    )
     return db.session.execute(query).scalar_one_or_none()
 
 
@@ -85,8 +94,16 @@ def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:
 
 
 def attempt_at(quiz: QuizSession, position: int) -> Attempt | None:
-    """The attempt answering slot ``position`` of ``quiz``, if any."""
+    """The attempt answering slot ``position`` of ``quiz``, if any (loads all its attempts)."""
     return next((a for a in quiz.attempts if a.position == position), None)
+
+
+def is_answered(quiz: QuizSession, position: int) -> bool:
+    """True when slot ``position`` has an attempt: one indexed lookup unless they are loaded."""
+    if "attempts" not in inspect(quiz).unloaded:
+        return attempt_at(quiz, position) is not None
+    query = select(Attempt.id).filter_by(session_id=quiz.id, position=position)
+    return db.session.execute(query).first() is not None
 
 
 def question_display(quiz: QuizSession, position: int, spec: QuestionSpec) -> dict[str, Any]:
@@ -111,7 +128,7 @@ def classify_submission(quiz: QuizSession, position: int, question_id: str) -> S
         return Submission.NOT_FOUND
     if quiz.question_ids[position] != question_id:
         return Submission.INVALID
-    if attempt_at(quiz, position) is not None:
+    if is_answered(quiz, position):
         return Submission.ANSWERED
     if quiz.finished or position < quiz.position:
         return Submission.STALE
@@ -260,7 +277,7 @@ def record_answer(quiz: QuizSession, spec: QuestionSpec, raw_answer: Any, now: d
     position = quiz.position
     if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
         raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
-    if attempt_at(quiz, position) is not None:
+    if is_answered(quiz, position):
         raise AlreadyAnswered(position)
     grade = get_type(spec.type).grade(spec, raw_answer)
     attempt = Attempt(

@@ -48,8 +48,9 @@ def index() -> str | Response:
         except ops.NothingToAsk as exc:
             flash(str(exc), "warning")
         else:
+            quiz_id = quiz.id  # read before the commit expires it (no reload after)
             db.session.commit()
-            return redirect(url_for(".quiz", quiz_id=quiz.id))
+            return redirect(url_for(".quiz", quiz_id=quiz_id))
     return render_template(
         "study/index.html",
         form=form,
@@ -126,7 +127,7 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
     if spec is None:
         _skip_note(ops.skip_unavailable(quiz, bank, now()))
         db.session.commit()
-        return redirect(url_for(".quiz", quiz_id=quiz.id))
+        return redirect(url_for(".quiz", quiz_id=quiz_id))
     given, problem = read_answer(request.form, spec, ops.question_display(quiz, position, spec))
     if problem is not None:
         return render_question(quiz, spec, given, problem)
@@ -135,7 +136,9 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
         db.session.commit()
     except ops.AlreadyAnswered:
         db.session.rollback()
-    return redirect(url_for(".feedback", quiz_id=quiz.id, position=position))
+    # quiz_id, not quiz.id: after the commit, quiz.id would reload the session from the
+    # database in a new write transaction, holding SQLite's write lock to the end.
+    return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
 
 
 @bp.get("/quiz/<int:quiz_id>/answers/<int:position>")
@@ -183,8 +186,9 @@ def retry(quiz_id: int) -> Response:
     if FlaskForm().validate_on_submit() and quiz.finished:
         retried = ops.retry_missed(quiz, current_bank(), now())
         if retried is not None:
+            retried_id = retried.id
             db.session.commit()
-            return redirect(url_for(".quiz", quiz_id=retried.id))
+            return redirect(url_for(".quiz", quiz_id=retried_id))
         flash("There is nothing to retry: no missed question is still in the bank.", "info")
     return redirect(url_for(".results", quiz_id=quiz.id))
 
@@ -197,4 +201,4 @@ def end(quiz_id: int) -> Response:
     if FlaskForm().validate_on_submit():
         ops.finish_quiz(quiz, now())
         db.session.commit()
-    return redirect(url_for(".results", quiz_id=quiz.id))
+    return redirect(url_for(".results", quiz_id=quiz_id))
