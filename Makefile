@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 5000
 HOST ?= 127.0.0.1
-WEB_CONCURRENCY ?= 2
-THREADS ?= 4
+# Empty: gunicorn.conf.py picks (workers min(2 x cores + 1, 4), 4 threads each).
+WEB_CONCURRENCY ?=
+THREADS ?=
+ACCESS_LOG ?= -
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app quizapp
 
@@ -34,8 +36,10 @@ sync: migrate
 
 run: sync
 	@echo "quizapp is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread \
-		--workers $(WEB_CONCURRENCY) --threads $(THREADS) --access-logfile - wsgi:app
+	env $(if $(WEB_CONCURRENCY),,-u WEB_CONCURRENCY) $(if $(THREADS),,-u THREADS) \
+		HOST=$(HOST) PORT=$(PORT) ACCESS_LOG=$(ACCESS_LOG) \
+		$(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) $(if $(THREADS),THREADS=$(THREADS)) \
+		$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 dev: sync
 	@echo "quizapp (debug) on http://$(HOST):$(PORT)/"

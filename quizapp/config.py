@@ -25,6 +25,7 @@ ENV_SETTINGS: dict[str, tuple[str, Any]] = {
     "QUIZAPP_BANK_RELOAD_SECONDS": ("BANK_RELOAD_SECONDS", float),
     "QUIZAPP_TEST_CLOCK_FILE": ("TEST_CLOCK_FILE", str),
     "QUIZAPP_PROXY_FIX": ("PROXY_FIX", int),
+    "QUIZAPP_BENCH_HELLO": ("BENCH_HELLO", lambda v: v.lower() in {"1", "true", "yes"}),
 }
 
 
