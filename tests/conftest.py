@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TINY_BANK = DATA / "bank" / "tiny"
 PASSWORD = "correct horse battery"
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+"""Where frozen clocks start: Monday 2 March 2026, 09:00 UTC."""
 TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
 
 
@@ -69,6 +72,34 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         upgrade(directory=str(ROOT / "migrations"))
         db.engine.dispose()
     return db_file
+
+
+class FrozenClock:
+    """A clock that only moves when told to; put it in ``app.config["CLOCK"]``."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move forward by ``timedelta(**delta)``."""
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    """A frozen clock at START; a folder's ``app_config`` hands it to the app."""
+    return FrozenClock()
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    """A private copy of the real bank (``questions/``) that a test may edit."""
+    target = tmp_path / "questions"
+    shutil.copytree(ROOT / "questions", target, ignore=shutil.ignore_patterns("drafts", "*.md"))
+    return target
 
 
 @pytest.fixture

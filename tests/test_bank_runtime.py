@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
-import pytest
-
 from quizapp.bank.runtime import BankRuntime
-
-from .conftest import ROOT
 
 
 class FakeClock:
@@ -19,13 +14,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.t
-
-
-@pytest.fixture
-def bank_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "questions"
-    shutil.copytree(ROOT / "questions", target, ignore=shutil.ignore_patterns("drafts", "*.md"))
-    return target
 
 
 def bump(path: Path, old: str, new: str) -> None:

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from flask import Flask
 
 from quizapp.bank.sync import sync_bank
 from quizapp.bank.validate import load_bank
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question
-
-from .conftest import ROOT
-
-
-@pytest.fixture
-def bank_dir(tmp_path: Path) -> Path:
-    """A private copy of the real bank that tests may edit."""
-    target = tmp_path / "questions"
-    shutil.copytree(ROOT / "questions", target, ignore=shutil.ignore_patterns("drafts", "*.md"))
-    return target
 
 
 def sync(app: Flask, directory: Path):

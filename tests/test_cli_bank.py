@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
-
-
-@pytest.fixture
-def bank_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "questions"
-    shutil.copytree(ROOT / "questions", target, ignore=shutil.ignore_patterns("drafts", "*.md"))
-    return target
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -13,15 +12,6 @@ from flask import Flask
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.models import Question
-
-from .conftest import ROOT
-
-
-@pytest.fixture
-def bank_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "questions"
-    shutil.copytree(ROOT / "questions", target, ignore=shutil.ignore_patterns("drafts", "*.md"))
-    return target
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The spaced-repetition fixtures (frozen clock, one app context per request) apply here too."""
+"""The spaced-repetition tests' frozen clock applies here too."""
 
-from tests.review.conftest import _push_request_context, app_config, clock
+from tests.review.conftest import app_config
 
-__all__ = ["_push_request_context", "app_config", "clock"]
+__all__ = ["app_config"]

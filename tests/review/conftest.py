@@ -12,20 +12,10 @@ from sqlalchemy import select
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.models import Attempt, Card, ReviewLog
-from tests.study.conftest import START, FrozenClock
+from tests.conftest import START, FrozenClock
 
 __all__ = ["START", "FrozenClock", "card_fields", "card_row", "logs"]
 
-
-@pytest.fixture(autouse=True)
-def _push_request_context() -> None:
-    """Each test-client request gets its own app context (see tests/study/conftest.py)."""
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    """The app's clock, frozen at START (Monday 2 March 2026, 09:00 UTC)."""
-    return FrozenClock()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,30 +12,8 @@ from quizapp import create_app
 from quizapp.auth.operations import create_user
 from quizapp.extensions import db
 
-from ..conftest import TEST_DATABASE_URL, _empty_postgres, make_config
+from ..conftest import TEST_DATABASE_URL, FrozenClock, _empty_postgres, make_config
 from .activity import Activity, make_activity
-
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-class FrozenClock:
-    """A clock that only moves when told to."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        """Move forward by ``timedelta(**delta)``."""
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    """The app's clock, frozen at START."""
-    return FrozenClock()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +14,9 @@ from werkzeug.test import TestResponse
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuizSession
 from quizapp.study import operations
+from tests.conftest import START, FrozenClock
+
+__all__ = ["START", "FrozenClock"]
 
 #: Form data answering each served question of tests/data/bank/tiny fully right.
 RIGHT: dict[str, dict[str, Any]] = {
@@ -53,28 +55,6 @@ WRONG: dict[str, dict[str, Any]] = {
     },
     "deal-cloze": {"blank-0": "16 million", "blank-1": "OpenAI"},
 }
-
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-class FrozenClock:
-    """A clock that only moves when told to."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        """Move forward by ``timedelta(**delta)``."""
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    """The app's clock, frozen at START."""
-    return FrozenClock()
 
 
 @pytest.fixture
