@@ -8,25 +8,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..models import QuizSession
+from ..study.results import format_duration
 from .queries import SessionScore
 
-__all__ = ["SessionRow", "format_seconds", "session_rows", "topics_text"]
+__all__ = ["SessionRow", "session_rows", "topics_text"]
 
 NO_SCORE = SessionScore(0, 0.0, None)
-
-
-def format_seconds(seconds: float | None) -> str:
-    """``45 s``, ``3 min 05 s``, ``1 h 02 min``; an em dash when unknown."""
-    if seconds is None or seconds < 0:
-        return "—"
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def topics_text(keys: Iterable[str], titles: Mapping[str, str]) -> str:
@@ -71,7 +58,9 @@ def session_rows(
                 started=session.started_at.astimezone(zone),
                 topics=topics_text(session.topics or [], titles),
                 score=score,
-                duration=format_seconds(seconds),
+                duration=format_duration(
+                    None if seconds is None or seconds < 0 else round(seconds * 1000)
+                ),
             )
         )
     return rows
