@@ -59,6 +59,7 @@ def check_crash_and_restart(server, url: str, engine, students: list[Student]) -
         load.join(60)
     confirmed = accepted(students)
     in_flight = sum(s.rec.outcomes["answers lost in flight"] for s in students)
+    assert sum(s.rec.server_errors for s in students) == 0, server.log_tail()
 
     server.start()
     assert integrity_check(sqlite_path(url)) == "ok"
