@@ -67,8 +67,11 @@ def render_question(
     answer: object = None,
     problem: AnswerProblem | None = None,
 ) -> tuple[str, int]:
-    """The page asking the current question (again, with ``problem``, after a bad answer)."""
-    form = AnswerForm(formdata=None, position=quiz.position, question_id=spec.id)
+    """The page asking the current question (again, with ``problem``, after a bad answer).
+
+    Its hidden fields (CSRF token, slot) are plain inputs: rendering them through an
+    ``AnswerForm`` cost about a sixth of the page's time.
+    """
     page = render_template(
         "study/question.html",
         quiz=quiz,
@@ -77,7 +80,6 @@ def render_question(
         display=ops.question_display(quiz, quiz.position, spec),
         given=answer,
         error=problem.message if problem else None,
-        form=form,
         mode_label=mode_label(quiz.mode),
         topic=current_bank().topics.get(spec.topic),
         max_answer_length=MAX_ANSWER_LENGTH,
