@@ -4,17 +4,19 @@ SQLite upgrades a read transaction to a write lazily, and when another writer go
 there first the upgrade fails at once with "database is locked" (the busy timeout
 cannot help). Requests that may write therefore open their transaction with
 ``BEGIN IMMEDIATE``: they take the write lock up front and wait their turn.
-Reads keep a plain deferred ``BEGIN`` so they never queue behind writers (WAL). The app's
+Reads keep a plain deferred ``BEGIN`` so they never queue behind writers (WAL). A write view
+marked :func:`reads_first` reads that way and writes in :func:`write_transaction`. The app's
 writers queue for ``BEGIN IMMEDIATE`` on a :class:`~quizapp.writelock.WriteLock`, so the lock
 passes straight to the next one instead of waiting out SQLite's sleeping busy handler.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Flask, g, request
 from sqlalchemy import event
@@ -25,6 +27,19 @@ from .writelock import WriteLock
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_write_intent", default=False)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+View = TypeVar("View", bound=Callable[..., object])
+
+
+def reads_first(view: View) -> View:
+    """Mark a write view that reads without the write lock and writes in ``write_transaction()``.
+
+    Its request is not opened with ``BEGIN IMMEDIATE``: checking the user, the form and the
+    answer happens in a plain read transaction, so other writers wait only for the write
+    itself. The view must re-check what it read inside its ``write_transaction()`` block.
+    Put it under the route decorator, so the registered function carries the mark.
+    """
+    view.quizapp_reads_first = True  # type: ignore[attr-defined]
+    return view
 
 
 @contextmanager
@@ -78,7 +93,9 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _mark_writes() -> None:
         if request.method in WRITE_METHODS:
-            g._write_token = _write_intent.set(True)
+            view = app.view_functions.get(request.endpoint or "")
+            if not getattr(view, "quizapp_reads_first", False):
+                g._write_token = _write_intent.set(True)
 
     @app.teardown_request
     def _unmark_writes(_exc: BaseException | None) -> None:

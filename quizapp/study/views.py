@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from ..bank.spec import Bank, QuestionSpec
 from ..bank.webapp import current_bank
 from ..clock import now
-from ..database import write_transaction
+from ..database import reads_first, write_transaction
 from ..extensions import db
 from ..grading import MAX_ANSWER_LENGTH
 from ..models import QuizSession
@@ -106,15 +106,8 @@ def quiz(quiz_id: int) -> Response | tuple[str, int]:
     return render_question(quiz, bank.questions[quiz.question_ids[quiz.position]])
 
 
-@bp.post("/quiz/<int:quiz_id>")
-@login_required
-def answer(quiz_id: int) -> Response | tuple[str, int]:
-    """Grade and record an answer, then show its feedback (a re-sent form records nothing)."""
-    quiz = own_quiz_or_404(quiz_id)
-    form = AnswerForm()
-    if not form.validate_on_submit():
-        abort(400)
-    position, question_id = form.position.data, form.question_id.data
+def _not_current(quiz: QuizSession, position: int, question_id: str) -> Response | None:
+    """Where an answer for any slot but the one asked now goes; None for the one asked now."""
     match ops.classify_submission(quiz, position, question_id):
         case ops.Submission.NOT_FOUND:
             abort(404)
@@ -124,22 +117,41 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
             return redirect(url_for(".feedback", quiz_id=quiz.id, position=position))
         case ops.Submission.STALE:
             return redirect(url_for(".quiz", quiz_id=quiz.id))
+    return None
+
+
+@bp.post("/quiz/<int:quiz_id>")
+@reads_first
+@login_required
+def answer(quiz_id: int) -> Response | tuple[str, int]:
+    """Grade and record an answer, then show its feedback (a re-sent form records nothing).
+
+    The form is checked without the write lock; the write transaction then checks the slot
+    again (another tab or a double click may have answered it meanwhile) and records it.
+    """
+    quiz = own_quiz_or_404(quiz_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400)
+    position, question_id = form.position.data, form.question_id.data
+    if (elsewhere := _not_current(quiz, position, question_id)) is not None:
+        return elsewhere
     bank = current_bank()
     spec = bank.get(question_id)
     if spec is None:
-        _skip_note(ops.skip_unavailable(quiz, bank, now()))
-        db.session.commit()
+        with write_transaction():
+            _skip_note(ops.skip_unavailable(quiz, bank, now()))
         return redirect(url_for(".quiz", quiz_id=quiz_id))
     given, problem = read_answer(request.form, spec, ops.question_display(quiz, position, spec))
     if problem is not None:
         return render_question(quiz, spec, given, problem)
     try:
-        ops.record_answer(quiz, spec, given, now())
-        db.session.commit()
+        with write_transaction():
+            if (elsewhere := _not_current(quiz, position, question_id)) is not None:
+                return elsewhere
+            ops.record_answer(quiz, spec, given, now())
     except ops.AlreadyAnswered:
-        db.session.rollback()
-    # quiz_id, not quiz.id: after the commit, quiz.id would reload the session from the
-    # database in a new write transaction, holding SQLite's write lock to the end.
+        pass
     return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
 
 
