@@ -8,6 +8,8 @@ get ``rel="noopener noreferrer nofollow"``. The web layer wraps the result in ``
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -28,7 +30,11 @@ def clean_html(html: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def render_markdown(text: str, *, inline: bool = False) -> str:
-    """Render ``text`` to safe HTML: paragraphs, or with ``inline`` no block wrapper."""
+    """Render ``text`` to safe HTML: paragraphs, or with ``inline`` no block wrapper.
+
+    Cached: the same prompts and explanations are rendered on every page that shows them.
+    """
     html = _MARKDOWN.renderInline(text) if inline else _MARKDOWN.render(text)
     return clean_html(html).strip()
