@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Card, UserSettings
@@ -19,16 +19,21 @@ def find_card(card_id: int, user_id: int) -> Card | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
+_CARD = select(Card).where(
+    Card.user_id == bindparam("user_id"), Card.question_id == bindparam("question_id")
+)
+_LOCKED_CARD = _CARD.with_for_update()
+
+
 def card_for(user_id: int, question_id: str, *, lock: bool = False) -> Card | None:
     """The student's card on a question, if they have one; ``lock`` holds it until commit.
 
     Locking (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write requests hold the database
-    lock already) keeps two ratings of the same card from both reading the old state.
+    lock already) keeps two ratings of the same card from both reading the old state. The
+    statements are built once: every quiz answer runs one.
     """
-    query = select(Card).filter_by(user_id=user_id, question_id=question_id)
-    if lock:
-        query = query.with_for_update()
-    return db.session.execute(query).scalar_one_or_none()
+    params = {"user_id": user_id, "question_id": question_id}
+    return db.session.execute(_LOCKED_CARD if lock else _CARD, params).scalar_one_or_none()
 
 
 def suspended_and_leeches(user_id: int) -> list[Card]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Card, QuizSession
@@ -30,19 +30,23 @@ def rate_quiz_answer(answered: Answered) -> None:
     requeue_due_misses(quiz, answered.now)
 
 
+_DUE_MISSES = (
+    select(Card.question_id)
+    .where(Card.user_id == bindparam("user_id"), Card.question_id.in_(bindparam("asked")))
+    .where(Card.due <= bindparam("now"), Card.state != State.Review)
+    .where(Card.last_review.is_not(None), Card.suspended.is_(False))
+    .order_by(Card.due, Card.id)
+)
+"""Built once: it runs after every quiz answer, inside the write transaction."""
+
+
 def due_misses(quiz: QuizSession, now: datetime) -> list[str]:
     """Questions asked earlier in ``quiz``, not asked again yet, whose learning step is due."""
     asked = set(quiz.question_ids[: quiz.position]) - set(quiz.question_ids[quiz.position :])
     if not asked:
         return []
-    query = (
-        select(Card.question_id)
-        .where(Card.user_id == quiz.user_id, Card.question_id.in_(sorted(asked)))
-        .where(Card.due <= now, Card.state != State.Review, Card.last_review.is_not(None))
-        .where(Card.suspended.is_(False))
-        .order_by(Card.due, Card.id)
-    )
-    return list(db.session.execute(query).scalars())
+    params = {"user_id": quiz.user_id, "asked": sorted(asked), "now": now}
+    return list(db.session.execute(_DUE_MISSES, params).scalars())
 
 
 def requeue_due_misses(quiz: QuizSession, now: datetime) -> list[str]:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload
 
@@ -67,6 +67,17 @@ def after_answer(hook: AfterAnswer) -> AfterAnswer:
 
 # Reading ---------------------------------------------------------------------------------
 
+# Statements run on every quiz page or answer, built once: building them again each time
+# (and their cache keys) cost about as much as running them.
+_FIND_QUIZ = (
+    select(QuizSession)
+    .where(QuizSession.id == bindparam("quiz_id"), QuizSession.user_id == bindparam("user_id"))
+    .options(lazyload(QuizSession.attempts))
+)
+_SLOT_ATTEMPT = select(Attempt.id).where(
+    Attempt.session_id == bindparam("session_id"), Attempt.position == bindparam("position")
+)
+
 
 def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
     """The session with this id *and* owner; None for another student's or a missing one.
@@ -74,12 +85,8 @@ def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
     Its attempts are loaded only when used: the question page needs none and an answer only
     whether its slot is taken (:func:`is_answered`); the feedback and end pages load them all.
     """
-    query = (
-        select(QuizSession)
-        .filter_by(id=quiz_id, user_id=user_id)
-        .options(lazyload(QuizSession.attempts))
-    )
-    return db.session.execute(query).scalar_one_or_none()
+    params = {"quiz_id": quiz_id, "user_id": user_id}
+    return db.session.execute(_FIND_QUIZ, params).scalar_one_or_none()
 
 
 def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:
@@ -102,8 +109,8 @@ def is_answered(quiz: QuizSession, position: int) -> bool:
     """True when slot ``position`` has an attempt: one indexed lookup unless they are loaded."""
     if "attempts" not in inspect(quiz).unloaded:
         return attempt_at(quiz, position) is not None
-    query = select(Attempt.id).filter_by(session_id=quiz.id, position=position)
-    return db.session.execute(query).first() is not None
+    params = {"session_id": quiz.id, "position": position}
+    return db.session.execute(_SLOT_ATTEMPT, params).first() is not None
 
 
 def question_display(quiz: QuizSession, position: int, spec: QuestionSpec) -> dict[str, Any]:
