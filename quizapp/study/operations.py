@@ -277,15 +277,14 @@ def record_answer(quiz: QuizSession, spec: QuestionSpec, raw_answer: Any, now: d
     """Grade ``raw_answer`` to the question asked now and record it as an Attempt.
 
     Advances the session (finishing it after the last question) and runs the
-    :data:`AFTER_ANSWER` hooks. Raises AlreadyAnswered when the slot has an attempt (the
-    unique ``(session_id, position)`` backs the check up), ValueError when ``spec`` is not the
-    question asked now. The caller commits.
+    :data:`AFTER_ANSWER` hooks. Raises AlreadyAnswered when the slot has an attempt: the
+    unique ``(session_id, position)`` refuses the row, and a savepoint keeps the transaction
+    usable (callers check :func:`is_answered` first, so a second query here would only repeat
+    it). Raises ValueError when ``spec`` is not the question asked now. The caller commits.
     """
     position = quiz.position
     if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
         raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
-    if is_answered(quiz, position):
-        raise AlreadyAnswered(position)
     grade = get_type(spec.type).grade(spec, raw_answer)
     attempt = Attempt(
         user_id=quiz.user_id,
