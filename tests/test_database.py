@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +13,7 @@ from flask_migrate import check
 from sqlalchemy import text
 
 from quizapp.auth.operations import create_user
-from quizapp.database import write_intent
+from quizapp.database import reads_first, write_intent
 from quizapp.extensions import db
 from quizapp.models import User
 
@@ -82,3 +84,25 @@ def test_concurrent_writers_wait_instead_of_failing(app: Flask) -> None:
     with app.app_context():
         user = db.session.execute(db.select(User).filter_by(username="counter")).scalar_one()
         assert user.password_hash.count("x") == 120
+
+
+@pytest.mark.sqlite_only
+def test_a_reads_first_view_reads_while_another_writer_holds_the_lock(app: Flask, client) -> None:
+    """Its request opens a plain read transaction, not ``BEGIN IMMEDIATE``, so it does not wait."""
+
+    def count_users() -> str:
+        return str(len(db.session.execute(db.select(User)).all()))
+
+    app.add_url_rule("/_test/reads-first", view_func=reads_first(count_users), methods=["POST"])
+    client.get("/auth/login")  # the first request syncs the bank, which writes
+    writer = sqlite3.connect(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
+    writer.isolation_level = None
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        response = client.post("/_test/reads-first")
+        assert response.status_code == 200
+        assert time.monotonic() - started < 1
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
