@@ -74,8 +74,6 @@ def average_retention(
 ) -> float | None:
     """Mean retrievability now of the cards in review; None if there are none."""
     values = [
-        retrievability(s, now, settings)
-        for s in states
-        if not s.is_new and s.state == State.Review
+        retrievability(s, now, settings) for s in states if not s.is_new and s.state == State.Review
     ]
     return sum(values) / len(values) if values else None

@@ -1,0 +1,94 @@
+"""Quiz reads: find a student's session, what a slot holds, how a posted answer relates to it.
+
+Pure lookups for the views and for :mod:`.operations`; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import random
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import bindparam, inspect, select
+from sqlalchemy.orm import lazyload
+
+from ..bank.spec import QuestionSpec
+from ..extensions import db
+from ..models import Attempt, QuizSession
+from ..qtypes import get_type
+
+# Statements run on every quiz page or answer, built once: building them again each time
+# (and their cache keys) cost about as much as running them.
+_FIND_QUIZ = (
+    select(QuizSession)
+    .where(QuizSession.id == bindparam("quiz_id"), QuizSession.user_id == bindparam("user_id"))
+    .options(lazyload(QuizSession.attempts))
+)
+_SLOT_ATTEMPT = select(Attempt.id).where(
+    Attempt.session_id == bindparam("session_id"), Attempt.position == bindparam("position")
+)
+
+
+def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
+    """The session with this id *and* owner; None for another student's or a missing one.
+
+    Its attempts are loaded only when used: the question page needs none and an answer only
+    whether its slot is taken (:func:`is_answered`); the feedback and end pages load them all.
+    """
+    params = {"quiz_id": quiz_id, "user_id": user_id}
+    return db.session.execute(_FIND_QUIZ, params).scalar_one_or_none()
+
+
+def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:
+    """The student's unfinished sessions, most recently used first (the "Resume" box)."""
+    query = (
+        select(QuizSession)
+        .filter_by(user_id=user_id, finished_at=None)
+        .order_by(QuizSession.last_activity_at.desc(), QuizSession.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def attempt_at(quiz: QuizSession, position: int) -> Attempt | None:
+    """The attempt answering slot ``position`` of ``quiz``, if any (loads all its attempts)."""
+    return next((a for a in quiz.attempts if a.position == position), None)
+
+
+def is_answered(quiz: QuizSession, position: int) -> bool:
+    """True when slot ``position`` has an attempt: one indexed lookup unless they are loaded."""
+    if "attempts" not in inspect(quiz).unloaded:
+        return attempt_at(quiz, position) is not None
+    params = {"session_id": quiz.id, "position": position}
+    return db.session.execute(_SLOT_ATTEMPT, params).first() is not None
+
+
+def question_display(quiz: QuizSession, position: int, spec: QuestionSpec) -> dict[str, Any]:
+    """What the template needs for slot ``position``: the same shuffle on every reload."""
+    rng = random.Random(f"{quiz.seed}:{position}")
+    return get_type(spec.type).display(spec, rng)
+
+
+class Submission(Enum):
+    """How a posted answer relates to the session (see :func:`classify_submission`)."""
+
+    CURRENT = "current"  # the question asked now: grade it
+    ANSWERED = "answered"  # already answered: show that answer's feedback
+    STALE = "stale"  # an old form (skipped question, finished quiz): show the quiz again
+    INVALID = "invalid"  # tampered: a question id that is not this slot's, a future slot
+    NOT_FOUND = "not_found"  # no such slot in this session
+
+
+def classify_submission(quiz: QuizSession, position: int, question_id: str) -> Submission:
+    """Decide what to do with an answer posted for ``position``/``question_id``."""
+    if not 0 <= position < quiz.length:
+        return Submission.NOT_FOUND
+    if quiz.question_ids[position] != question_id:
+        return Submission.INVALID
+    if is_answered(quiz, position):
+        return Submission.ANSWERED
+    if quiz.finished or position < quiz.position:
+        return Submission.STALE
+    if position > quiz.position:
+        return Submission.INVALID
+    return Submission.CURRENT
