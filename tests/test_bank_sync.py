@@ -42,6 +42,22 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def answer(app: Flask, user_id: int, spec) -> None:
+    """Record one attempt at ``spec`` for ``user_id``."""
+    with app.app_context():
+        db.session.add(
+            Attempt(
+                user_id=user_id,
+                question_id=spec.id,
+                question_version=spec.version,
+                raw_answer="x",
+                score=1.0,
+                correct=True,
+            )
+        )
+        db.session.commit()
+
+
 def _some_question(bank_dir: Path):
     bank = load_bank(bank_dir).bank
     return next(iter(bank.questions.values()))
@@ -50,18 +66,7 @@ def _some_question(bank_dir: Path):
 def test_edit_keeps_id_and_history_with_a_new_version(app: Flask, bank_dir: Path, student) -> None:
     sync(app, bank_dir)
     spec = _some_question(bank_dir)
-    with app.app_context():
-        db.session.add(
-            Attempt(
-                user_id=student,
-                question_id=spec.id,
-                question_version=spec.version,
-                raw_answer="x",
-                score=0.0,
-                correct=False,
-            )
-        )
-        db.session.commit()
+    answer(app, student, spec)
     _edit(
         bank_dir / Path(spec.file).name, spec.explanation[:20], "Edited. " + spec.explanation[:20]
     )
@@ -80,21 +85,9 @@ def test_remove_retires_and_restore_brings_back_with_history(
 ) -> None:
     sync(app, bank_dir)
     spec = _some_question(bank_dir)
-    with app.app_context():
-        db.session.add(
-            Attempt(
-                user_id=student,
-                question_id=spec.id,
-                question_version=spec.version,
-                raw_answer="x",
-                score=1.0,
-                correct=True,
-            )
-        )
-        db.session.commit()
+    answer(app, student, spec)
     topic_file = bank_dir / Path(spec.file).name
-    original = topic_file.read_text()
-    backup = original
+    backup = topic_file.read_text()
     # Drop the topic file entirely: all its questions retire.
     topic_file.unlink()
     report = sync(app, bank_dir)
