@@ -13,19 +13,22 @@ from typing import Any
 
 from flask import Flask
 
+
+def _flag(value: str) -> bool:
+    """An on/off environment value: ``1``, ``true`` or ``yes`` (any case) mean on."""
+    return value.lower() in {"1", "true", "yes"}
+
+
 #: Environment variables read at start-up: variable -> (config key, converter).
 ENV_SETTINGS: dict[str, tuple[str, Any]] = {
     "QUIZAPP_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "QUIZAPP_SECRET_KEY": ("SECRET_KEY", str),
     "QUIZAPP_QUESTIONS_DIR": ("QUESTIONS_DIR", str),
-    "QUIZAPP_SECURE_COOKIES": (
-        "SESSION_COOKIE_SECURE",
-        lambda v: v.lower() in {"1", "true", "yes"},
-    ),
+    "QUIZAPP_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", _flag),
     "QUIZAPP_BANK_RELOAD_SECONDS": ("BANK_RELOAD_SECONDS", float),
     "QUIZAPP_TEST_CLOCK_FILE": ("TEST_CLOCK_FILE", str),
     "QUIZAPP_PROXY_FIX": ("PROXY_FIX", int),
-    "QUIZAPP_BENCH_HELLO": ("BENCH_HELLO", lambda v: v.lower() in {"1", "true", "yes"}),
+    "QUIZAPP_BENCH_HELLO": ("BENCH_HELLO", _flag),
 }
 
 
