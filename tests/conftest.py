@@ -9,6 +9,7 @@ Tests marked ``sqlite_only`` (SQLite pragmas, file-level crash checks) keep SQLi
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from quizapp import create_app
 from quizapp.auth.operations import create_user
@@ -127,20 +128,26 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return TEST_DATABASE_URL
 
 
-def _empty_postgres(url: str) -> None:
+@functools.cache
+def _truncate_statement(url: str) -> tuple[Engine, str]:
+    """One engine and one TRUNCATE of every app table, built at the first test that needs it."""
     engine = create_engine(url)
+    with engine.connect() as conn:
+        tables = conn.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                " AND tablename <> 'alembic_version'"
+            )
+        ).scalars()
+        quoted = ", ".join(f'"{t}"' for t in tables)
+    return engine, f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"
+
+
+def _empty_postgres(url: str) -> None:
+    """Empty every table after a test (the schema stays migrated)."""
+    engine, truncate = _truncate_statement(url)
     with engine.begin() as conn:
-        tables = [
-            name
-            for name in conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-            ).scalars()
-            if name != "alembic_version"
-        ]
-        if tables:
-            quoted = ", ".join(f'"{t}"' for t in tables)
-            conn.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+        conn.execute(text(truncate))
 
 
 @pytest.fixture
