@@ -69,4 +69,10 @@ def test_nav_shows_teacher_links_only_to_teachers(client, auth, student, teacher
     auth.login("student1")
     html = client.get("/").get_data(as_text=True)
     assert "(teacher)" not in html
-    assert "Log out" in html
+    assert 'href="/teacher/"' not in html
+    assert 'href="/study"' in html and "Log out" in html
+    auth.logout()
+    auth.login("teacher1")
+    html = client.get("/").get_data(as_text=True)
+    assert "(teacher)" in html
+    assert 'href="/teacher/"' in html
