@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -44,9 +45,9 @@ def _front(spec: QuestionSpec) -> dict[str, Any]:
     }
 
 
-def _render(spec: QuestionSpec, flipped: bool) -> str:
+def _render(spec: QuestionSpec, flipped: bool, moment: datetime | None = None) -> str:
     """One card: the front, or (``flipped``) the answer with the rating buttons."""
-    moment = now()
+    moment = moment or now()
     card = card_for(current_user.id, spec.id)
     state = card.to_state() if card is not None else new_card(moment)
     buttons = []
@@ -72,15 +73,16 @@ def _render(spec: QuestionSpec, flipped: bool) -> str:
 @login_required
 def index() -> str:
     """The next card the queue asks (oldest due first, then new), or "all done for now"."""
-    question_id = next_question(current_user.id, current_bank(), now())
+    moment, bank = now(), current_bank()
+    question_id = next_question(current_user.id, bank, moment)
     spec = served_question(question_id) if question_id is not None else None
     if spec is not None:
-        return _render(spec, flipped=False)
-    due = next_due(current_user.id, now())
+        return _render(spec, flipped=False, moment=moment)
+    due = next_due(current_user.id, moment)
     return render_template(
         "flashcards/done.html",
-        counts=counts(current_user.id, current_bank(), now()),
-        back_in=format_interval(due - now()) if due is not None else None,
+        counts=counts(current_user.id, bank, moment),
+        back_in=format_interval(due - moment) if due is not None else None,
         undo=ops.last_undoable(current_user.id),
         form=FlaskForm(),
     )

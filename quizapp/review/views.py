@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -39,20 +41,22 @@ def leech_card(question_id: str) -> Card | None:
     return card if card is not None and card.leech else None
 
 
-def _back_in() -> str | None:
-    due = next_due(current_user.id, now())
-    return format_interval(due - now()) if due is not None else None
+def _back_in(moment: datetime) -> str | None:
+    due = next_due(current_user.id, moment)
+    return format_interval(due - moment) if due is not None else None
 
 
 @bp.get("/review")
 @login_required
 def index() -> str:
     """Today's counts and a button starting a sitting of the due cards."""
+    moment, bank = now(), current_bank()
+    ready = next_question(current_user.id, bank, moment) is not None
     return render_template(
         "review/index.html",
-        counts=counts(current_user.id, current_bank(), now()),
-        ready=next_question(current_user.id, current_bank(), now()) is not None,
-        back_in=_back_in(),
+        counts=counts(current_user.id, bank, moment),
+        ready=ready,
+        back_in=None if ready else _back_in(moment),  # the page says it only when not ready
         form=FlaskForm(),
         mode=REVIEW,
     )
@@ -64,13 +68,13 @@ def start() -> Response:
     """Start a "Review due" sitting over every topic; it asks what the queue allows today."""
     if not FlaskForm().validate_on_submit():
         abort(400)
-    bank = current_bank()
+    moment, bank = now(), current_bank()
     try:
         quiz = study_ops.start_quiz(
-            current_user.id, REVIEW.name, list(bank.topics), None, bank, now()
+            current_user.id, REVIEW.name, list(bank.topics), None, bank, moment
         )
     except study_ops.NothingToAsk:
-        back_in = _back_in()
+        back_in = _back_in(moment)
         flash(
             "Nothing is due now." + (f" The next card is due in {back_in}." if back_in else ""),
             "info",

@@ -8,7 +8,7 @@ from datetime import timedelta
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.review import operations as ops
-from quizapp.scheduling import LEECH_LAPSES, CardState, State
+from quizapp.scheduling import LEECH_LAPSES, CardState, Rating, State
 from tests.study.conftest import RIGHT, WRONG, quiz_row, start
 
 from .conftest import START, card_row
@@ -68,6 +68,21 @@ def test_review_with_nothing_due(app, client, auth, student, clock) -> None:
     assert "Nothing is due now." in client.get("/review").get_data(as_text=True)
     resp = client.post("/review", follow_redirects=True)
     assert "Nothing is due now." in resp.get_data(as_text=True)
+
+
+def test_review_page_says_when_the_next_card_is_due(app, client, auth, student, clock) -> None:
+    with app.app_context():
+        ops.save_settings(student, 0.9, 0, 200, "UTC")
+        current_bank()
+        card = ops.card_to_rate(student, "lample-model", START - timedelta(minutes=3))
+        ops.rate(card, Rating.Again, START - timedelta(minutes=3))  # due again in 10 minutes
+        db.session.commit()
+    auth.login()
+    page = client.get("/review").get_data(as_text=True)
+    assert "The next card is due in 7m." in page and "Start reviewing" not in page
+    clock.advance(minutes=7)
+    page = client.get("/review").get_data(as_text=True)
+    assert "Start reviewing" in page and "The next card is due" not in page
 
 
 def test_missed_questions_mode_takes_recent_misses(app, client, auth, student, clock) -> None:
