@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
+from ..scheduling.state import ensure_utc
+
 
 def utcnow() -> datetime:
     """The current time as an aware UTC datetime (the only kind the models store)."""
@@ -33,8 +35,4 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect):  # type: ignore[no-untyped-def]
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return None if value is None else ensure_utc(value)
