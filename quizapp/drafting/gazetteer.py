@@ -99,11 +99,6 @@ class Gazetteer:
                 start += 4
             yield Found(entry, start, match.end(), text[start : match.end()])
 
-    def kind_of(self, name: str) -> str | None:
-        """The kind of a canonical name or alias, None when unknown."""
-        entry = self._by_surface.get(name)
-        return entry.kind if entry else None
-
     def words(self) -> frozenset[str]:
         """Every word of every known name, for telling organisations from people."""
         return frozenset(w for s in self._by_surface for w in re.findall(r"[\w'’]+", s))

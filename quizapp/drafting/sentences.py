@@ -69,14 +69,6 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence containing article offset ``offset``."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
-
-
 def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
     """A clause of ``text`` around ``text[start:end]``, with that span replaced by ``blank``.
 
