@@ -72,12 +72,13 @@ class DraftFile:
 def check_file(path: Path, bank_dir: Path) -> DraftFile:
     """Read a draft file's questions and validate it against the bank folder."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return DraftFile([], 0, [f"{path}: cannot read ({exc})"])
     raw = data.get("questions") if isinstance(data, dict) else None
     questions = [q for q in raw or [] if isinstance(q, dict)]
-    duplicates = frozenset(_DUPLICATE_LINE.findall(path.read_text(encoding="utf-8")))
+    duplicates = frozenset(_DUPLICATE_LINE.findall(text))
     result = load_file(path, bank_dir=bank_dir)
     errors = [str(e) for e in result.errors]
     if any(e.question_id is None for e in result.errors):
