@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quizapp.grading import parse_date
+from quizapp.grading.dates import MONTH_NAMES
 
 from .drafts import Draft, draft_id
 from .facts import Conflict, Fact
@@ -22,7 +23,6 @@ from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_
 
 MAX_DISTRACTORS = 3
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
-_MONTHS = "January February March April May June July August September October November December"
 _DRAFTED_KINDS = ("regulator", "institution", "law")
 
 
@@ -47,7 +47,7 @@ def shown(mention: Mention) -> str:
     if mention.kind == "date":
         date = parse_date(mention.key)
         if date and date.month:
-            month = _MONTHS.split()[date.month - 1]
+            month = MONTH_NAMES[date.month]
             return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
     return mention.answer
 

@@ -13,11 +13,8 @@ from decimal import Decimal
 
 from quizapp.bank.spec import Bank, QuestionSpec, Source, Topic
 from quizapp.grading import ParsedDate
+from quizapp.grading.dates import MONTH_NAMES
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 MOODLE_PERCENTS = (
     100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
     14.28571, 12.5, 11.11111, 10, 5, 0,
@@ -98,7 +95,7 @@ def date_spellings(date: ParsedDate) -> list[str]:
     """Common ways to write a date, for formats that can only match typed text exactly."""
     if date.month is None:
         return [str(date.year)]
-    month = MONTHS[date.month - 1]
+    month = MONTH_NAMES[date.month]
     if date.day is None:
         return [str(date), f"{month} {date.year}", f"{month[:3]} {date.year}"]
     return [str(date), f"{date.day} {month} {date.year}", f"{month} {date.day}, {date.year}"]

@@ -51,10 +51,11 @@ _MONTHS = {
     **dict.fromkeys(["november", "nov", "novembre"], 11),
     **dict.fromkeys(["december", "dec", "decembre"], 12),
 }
-_MONTH_NAMES = [
+MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
+)  # fmt: skip
+"""English month names by number (``MONTH_NAMES[2] == "February"``), for writing dates out."""
 _FILLERS = frozenset(
     ["the", "of", "on", "le", "de", "du"]
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -82,7 +83,7 @@ def _make(
 
 
 def _spoken(year: int, month: int, day: int) -> str:
-    return f"{day} {_MONTH_NAMES[month]} {year}"
+    return f"{day} {MONTH_NAMES[month]} {year}"
 
 
 def _numeric(text: str) -> ParsedDate | None:
