@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
+
+
+def bank_dir() -> Path:
+    """The configured question-bank folder (``QUESTIONS_DIR``)."""
+    return Path(current_app.config["QUESTIONS_DIR"])
 
 
 class AppContextGroup(AppGroup):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import current_app
 
 from ..bank.spec import Bank
 from ..bank.sync import sync_bank
 from ..bank.validate import load_bank, load_file, summary
 from ..database import write_intent
 from ..extensions import db
-from . import AppContextGroup
+from . import AppContextGroup, bank_dir
 from .draft import draft, draft_eval
 from .exchange import export_command, import_command
 
@@ -38,14 +37,14 @@ def _load_or_fail(path: Path) -> Bank:
 def check(path: Path | None) -> None:
     """Validate PATH: a bank folder (default: the configured bank) or one topic file such as
     a draft; print every error, or a summary."""
-    loaded = _load_or_fail(path or Path(current_app.config["QUESTIONS_DIR"]))
+    loaded = _load_or_fail(path or bank_dir())
     click.echo(summary(loaded))
 
 
 @bank.command("sync")
 def sync() -> None:
     """Add, update and retire database questions to match the YAML (idempotent)."""
-    directory = Path(current_app.config["QUESTIONS_DIR"])
+    directory = bank_dir()
     loaded = _load_or_fail(directory)
     with write_intent():
         report = sync_bank(loaded)

@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import click
-from flask import current_app
 
 from ..bank.validate import SOURCES_FILE, load_bank
 from ..drafting.articles import SUFFIXES, collect
@@ -18,10 +17,7 @@ from ..drafting.gazetteer import Gazetteer, GazetteerError
 from ..drafting.pipeline import DraftRun, draft_files
 from ..drafting.render import conflict_rows, render, table
 from ..drafting.sourcesfile import add_sources
-
-
-def _bank_dir() -> Path:
-    return Path(current_app.config["QUESTIONS_DIR"])
+from . import bank_dir
 
 
 def _output_name(paths: tuple[Path, ...]) -> str:
@@ -38,7 +34,7 @@ def _run(paths: tuple[Path, ...], gazetteers: tuple[Path, ...], dedupe: bool) ->
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
     with click.progressbar(files, label="Drafting", show_pos=True) as bar:
-        run = draft_files(bar, bank_dir=_bank_dir(), gazetteer=gazetteer, dedupe=dedupe)
+        run = draft_files(bar, bank_dir=bank_dir(), gazetteer=gazetteer, dedupe=dedupe)
     run.problems = problems + run.problems
     for problem in run.problems:
         click.echo(f"error: {problem}", err=True)
@@ -98,15 +94,15 @@ def draft(
 ) -> None:
     """Draft questions from the .txt/.md articles in PATHS (files or folders) for review."""
     run = _run(paths, gazetteers, dedupe=not keep_duplicates)
-    bank_dir = _bank_dir()
-    out = out or bank_dir / "drafts" / f"{_output_name(paths)}.yaml"
+    directory = bank_dir()
+    out = out or directory / "drafts" / f"{_output_name(paths)}.yaml"
     pending = run.new_sources
     if run.new_sources and add_new_sources:
-        update = add_sources(bank_dir / SOURCES_FILE, run.new_sources)
+        update = add_sources(directory / SOURCES_FILE, run.new_sources)
         for problem in update.problems:
             click.echo(f"warning: {problem}", err=True)
         if update.added:
-            click.echo(f"Added sources to {bank_dir / SOURCES_FILE}: {', '.join(update.added)}")
+            click.echo(f"Added sources to {directory / SOURCES_FILE}: {', '.join(update.added)}")
         pending = [entry for entry in run.new_sources if entry["id"] not in update.added]
     text = render(
         f"Drafts: {out.stem}",
@@ -126,10 +122,10 @@ def draft(
 def draft_eval(directory: Path) -> None:
     """Score drafts in DIRECTORY (draft .yaml files, or articles drafted on the fly) against
     the curated bank: recovered amounts and dates, and drafts that pass validation."""
-    bank_dir = _bank_dir()
-    loaded = load_bank(bank_dir)
+    questions = bank_dir()
+    loaded = load_bank(questions)
     if loaded.bank is None:
-        raise click.ClickException(f"the bank in {bank_dir} has errors; run `flask bank check`")
+        raise click.ClickException(f"the bank in {questions} has errors; run `flask bank check`")
     with tempfile.TemporaryDirectory() as scratch:
         drafts_dir = directory
         if not any(directory.glob("*.yaml")) and any(
@@ -140,7 +136,7 @@ def draft_eval(directory: Path) -> None:
             (drafts_dir / "articles.yaml").write_text(
                 render("Drafts: articles", run.drafts), encoding="utf-8"
             )
-        files = [check_file(path, bank_dir) for path in sorted(drafts_dir.glob("*.yaml"))]
+        files = [check_file(path, questions) for path in sorted(drafts_dir.glob("*.yaml"))]
     report = evaluate(files, loaded.bank.questions.values())
     share = f"{report.valid / report.drafts:.0%}" if report.drafts else "-"
     click.echo(

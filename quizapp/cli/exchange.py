@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import current_app
 
 from ..bank.sources import load_sources
 from ..bank.spec import Bank
@@ -13,10 +12,7 @@ from ..bank.validate import SOURCES_FILE, load_bank, load_file, topic_files
 from ..bank.yamlload import YamlError, YamlList, YamlMap, load_yaml
 from ..exchange import FORMATS, export_bank
 from ..exchange.gift_import import PLACEHOLDER_SOURCE, import_gift
-
-
-def _bank_dir() -> Path:
-    return Path(current_app.config["QUESTIONS_DIR"])
+from . import bank_dir
 
 
 def _served_bank(directory: Path) -> Bank:
@@ -40,7 +36,7 @@ def export_command(fmt: str, out: Path) -> None:
 
     What the format cannot express is listed on stderr, one line per question id.
     """
-    bank = _served_bank(_bank_dir())
+    bank = _served_bank(bank_dir())
     result = export_bank(bank, fmt)
     for warning in result.warnings:
         click.echo(f"not expressible in {fmt}: {warning}", err=True)
@@ -93,7 +89,7 @@ def import_command(fmt: str, file: Path, out: Path, sources: tuple[str, ...], fo
 
     Questions without known sources get the placeholder source and 'status: draft'.
     """
-    directory = _bank_dir()
+    directory = bank_dir()
     known, _errors = load_sources(directory / SOURCES_FILE, SOURCES_FILE)
     known = known or {}
     unknown = [s for s in sources if s not in known]
