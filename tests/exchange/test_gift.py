@@ -61,6 +61,7 @@ def test_export_has_a_category_per_topic_and_a_question_per_id(tiny_bank: Bank) 
         ("lample-model", "{\n\t=LLaMA\n\t=Meta LLaMA\n"),
         ("microsoft-investment", "{#15000000\n"),
         ("founded-year", "{#\n\t=2023:0\n\t=2022:0\n"),
+        ("deal-announced", "{\n\t=2024-02-26\n\t=26 February 2024\n\t=February 26, 2024\n"),
         ("founders-employers", "\t=Arthur Mensch -> Google DeepMind\n\t=Guillaume Lample -> Meta"),
         (
             "timeline-order",
