@@ -174,6 +174,20 @@ def _claim_ids(path: Path, file: str, ids: Ids) -> None:
             ids.seen.setdefault(raw["id"].strip(), (file, raw.where("id")))
 
 
+def _ids_besides(root: Path, path: Path, name: Callable[[Path], str]) -> Ids:
+    """The ids the bank folder's other topic files use (``path`` itself aside)."""
+    ids = Ids()
+    for other in topic_files(root) if root.is_dir() else []:
+        if other.resolve() != path.resolve():
+            _claim_ids(other, name(other), ids)
+    return ids
+
+
+def taken_ids(root: Path, besides: Path) -> set[str]:
+    """Question ids already used in bank folder ``root``, the file ``besides`` aside."""
+    return set(_ids_besides(root, besides, _namer(root)).seen)
+
+
 def load_file(
     path: str | Path, *, bank_dir: str | Path | None = None, include_drafts: bool = True
 ) -> LoadResult:
@@ -190,10 +204,7 @@ def load_file(
     name = _namer(root)
     sources_path = root / SOURCES_FILE
     sources, errors = load_sources(sources_path, name(sources_path))
-    ids = Ids()
-    for other in topic_files(root) if root.is_dir() else []:
-        if other.resolve() != path.resolve():
-            _claim_ids(other, name(other), ids)
+    ids = _ids_besides(root, path, name)
     topic, topic_errors = _check_topic(path, name(path), sources, ids)
     topics = [topic] if topic is not None else []
     errors = _by_position(errors) + topic_errors

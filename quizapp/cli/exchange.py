@@ -8,8 +8,7 @@ import click
 
 from ..bank.sources import load_sources
 from ..bank.spec import Bank
-from ..bank.validate import SOURCES_FILE, load_bank, load_file, topic_files
-from ..bank.yamlload import YamlError, YamlList, YamlMap, load_yaml
+from ..bank.validate import SOURCES_FILE, load_bank, load_file, taken_ids
 from ..exchange import FORMATS, export_bank
 from ..exchange.gift_import import PLACEHOLDER_SOURCE, import_gift
 from . import bank_dir
@@ -44,24 +43,6 @@ def export_command(fmt: str, out: Path) -> None:
     skipped = len(bank) - result.questions
     note = f", {skipped} skipped" if skipped else ""
     click.echo(f"Exported {result.questions} questions to {out} ({fmt}{note}).")
-
-
-def _taken_ids(directory: Path, out: Path) -> set[str]:
-    """Ids used by the bank's other topic files (the output file itself aside)."""
-    taken: set[str] = set()
-    paths = topic_files(directory) if directory.is_dir() else []
-    for path in paths:
-        if path.resolve() == out.resolve():
-            continue
-        try:
-            data = load_yaml(path)
-        except YamlError:
-            continue
-        questions = data.get("questions") if isinstance(data, YamlMap) else None
-        for raw in questions if isinstance(questions, YamlList) else []:
-            if isinstance(raw, YamlMap) and isinstance(raw.get("id"), str):
-                taken.add(raw["id"].strip())
-    return taken
 
 
 def _topic_from(out: Path) -> str:
@@ -102,7 +83,7 @@ def import_command(fmt: str, file: Path, out: Path, sources: tuple[str, ...], fo
         topic=_topic_from(out),
         known_sources=known,
         default_sources=sources,
-        taken_ids=_taken_ids(directory, out),
+        taken_ids=taken_ids(directory, out),
         origin=file.name,
     )
     for problem in result.problems:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.bank.validate import load_bank, load_file, summary, topic_files
+from quizapp.bank.validate import load_bank, load_file, summary, taken_ids, topic_files
 
 TESTS = Path(__file__).resolve().parent.parent
 BROKEN = TESTS / "data" / "bank" / "broken"
@@ -128,6 +128,14 @@ def test_only_top_level_topic_files_count(tmp_path: Path) -> None:
     (bank_dir / "README.md").write_text("# Hello")
     assert [p.name for p in topic_files(bank_dir)] == ["people.yaml", "timeline.yaml"]
     assert load_bank(bank_dir).ok
+
+
+def test_taken_ids_are_those_of_the_other_topic_files() -> None:
+    bank = load_bank(TINY, include_drafts=True).bank
+    assert bank is not None
+    timeline = {q.id for q in bank.topics["timeline"].questions}
+    assert taken_ids(TINY, TINY / "people.yaml") == timeline
+    assert taken_ids(TINY, TINY / "new.yaml") == set(bank.questions)
 
 
 def test_a_missing_sources_file_and_no_topics(tmp_path: Path) -> None:
