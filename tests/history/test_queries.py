@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import inspect
+
 from quizapp.analytics import daily_activity
+from quizapp.extensions import db
 from quizapp.history import queries
 from tests.history.records import NOW, count_queries, learned
 
@@ -89,3 +92,10 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
 
     assert large == small
     assert max(small.values()) <= 12, small
+
+
+def test_attempts_are_indexed_by_user_and_time(app) -> None:
+    # Issue 6: the history pages read a user's attempts by time, so the table keeps that index.
+    with app.app_context():
+        indexes = inspect(db.engine).get_indexes("attempt")
+    assert ["user_id", "created_at"] in [index["column_names"] for index in indexes]
