@@ -31,10 +31,16 @@ def source_title(source: Source) -> str:
     return source.title or source.description or source.publisher or f"Article '{source.id}'"
 
 
+def percent(value: float | None) -> str:
+    """A 0..1 share as a whole percentage (``"83%"``); an em dash when unknown."""
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
 FILTERS = {
     "markdown": markdown,
     "markdown_inline": markdown_inline,
     "duration": format_duration,
     "when": when,
     "source_title": source_title,
+    "percent": percent,
 }
