@@ -11,6 +11,7 @@ from ..extensions import db, login_manager
 from ..models import User
 from . import throttle
 from .forms import LoginForm, RegisterForm
+from .identity import SessionUser, load_session_user
 from .operations import create_user, find_user
 from .rules import safe_next
 
@@ -18,9 +19,9 @@ bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates"
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
+def load_user(user_id: str) -> SessionUser | None:
     """Flask-Login hook: the user stored in the session cookie."""
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return load_session_user(user_id)
 
 
 def _start_session(user: User, remember: bool = False) -> None:

@@ -85,10 +85,10 @@ def classify_submission(quiz: QuizSession, position: int, question_id: str) -> S
         return Submission.NOT_FOUND
     if quiz.question_ids[position] != question_id:
         return Submission.INVALID
-    if is_answered(quiz, position):
+    if position == quiz.position and not quiz.finished:
+        return Submission.CURRENT  # an answer moves the position on in its own transaction
+    if position < quiz.position and is_answered(quiz, position):
         return Submission.ANSWERED
-    if quiz.finished or position < quiz.position:
-        return Submission.STALE
-    if position > quiz.position:
+    if position > quiz.position and not quiz.finished:
         return Submission.INVALID
-    return Submission.CURRENT
+    return Submission.STALE
