@@ -65,42 +65,16 @@ class Card(db.Model):
 
     def to_state(self) -> CardState:
         """The card's scheduling values, for `quizapp.scheduling.review`."""
-        return CardState(
-            state=self.state,
-            step=self.step,
-            stability=self.stability,
-            difficulty=self.difficulty,
-            due=self.due,
-            last_review=self.last_review,
-            lapses=self.lapses,
-            reps=self.reps,
-        )
+        return card_state(self)
 
     def set_state(self, state: CardState) -> None:
         """Store ``state`` (after a rating, or an undo); the leech flag follows the lapses."""
-        self.state = state.state
-        self.step = state.step
-        self.stability = state.stability
-        self.difficulty = state.difficulty
-        self.due = state.due
-        self.last_review = state.last_review
-        self.lapses = state.lapses
-        self.reps = state.reps
-        self.leech = is_leech(state)
+        for name, value in card_values(state).items():
+            setattr(self, name, value)
 
     def snapshot(self) -> dict[str, Any]:
         """Every field a rating changes, as JSON: what undo writes back."""
-        return {
-            "state": self.state,
-            "step": self.step,
-            "stability": self.stability,
-            "difficulty": self.difficulty,
-            "due": self.due.isoformat(),
-            "last_review": self.last_review.isoformat() if self.last_review else None,
-            "lapses": self.lapses,
-            "reps": self.reps,
-            "leech": self.leech,
-        }
+        return card_snapshot(self.to_state(), self.leech)
 
     def restore(self, snapshot: dict[str, Any]) -> None:
         """Write back a :meth:`snapshot` exactly (the leech flag as it was, too)."""
@@ -121,6 +95,50 @@ class Card(db.Model):
 
     def __repr__(self) -> str:
         return f"<Card {self.id} user={self.user_id} {self.question_id} due={self.due:%Y-%m-%d}>"
+
+
+def card_state(card: Any) -> CardState:
+    """The scheduling values of a ``Card`` or of a row read from its table."""
+    return CardState(
+        state=card.state,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+        lapses=card.lapses,
+        reps=card.reps,
+    )
+
+
+def card_values(state: CardState) -> dict[str, Any]:
+    """The column values that store ``state``; the leech flag follows the lapses."""
+    return {
+        "state": state.state,
+        "step": state.step,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "due": state.due,
+        "last_review": state.last_review,
+        "lapses": state.lapses,
+        "reps": state.reps,
+        "leech": is_leech(state),
+    }
+
+
+def card_snapshot(state: CardState, leech: bool) -> dict[str, Any]:
+    """A card's scheduling fields and leech flag as JSON (``ReviewLog.previous``, for undo)."""
+    return {
+        "state": state.state,
+        "step": state.step,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "due": state.due.isoformat(),
+        "last_review": state.last_review.isoformat() if state.last_review else None,
+        "lapses": state.lapses,
+        "reps": state.reps,
+        "leech": leech,
+    }
 
 
 class ReviewLog(db.Model):

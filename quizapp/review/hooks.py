@@ -1,33 +1,32 @@
 """Quiz answers rate cards, and a missed question comes back in its sitting once it is due.
 
-The after-answer hook (run by ``study.operations.record_answer`` in the answer's transaction)
-rates the question's card from the grade: wrong -> Again, partly right -> Hard, right -> Good.
-A miss leaves the card in a (re)learning step due 10 minutes later. After every answer, the
-sitting's earlier questions whose step has come due are put next in ``quiz.question_ids``,
-so a sitting longer than the step sees them again and a shorter one simply ends (the cards
-come back in "Review due" instead).
+The after-answer hook (called by ``study.recording.plan_answer`` while the answer is planned,
+before the write lock) rates the question's card from the grade: wrong -> Again, partly right
+-> Hard, right -> Good; its write lands in the answer's transaction. A miss leaves the card in
+a (re)learning step due 10 minutes later. With every answer, the sitting's earlier questions
+whose step has come due are put next, so a sitting longer than the step sees them again and a
+shorter one simply ends (the cards come back in "Review due" instead).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import bindparam, select
 
 from ..extensions import db
-from ..models import Card, QuizSession
+from ..models import Card
 from ..scheduling import State, rating_for_grade
-from ..study.operations import Answered, after_answer
-from .operations import card_to_rate, rate
+from ..study.recording import Answered, Write, after_answer
+from .writes import plan_card_rating
 
 
 @after_answer
-def rate_quiz_answer(answered: Answered) -> None:
-    """Rate the answered question's card, then re-queue the sitting's misses that are due."""
-    quiz, grade = answered.quiz, answered.grade
-    card = card_to_rate(quiz.user_id, answered.spec.id, answered.now)
-    rate(card, rating_for_grade(grade.score, grade.correct), answered.now, answered.attempt)
-    requeue_due_misses(quiz, answered.now)
+def rate_quiz_answer(answered: Answered) -> Write:
+    """Plan the rating of the answered question's card; re-queue the sitting's due misses."""
+    grade = answered.grade
+    rating = rating_for_grade(grade.score, grade.correct)
+    planned = plan_card_rating(answered.quiz.user_id, answered.spec.id, rating, answered.now)
+    requeue_due_misses(answered)
+    return planned.write
 
 
 _DUE_MISSES = (
@@ -37,22 +36,26 @@ _DUE_MISSES = (
     .where(Card.last_review.is_not(None), Card.suspended.is_(False))
     .order_by(Card.due, Card.id)
 )
-"""Built once: it runs after every quiz answer, inside the write transaction."""
+"""Built once: it runs with every quiz answer."""
 
 
-def due_misses(quiz: QuizSession, now: datetime) -> list[str]:
-    """Questions asked earlier in ``quiz``, not asked again yet, whose learning step is due."""
-    asked = set(quiz.question_ids[: quiz.position]) - set(quiz.question_ids[quiz.position :])
+def due_misses(answered: Answered) -> list[str]:
+    """Questions asked earlier in the sitting, not asked again yet, whose learning step is due.
+
+    The question being answered is left out: its rating (being planned) moves it on.
+    """
+    at = answered.next_position
+    ids = answered.question_ids
+    asked = set(ids[: answered.position]) - set(ids[at:]) - {answered.spec.id}
     if not asked:
         return []
-    params = {"user_id": quiz.user_id, "asked": sorted(asked), "now": now}
-    return list(db.session.execute(_DUE_MISSES, params).scalars())
+    params = {"user_id": answered.quiz.user_id, "asked": sorted(asked), "now": answered.now}
+    return list(db.session.connection().execute(_DUE_MISSES, params).scalars())
 
 
-def requeue_due_misses(quiz: QuizSession, now: datetime) -> list[str]:
+def requeue_due_misses(answered: Answered) -> list[str]:
     """Put the sitting's due misses next (oldest due first); the ids re-queued."""
-    ids = due_misses(quiz, now)
-    if ids:
-        at = quiz.position
-        quiz.question_ids = [*quiz.question_ids[:at], *ids, *quiz.question_ids[at:]]
+    ids = due_misses(answered)
+    at = answered.next_position
+    answered.question_ids[at:at] = ids
     return ids

@@ -1,25 +1,20 @@
-"""Quiz write operations: start a session, show a question, record an answer, finish, retry.
+"""Quiz write operations: start a session, show a question, finish, retry; answers too.
 
-Views call these and then commit; nothing here commits, so an answer and whatever the
-after-answer hooks write (issue 5: the FSRS card) land in one transaction. Every function
-takes ``now`` (from ``quizapp.clock.now``) instead of reading the clock itself.
+Views call these and then commit; nothing here commits. Recording an answer lives in
+:mod:`.recording` (re-exported here). Every function takes ``now`` (from
+``quizapp.clock.now``) instead of reading the clock itself.
 """
 
 from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-
-from ..bank.spec import Bank, QuestionSpec
+from ..bank.spec import Bank
 from ..extensions import db
-from ..models import Attempt, QuizSession
-from ..qtypes import Grade, get_type
+from ..models import QuizSession
 from .modes import DrawRequest, get_mode
 from .queries import (  # noqa: F401 - the reads are part of the operations' public face
     Submission,
@@ -30,45 +25,20 @@ from .queries import (  # noqa: F401 - the reads are part of the operations' pub
     question_display,
     unfinished_quizzes,
 )
-
-MAX_TIME_TAKEN = timedelta(minutes=30)
-"""Longest time recorded for one answer: a question left open overnight is not 16 hours' work."""
+from .recording import (  # noqa: F401 - recording an answer is one of the operations
+    AFTER_ANSWER,
+    AfterAnswer,
+    AlreadyAnswered,
+    Answered,
+    Changed,
+    after_answer,
+    record_answer,
+    time_taken_ms,
+)
 
 
 class NothingToAsk(ValueError):
     """The chosen mode and topics give no question; the message says so to the student."""
-
-
-class AlreadyAnswered(Exception):
-    """The slot has an attempt already (a refreshed, re-sent or double-clicked form)."""
-
-
-@dataclass(frozen=True)
-class Answered:
-    """What an after-answer hook receives: the session, the new attempt, its question and grade."""
-
-    quiz: QuizSession
-    attempt: Attempt
-    spec: QuestionSpec
-    grade: Grade
-    now: datetime
-
-
-AfterAnswer = Callable[[Answered], None]
-
-AFTER_ANSWER: list[AfterAnswer] = []
-"""Hooks run by :func:`record_answer` after the attempt is flushed, in the same transaction.
-
-Issue 5 registers one that rates the question's FSRS card (``scheduling.rating_for_grade``).
-A hook may append question ids to ``quiz.question_ids`` (assign a new list) to ask a question
-again later in the same sitting: the session only finishes once its position passes the end.
-"""
-
-
-def after_answer(hook: AfterAnswer) -> AfterAnswer:
-    """Decorator: run ``hook`` after every recorded quiz answer."""
-    AFTER_ANSWER.append(hook)
-    return hook
 
 
 # Writing ---------------------------------------------------------------------------------
@@ -191,53 +161,3 @@ def prepare_question(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
     skipped = skip_unavailable(quiz, bank, now)
     mark_shown(quiz, now)
     return skipped
-
-
-def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
-    """Milliseconds from showing to answering, capped at ``MAX_TIME_TAKEN``; None if unknown."""
-    if shown_at is None or now < shown_at:
-        return None
-    return int(min(now - shown_at, MAX_TIME_TAKEN) / timedelta(milliseconds=1))
-
-
-def record_answer(quiz: QuizSession, spec: QuestionSpec, raw_answer: Any, now: datetime) -> Attempt:
-    """Grade ``raw_answer`` to the question asked now and record it as an Attempt.
-
-    Advances the session (finishing it after the last question) and runs the
-    :data:`AFTER_ANSWER` hooks. Raises AlreadyAnswered when the slot has an attempt: the
-    unique ``(session_id, position)`` refuses the row, and a savepoint keeps the transaction
-    usable (callers check :func:`is_answered` first, so a second query here would only repeat
-    it). Raises ValueError when ``spec`` is not the question asked now. The caller commits.
-    """
-    position = quiz.position
-    if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
-        raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
-    grade = get_type(spec.type).grade(spec, raw_answer)
-    attempt = Attempt(
-        user_id=quiz.user_id,
-        question_id=spec.id,
-        question_version=spec.version,
-        session_id=quiz.id,
-        position=position,
-        kind="quiz",
-        raw_answer=raw_answer,
-        normalised=grade.normalised,
-        score=grade.score,
-        correct=grade.correct,
-        note=grade.note,
-        time_taken_ms=time_taken_ms(quiz.current_shown_at, now),
-        created_at=now,
-    )
-    try:
-        with db.session.begin_nested():
-            db.session.add(attempt)
-    except IntegrityError:
-        raise AlreadyAnswered(position) from None
-    db.session.expire(quiz, ["attempts"])
-    _advance(quiz, now)
-    answered = Answered(quiz, attempt, spec, grade, now)
-    for hook in AFTER_ANSWER:
-        hook(answered)
-    if quiz.position >= quiz.length:
-        finish_quiz(quiz, now)
-    return attempt

@@ -19,9 +19,12 @@ from . import operations as ops
 from .filters import FILTERS
 from .forms import AnswerForm, AnswerProblem, StudyForm, read_answer
 from .modes import listed_modes, mode_label
+from .recording import AlreadyAnswered, Changed, plan_answer, write_answer
 from .results import row, sources, summarise
 
 bp = Blueprint("study", __name__, template_folder="templates")
+PLAN_TRIES = 3
+"""Plans of one answer before giving up (503): each retry means another request just wrote."""
 for _name, _filter in FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
 
@@ -126,8 +129,9 @@ def _not_current(quiz: QuizSession, position: int, question_id: str) -> Response
 def answer(quiz_id: int) -> Response | tuple[str, int]:
     """Grade and record an answer, then show its feedback (a re-sent form records nothing).
 
-    The form is checked without the write lock; the write transaction then checks the slot
-    again (another tab or a double click may have answered it meanwhile) and records it.
+    The form is checked, graded and its writes planned without the write lock; the write
+    transaction only runs the plan, whose statements check that nothing they depend on changed
+    meanwhile (another tab or a double click). If something did, the answer is planned again.
     """
     quiz = own_quiz_or_404(quiz_id)
     form = AnswerForm()
@@ -145,13 +149,20 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
     given, problem = read_answer(request.form, spec, ops.question_display(quiz, position, spec))
     if problem is not None:
         return render_question(quiz, spec, given, problem)
-    try:
-        with write_transaction():
+    for _ in range(PLAN_TRIES):
+        plan = plan_answer(quiz, spec, given, now())
+        try:
+            with write_transaction():
+                write_answer(plan)
+            break
+        except AlreadyAnswered:
+            break
+        except Changed:
+            quiz = own_quiz_or_404(quiz_id)
             if (elsewhere := _not_current(quiz, position, question_id)) is not None:
                 return elsewhere
-            ops.record_answer(quiz, spec, given, now())
-    except ops.AlreadyAnswered:
-        pass
+    else:
+        abort(503)
     return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
 
 

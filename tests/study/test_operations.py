@@ -94,24 +94,43 @@ def test_the_unique_constraint_backs_the_check_up(ctx, student) -> None:
     db.session.commit()  # the session is still usable
 
 
-def test_after_answer_hooks_run_in_the_same_transaction(ctx, student, hooks) -> None:
+def test_after_answer_hooks_plan_and_write_in_the_same_transaction(ctx, student, hooks) -> None:
     seen: list[ops.Answered] = []
+    written: list[int] = []
 
     @ops.after_answer
-    def again_later(answered: ops.Answered) -> None:
+    def again_later(answered: ops.Answered):  # type: ignore[no-untyped-def]
         seen.append(answered)
         if not answered.grade.correct:
-            answered.quiz.question_ids = [*answered.quiz.question_ids, answered.spec.id]
+            answered.question_ids.insert(answered.next_position, answered.spec.id)
+        return lambda conn, attempt_id: written.append(attempt_id)
 
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, [spec.id])
-    ops.record_answer(quiz, spec, False, START)
-    assert len(seen) == 1 and seen[0].grade.score == 0 and seen[0].attempt.id is not None
+    attempt = ops.record_answer(quiz, spec, False, START)
+    assert len(seen) == 1 and seen[0].grade.score == 0 and written == [attempt.id]
     assert not quiz.finished and quiz.question_ids == [spec.id, spec.id]  # asked again
     ops.record_answer(quiz, spec, True, START)
-    assert quiz.finished and len(seen) == 2
+    assert quiz.finished and len(seen) == 2 and len(written) == 2
     db.session.rollback()  # nothing was committed: the hooks' writes go with the answer
     assert db.session.get(QuizSession, quiz.id) is None
+
+
+def test_a_hook_that_finds_its_row_changed_leaves_nothing_written(ctx, student, hooks) -> None:
+    @ops.after_answer
+    def changed(answered: ops.Answered):  # type: ignore[no-untyped-def]
+        def write(conn, attempt_id) -> None:  # type: ignore[no-untyped-def]
+            raise ops.Changed("another request rated the card")
+
+        return write
+
+    spec = current_bank().questions["mistral-is-french"]
+    quiz = new_quiz(student, [spec.id, "lample-model"])
+    with pytest.raises(ops.Changed):
+        ops.record_answer(quiz, spec, True, START)
+    db.session.commit()
+    assert quiz.position == 0 and not quiz.finished
+    assert db.session.query(Attempt).count() == 0
 
 
 def test_skip_unavailable(ctx, student) -> None:

@@ -1,0 +1,28 @@
+"""Statements SQLAlchemy spells differently per database, built once for each one we run on."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
+
+
+class InsertUnlessTaken:
+    """``INSERT ... ON CONFLICT (columns) DO NOTHING RETURNING ...`` for SQLite and PostgreSQL.
+
+    Executed with one row of values, it returns the ``returning`` columns of the new row, or
+    no row when a row with the same ``columns`` (a unique constraint) exists already. Unlike an
+    IntegrityError, that leaves the transaction usable on both databases.
+    """
+
+    def __init__(self, table: Table, columns: list[str], returning: Column) -> None:
+        self._by_dialect: dict[str, Insert] = {
+            module.dialect.name: module.insert(table)
+            .on_conflict_do_nothing(index_elements=columns)
+            .returning(returning)
+            for module in (sqlite, postgresql)
+        }
+
+    def for_dialect(self, name: str) -> Insert:
+        """The statement for the database ``name`` ("sqlite" or "postgresql")."""
+        return self._by_dialect[name]

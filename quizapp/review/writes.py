@@ -1,0 +1,102 @@
+"""Rating a card for a quiz answer: worked out while reading, written in two statements.
+
+:func:`plan_card_rating` reads the card and the student's retention, and rates it with py-fsrs
+in the request's read transaction; :meth:`CardRating.write` then stores the result under the
+write lock. The card is updated only if its rep count is still the one read (``UPDATE ...
+WHERE reps = :seen``), or inserted only if it still does not exist (``ON CONFLICT DO
+NOTHING``); otherwise another request rated it in between and :class:`CardChanged` is raised,
+so the caller rolls back and plans again. Flashcards go through ``operations.rate`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from ..extensions import db
+from ..models import Card, ReviewLog, UserSettings
+from ..models.card import card_snapshot, card_state, card_values
+from ..models.statements import InsertUnlessTaken
+from ..scheduling import DEFAULT_SETTINGS, Rating, SchedulerSettings, new_card, review
+from ..study.recording import Changed
+
+_CARDS = Card.__table__
+_CARD = select(_CARDS).where(
+    _CARDS.c.user_id == bindparam("user_id"), _CARDS.c.question_id == bindparam("question_id")
+)
+_RETENTION = select(UserSettings.desired_retention).where(
+    UserSettings.user_id == bindparam("user_id")
+)
+_UPDATE_CARD = update(_CARDS).where(
+    _CARDS.c.id == bindparam("card_id"), _CARDS.c.reps == bindparam("seen_reps")
+)
+_INSERT_CARD = InsertUnlessTaken(_CARDS, ["user_id", "question_id"], _CARDS.c.id)
+_INSERT_LOG = insert(ReviewLog.__table__)
+
+
+class CardChanged(Changed):
+    """The card was rated (or created) by another request after it was read."""
+
+
+@dataclass(frozen=True)
+class CardRating:
+    """One rating of one card, ready to write: the card's new values and its log row."""
+
+    user_id: int
+    question_id: str
+    card_id: int | None  # None: the student had no card on the question yet
+    seen_reps: int
+    values: dict[str, Any]
+    log: dict[str, Any]
+    now: datetime
+
+    def write(self, conn: Connection, attempt_id: int | None) -> int:
+        """Store the rating with the attempt it came from; the card's id. Raises CardChanged."""
+        card_id = self.card_id
+        if card_id is None:
+            row = dict(self.values, user_id=self.user_id, question_id=self.question_id)
+            row.update(suspended=False, created_at=self.now)
+            card_id = conn.execute(_INSERT_CARD.for_dialect(conn.dialect.name), row).scalar()
+            if card_id is None:
+                raise CardChanged(self.question_id)
+        else:
+            params = dict(self.values, card_id=card_id, seen_reps=self.seen_reps)
+            if conn.execute(_UPDATE_CARD, params).rowcount != 1:
+                raise CardChanged(self.question_id)
+        conn.execute(_INSERT_LOG, dict(self.log, card_id=card_id, attempt_id=attempt_id))
+        return card_id
+
+
+def scheduler_settings(conn: Connection, user_id: int) -> SchedulerSettings:
+    """The student's FSRS settings (the defaults when they never saved any)."""
+    retention = conn.execute(_RETENTION, {"user_id": user_id}).scalar()
+    if retention is None or retention == DEFAULT_SETTINGS.desired_retention:
+        return DEFAULT_SETTINGS
+    return SchedulerSettings(desired_retention=retention)
+
+
+def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
+    """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``."""
+    conn = db.session.connection()
+    row = conn.execute(_CARD, {"user_id": user_id, "question_id": question_id}).first()
+    before = card_state(row) if row is not None else new_card(now)
+    outcome = review(before, rating, now, scheduler_settings(conn, user_id))
+    log = {
+        "user_id": user_id,
+        "rating": int(outcome.rating),
+        "kind": outcome.kind.value,
+        "reviewed_at": outcome.reviewed_at,
+        "previous": card_snapshot(before, bool(row.leech) if row is not None else False),
+    }
+    return CardRating(
+        user_id=user_id,
+        question_id=question_id,
+        card_id=row.id if row is not None else None,
+        seen_reps=before.reps,
+        values=card_values(outcome.new_state),
+        log=log,
+        now=now,
+    )
