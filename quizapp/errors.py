@@ -1,4 +1,4 @@
-"""Error pages for 400/403/404/405/413/500; the 500 handler rolls the session back."""
+"""Error pages for 400/403/404/405/413/500/503; the 500 handler rolls the session back."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ MESSAGES = {
     405: "That action is not available here.",
     413: "What you sent is too large.",
     500: "Something went wrong on our side. Your earlier work is saved; please try again.",
+    503: "Too much was changing at once and nothing was saved. Please send it again.",
 }
 
 

@@ -1,0 +1,143 @@
+"""An answer's rows changed by another request between planning and writing it.
+
+The answer view plans (grades, rates the card) in its read transaction and writes under the
+lock with statements that check what the plan read. These tests make a second connection
+write in between, from an after-answer hook that runs while the answer is planned, and check
+that the answer is planned again (or sent elsewhere) with nothing lost or written twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+from sqlalchemy import Connection, create_engine, func, insert, select, update
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+from quizapp.models.card import card_values
+from quizapp.scheduling import new_card
+from quizapp.study import operations as ops
+from quizapp.study import views
+
+from .conftest import RIGHT, START, quiz_row, start
+
+
+@pytest.fixture
+def meanwhile(
+    app: Flask, hooks
+) -> Iterator[Callable[[Callable[[Connection, ops.Answered], None]], list[int]]]:  # type: ignore[no-untyped-def]
+    """Register ``change(conn, answered)`` to run on a second connection during the first plan.
+
+    Returns the list of plans seen (one entry per plan, so its length counts the tries).
+    """
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    plans: list[int] = []
+
+    def register(change: Callable[[Connection, ops.Answered], None]) -> list[int]:
+        @ops.after_answer
+        def interfere(answered: ops.Answered) -> None:
+            plans.append(answered.position)
+            if len(plans) == 1:
+                with engine.begin() as conn:
+                    change(conn, answered)
+
+        return plans
+
+    yield register
+    engine.dispose()
+
+
+def counts(app: Flask) -> tuple[int, int, int]:
+    """(attempts, cards, review log rows) in the database."""
+    with app.app_context():
+        return tuple(  # type: ignore[return-value]
+            db.session.execute(select(func.count()).select_from(model)).scalar_one()
+            for model in (Attempt, Card, ReviewLog)
+        )
+
+
+def test_a_card_created_meanwhile_is_rated_on_a_second_plan(
+    app, client, auth, student, meanwhile
+) -> None:
+    def create_card(conn: Connection, answered: ops.Answered) -> None:
+        row = card_values(new_card(START))
+        row.update(user_id=student, question_id=answered.spec.id, suspended=False, created_at=START)
+        conn.execute(insert(Card.__table__), row)
+
+    plans = meanwhile(create_card)
+    auth.login()
+    quiz = start(client, ["people"])
+    position, question_id = quiz.current()
+    resp = quiz.post(position, question_id, RIGHT[question_id])
+    assert resp.status_code == 302 and resp.location.endswith(f"/answers/{position}")
+    assert plans == [position, position]  # the first write found the card there: planned again
+    assert counts(app) == (1, 1, 1)
+    with app.app_context():
+        card = db.session.execute(select(Card)).scalar_one()
+        assert card.reps == 1 and card.last_review is not None
+
+
+def test_a_card_rated_meanwhile_is_rated_from_its_new_state(
+    app, client, auth, student, meanwhile
+) -> None:
+    auth.login()
+    first = start(client, ["people"])
+    position, question_id = first.current()
+    first.post(position, question_id, RIGHT[question_id])  # the card exists now, reps 1
+
+    def rate_elsewhere(conn: Connection, answered: ops.Answered) -> None:
+        conn.execute(update(Card.__table__).values(reps=Card.reps + 1))
+
+    plans = meanwhile(rate_elsewhere)
+    with app.app_context():  # ask the same question again in a new sitting
+        again = ops.create_session(student, "quiz", [question_id], START)
+        again_id = again.id
+        db.session.commit()
+    resp = client.post(
+        f"/quiz/{again_id}",
+        data={"position": "0", "question_id": question_id, **RIGHT[question_id]},
+    )
+    assert resp.status_code == 302 and resp.location.endswith("/answers/0")
+    assert len(plans) == 2
+    assert counts(app) == (2, 1, 2)
+    with app.app_context():
+        assert db.session.execute(select(Card.reps)).scalar_one() == 3  # 1, +1 meanwhile, +1
+
+
+def test_a_quiz_ended_meanwhile_records_nothing(app, client, auth, student, meanwhile) -> None:
+    def end(conn: Connection, answered: ops.Answered) -> None:
+        conn.execute(update(QuizSession.__table__).values(finished_at=START))
+
+    plans = meanwhile(end)
+    auth.login()
+    quiz = start(client, ["people"])
+    position, question_id = quiz.current()
+    resp = quiz.post(position, question_id, RIGHT[question_id])
+    assert resp.status_code == 302 and resp.location.endswith(f"/quiz/{quiz.id}")  # stale now
+    assert plans == [position] and counts(app) == (0, 0, 0)
+    assert quiz_row(app, quiz.id).position == position
+
+
+def test_an_answer_that_keeps_conflicting_gives_up_with_nothing_written(
+    app, client, auth, student, hooks
+) -> None:
+    tries: list[int] = []
+
+    @ops.after_answer
+    def always_changed(answered: ops.Answered):  # type: ignore[no-untyped-def]
+        tries.append(answered.position)
+
+        def write(conn: Connection, attempt_id: int) -> None:
+            raise ops.Changed("changed again")
+
+        return write
+
+    auth.login()
+    quiz = start(client, ["people"])
+    position, question_id = quiz.current()
+    resp = quiz.post(position, question_id, RIGHT[question_id])
+    assert resp.status_code == 503 and "nothing was saved" in resp.get_data(as_text=True)
+    assert len(tries) == views.PLAN_TRIES and counts(app) == (0, 0, 0)
+    assert quiz.current() == (position, question_id)  # still asked, nothing lost
