@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from functools import lru_cache
+
+from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
 #: (endpoint, label, teachers only)
@@ -15,15 +17,26 @@ NAV = [
 ]
 
 
-def nav_items() -> list[tuple[str, str]]:
-    """Links for the current user: nothing for visitors, teacher pages for teachers."""
+def nav_items() -> list[tuple[str, str, bool]]:
+    """(URL, label, is the current section) for the current user's links.
+
+    Nothing for visitors; teacher pages for teachers. The URLs are built once per role and
+    application root (they are on every page, and ``url_for`` is not free).
+    """
     if not current_user.is_authenticated:
         return []
-    return [
-        (endpoint, label)
+    section = (request.endpoint or "").partition(".")[0]
+    links = _links(current_app._get_current_object(), request.script_root, current_user.is_teacher)
+    return [(url, label, blueprint == section) for url, label, blueprint in links]
+
+
+@lru_cache(maxsize=64)
+def _links(app: Flask, script_root: str, teacher: bool) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (url_for(endpoint), label, endpoint.partition(".")[0])
         for endpoint, label, teacher_only in NAV
-        if endpoint in current_app.view_functions and (current_user.is_teacher or not teacher_only)
-    ]
+        if endpoint in app.view_functions and (teacher or not teacher_only)
+    )
 
 
 #: Teacher pages, in the order the teacher start page lists them.
