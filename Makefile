@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 5000
 HOST ?= 127.0.0.1
-# Empty: gunicorn.conf.py picks (workers min(2 x cores + 1, 4), 4 threads each).
+# Empty: gunicorn.conf.py picks (workers min(2 x cores + 1, 4), 1 thread each).
 WEB_CONCURRENCY ?=
 THREADS ?=
 ACCESS_LOG ?= -
