@@ -31,12 +31,14 @@ def rate_quiz_answer(answered: Answered) -> Write:
 
 _DUE_MISSES = (
     select(Card.question_id)
-    .where(Card.user_id == bindparam("user_id"), Card.question_id.in_(bindparam("asked")))
-    .where(Card.due <= bindparam("now"), Card.state != State.Review)
-    .where(Card.last_review.is_not(None), Card.suspended.is_(False))
+    .where(Card.user_id == bindparam("user_id"), Card.due <= bindparam("now"))
+    .where(Card.state != State.Review, Card.last_review.is_not(None))
+    .where(Card.suspended.is_(False))
     .order_by(Card.due, Card.id)
 )
-"""Built once: it runs with every quiz answer."""
+"""The student's (re)learning cards that are due, oldest first: it runs with every quiz answer,
+so it is built once, and it filters by ``(user_id, due)`` (an index) instead of by a list of
+question ids that would make every statement different. Few cards are in steps at a time."""
 
 
 def due_misses(answered: Answered) -> list[str]:
@@ -49,8 +51,9 @@ def due_misses(answered: Answered) -> list[str]:
     asked = set(ids[: answered.position]) - set(ids[at:]) - {answered.spec.id}
     if not asked:
         return []
-    params = {"user_id": answered.quiz.user_id, "asked": sorted(asked), "now": answered.now}
-    return list(db.session.connection().execute(_DUE_MISSES, params).scalars())
+    params = {"user_id": answered.quiz.user_id, "now": answered.now}
+    due = db.session.connection().execute(_DUE_MISSES, params).scalars()
+    return [question_id for question_id in due if question_id in asked]
 
 
 def requeue_due_misses(answered: Answered) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, update
 
 from ..extensions import db
 from ..models import Card, ReviewLog, UserSettings
@@ -24,12 +24,15 @@ from ..scheduling import DEFAULT_SETTINGS, Rating, SchedulerSettings, new_card, 
 from ..study.recording import Changed
 
 _CARDS = Card.__table__
-_CARD = select(_CARDS).where(
-    _CARDS.c.user_id == bindparam("user_id"), _CARDS.c.question_id == bindparam("question_id")
+_SETTINGS = UserSettings.__table__
+_ME = select(bindparam("user_id", type_=Integer).label("user_id")).subquery("me")
+_CARD_AND_RETENTION = select(_SETTINGS.c.desired_retention, _CARDS).select_from(
+    _ME.outerjoin(_SETTINGS, _SETTINGS.c.user_id == _ME.c.user_id).outerjoin(
+        _CARDS,
+        and_(_CARDS.c.user_id == _ME.c.user_id, _CARDS.c.question_id == bindparam("question_id")),
+    )
 )
-_RETENTION = select(UserSettings.desired_retention).where(
-    UserSettings.user_id == bindparam("user_id")
-)
+"""One row: the student's desired retention (NULL: the default) and their card (NULLs: none)."""
 _UPDATE_CARD = update(_CARDS).where(
     _CARDS.c.id == bindparam("card_id"), _CARDS.c.reps == bindparam("seen_reps")
 )
@@ -70,9 +73,8 @@ class CardRating:
         return card_id
 
 
-def scheduler_settings(conn: Connection, user_id: int) -> SchedulerSettings:
-    """The student's FSRS settings (the defaults when they never saved any)."""
-    retention = conn.execute(_RETENTION, {"user_id": user_id}).scalar()
+def scheduler_settings(retention: float | None) -> SchedulerSettings:
+    """The FSRS settings for a saved desired retention (None: never saved, the defaults)."""
     if retention is None or retention == DEFAULT_SETTINGS.desired_retention:
         return DEFAULT_SETTINGS
     return SchedulerSettings(desired_retention=retention)
@@ -80,10 +82,11 @@ def scheduler_settings(conn: Connection, user_id: int) -> SchedulerSettings:
 
 def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
     """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``."""
-    conn = db.session.connection()
-    row = conn.execute(_CARD, {"user_id": user_id, "question_id": question_id}).first()
+    params = {"user_id": user_id, "question_id": question_id}
+    found = db.session.connection().execute(_CARD_AND_RETENTION, params).one()
+    row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
-    outcome = review(before, rating, now, scheduler_settings(conn, user_id))
+    outcome = review(before, rating, now, scheduler_settings(found.desired_retention))
     log = {
         "user_id": user_id,
         "rating": int(outcome.rating),

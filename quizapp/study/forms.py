@@ -1,7 +1,8 @@
 """Forms of the study pages: choosing a quiz, and the envelope around an answer.
 
 The answer fields themselves belong to the question type (``qtype.parse_form``); the
-``AnswerForm`` only carries the CSRF token and which slot the answer is for.
+``AnswerForm`` only says which slot the answer is for. (Its CSRF token is checked by the
+app-wide ``CSRFProtect`` before the view runs, like every POST's.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
+    Form,
     HiddenField,
     IntegerField,
     RadioField,
@@ -70,8 +72,11 @@ class StudyForm(FlaskForm):
         return None if self.length.data == "all" else int(self.length.data or 10)
 
 
-class AnswerForm(FlaskForm):
-    """Which slot of the session an answer is for (the answer fields are the type's)."""
+class AnswerForm(Form):
+    """Which slot of the session an answer is for (the answer fields are the type's).
+
+    A plain WTForms form: a ``FlaskForm`` would check the CSRF token a second time.
+    """
 
     position = IntegerField(
         widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0, max=100_000)]

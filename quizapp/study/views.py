@@ -134,8 +134,8 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
     meanwhile (another tab or a double click). If something did, the answer is planned again.
     """
     quiz = own_quiz_or_404(quiz_id)
-    form = AnswerForm()
-    if not form.validate_on_submit():
+    form = AnswerForm(request.form)
+    if not form.validate():
         abort(400)
     position, question_id = form.position.data, form.question_id.data
     if (elsewhere := _not_current(quiz, position, question_id)) is not None:
