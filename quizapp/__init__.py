@@ -66,9 +66,11 @@ def configure_blueprints(app: Flask) -> None:
 
 
 def configure_templates(app: Flask) -> None:
-    from .navigation import nav_items, teacher_pages
+    from .navigation import layout_urls, nav_items, teacher_pages
 
-    app.jinja_env.globals.update(nav_items=nav_items, teacher_pages=teacher_pages)
+    app.jinja_env.globals.update(
+        layout_urls=layout_urls, nav_items=nav_items, teacher_pages=teacher_pages
+    )
 
 
 def configure_cli(app: Flask) -> None:

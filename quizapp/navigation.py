@@ -39,6 +39,26 @@ def _links(app: Flask, script_root: str, teacher: bool) -> tuple[tuple[str, str,
     )
 
 
+LAYOUT_URLS = {
+    "home": ("main.index", {}),
+    "style": ("static", {"filename": "style.css"}),
+    "script": ("static", {"filename": "app.js"}),
+    "login": ("auth.login", {}),
+    "register": ("auth.register", {}),
+    "logout": ("auth.logout", {}),
+}
+
+
+def layout_urls() -> dict[str, str]:
+    """The URLs every page's layout links to (home, style sheet, script, account links)."""
+    return _layout_urls(current_app._get_current_object(), request.script_root)
+
+
+@lru_cache(maxsize=16)
+def _layout_urls(app: Flask, script_root: str) -> dict[str, str]:
+    return {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_URLS.items()}
+
+
 #: Teacher pages, in the order the teacher start page lists them.
 TEACHER_PAGES = [
     ("teacher.students", "Class overview"),
