@@ -21,3 +21,13 @@ def test_quizapp_bench_hello_serves_it(tmp_path, monkeypatch, value: str) -> Non
     assert response.status_code == 200
     assert response.get_data(as_text=True) == "Hello, World!"
     assert response.mimetype == "text/plain"
+
+
+@pytest.mark.sqlite_only
+def test_the_request_profiler_answers_real_questions(capsys) -> None:
+    from bench.loadkit.profile import main
+
+    assert main(["answer", "-n", "3", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("answer: ") and "ms per request over 3" in out
+    assert "function calls" in out  # the profile itself
