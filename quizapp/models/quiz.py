@@ -30,10 +30,15 @@ class QuizSession(db.Model):
     to ask; ``current_shown_at`` is when that question was first shown (None until it is),
     so the time taken to answer it can be measured on the server. ``mode`` names the
     study mode that drew the questions (``quizapp.study.modes``: ``quiz``, ``retry``, ...).
+    ``start_token`` is the random token of the form that started it: the same form sent twice
+    (a double click on "Start") finds this session instead of starting a second one.
     """
 
     __tablename__ = "quiz_session"
-    __table_args__ = (Index("ix_quiz_session_user_started", "user_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_quiz_session_user_started", "user_id", "started_at"),
+        UniqueConstraint("user_id", "start_token", name="uq_quiz_session_start_token"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
@@ -46,6 +51,7 @@ class QuizSession(db.Model):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     current_shown_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    start_token: Mapped[str | None] = mapped_column(String(32))
 
     attempts: Mapped[list[Attempt]] = relationship(
         back_populates="session", order_by="Attempt.position", lazy="selectin"

@@ -7,6 +7,7 @@ app-wide ``CSRFProtect`` before the view runs, like every POST's.)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,16 @@ from ..bank.spec import Bank, QuestionSpec
 from ..grading import MAX_ANSWER_LENGTH
 from ..qtypes import get_type
 from .modes import get_mode, listed_modes
+from .operations import new_start_token
+
+START_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def clean_start_token(value: str | None) -> str | None:
+    """A start token as sent, or None when it is missing or not one of ours (then the form
+    still starts a session; it just cannot recognise being sent twice)."""
+    return value if value and START_TOKEN.fullmatch(value) else None
+
 
 LENGTHS = [SelectChoice("5"), SelectChoice("10"), SelectChoice("20"), SelectChoice("all", "All")]
 
@@ -45,6 +56,7 @@ class StudyForm(FlaskForm):
     mode = RadioField("What to study", default="quiz", validators=[InputRequired()])
     topics = CheckboxesField("Topics")
     length = RadioField("How many questions", choices=LENGTHS, default="10")
+    start_token = HiddenField(filters=[clean_start_token])
     submit = SubmitField("Start")
 
     @classmethod
@@ -58,6 +70,7 @@ class StudyForm(FlaskForm):
         ]
         if not form.is_submitted():
             form.topics.data = list(bank.topics)
+            form.start_token.data = new_start_token()
         return form
 
     def validate_topics(self, field: CheckboxesField) -> None:
@@ -70,6 +83,20 @@ class StudyForm(FlaskForm):
     def question_count(self) -> int | None:
         """The chosen length as a number; None for all."""
         return None if self.length.data == "all" else int(self.length.data or 10)
+
+
+class RetryForm(FlaskForm):
+    """Start a session of the questions missed; its token makes a double click start one."""
+
+    start_token = HiddenField(filters=[clean_start_token])
+
+    @classmethod
+    def fresh(cls) -> RetryForm:
+        """The form as the results page shows it, with a new token."""
+        form = cls()
+        if not form.is_submitted():
+            form.start_token.data = new_start_token()
+        return form
 
 
 class AnswerForm(Form):

@@ -12,6 +12,9 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import bindparam, select
+from sqlalchemy.exc import IntegrityError
+
 from ..bank.spec import Bank
 from ..extensions import db
 from ..models import QuizSession
@@ -49,6 +52,36 @@ def new_seed() -> int:
     return secrets.randbelow(2**31)
 
 
+def new_start_token() -> str:
+    """A random token for a form that starts a session (see ``QuizSession.start_token``)."""
+    return secrets.token_urlsafe(16)
+
+
+_STARTED_WITH = select(QuizSession).where(
+    QuizSession.user_id == bindparam("user_id"), QuizSession.start_token == bindparam("token")
+)
+
+
+def started_with(user_id: int, start_token: str | None) -> QuizSession | None:
+    """The student's session started by the form with ``start_token``, if any."""
+    if not start_token:
+        return None
+    params = {"user_id": user_id, "token": start_token}
+    return db.session.execute(_STARTED_WITH, params).scalar_one_or_none()
+
+
+def resent(user_id: int, start_token: str | None) -> tuple[QuizSession | None, str | None]:
+    """(the session a re-sent form started, None) or (None, the token to start one with).
+
+    A form whose session is finished was not sent twice by accident: the student went back to
+    it (the browser's Back button) to start again, so it starts a new session, without a token.
+    """
+    existing = started_with(user_id, start_token)
+    if existing is None:
+        return None, start_token
+    return (None, None) if existing.finished else (existing, None)
+
+
 def create_session(
     user_id: int,
     mode: str,
@@ -57,8 +90,13 @@ def create_session(
     *,
     topics: Sequence[str] = (),
     seed: int | None = None,
+    start_token: str | None = None,
 ) -> QuizSession:
-    """Add a session asking ``question_ids`` in order; the building block of the modes."""
+    """Add a session asking ``question_ids`` in order; the building block of the modes.
+
+    With a ``start_token`` already used by this student (the same form sent twice at once),
+    the session it started is returned instead and nothing is added.
+    """
     quiz = QuizSession(
         user_id=user_id,
         mode=mode,
@@ -68,9 +106,19 @@ def create_session(
         seed=new_seed() if seed is None else seed,
         started_at=now,
         last_activity_at=now,
+        start_token=start_token or None,
     )
-    db.session.add(quiz)
-    db.session.flush()
+    if quiz.start_token is None:
+        db.session.add(quiz)
+        db.session.flush()
+        return quiz
+    try:
+        with db.session.begin_nested():
+            db.session.add(quiz)
+    except IntegrityError:
+        existing = started_with(user_id, start_token)
+        assert existing is not None
+        return existing
     return quiz
 
 
@@ -82,8 +130,16 @@ def start_quiz(
     bank: Bank,
     now: datetime,
     seed: int | None = None,
+    start_token: str | None = None,
 ) -> QuizSession:
-    """Draw the questions with ``mode``'s picker and add the session. Raises NothingToAsk."""
+    """Draw the questions with ``mode``'s picker and add the session. Raises NothingToAsk.
+
+    A ``start_token`` that started an unfinished session gives that session back (a re-sent
+    form; see :func:`resent`).
+    """
+    existing, start_token = resent(user_id, start_token)
+    if existing is not None:
+        return existing
     found = get_mode(mode)
     if found is None or found.draw is None:
         raise NothingToAsk(f"'{mode}' is not a way to start a quiz.")
@@ -92,7 +148,9 @@ def start_quiz(
     question_ids = found.draw(request)
     if not question_ids:
         raise NothingToAsk("There are no questions to ask for that choice yet.")
-    return create_session(user_id, mode, question_ids, now, topics=topics, seed=seed)
+    return create_session(
+        user_id, mode, question_ids, now, topics=topics, seed=seed, start_token=start_token
+    )
 
 
 def missed_question_ids(quiz: QuizSession) -> list[str]:
@@ -100,12 +158,23 @@ def missed_question_ids(quiz: QuizSession) -> list[str]:
     return list(dict.fromkeys(a.question_id for a in quiz.attempts if not a.correct))
 
 
-def retry_missed(quiz: QuizSession, bank: Bank, now: datetime) -> QuizSession | None:
-    """A new ``retry`` session of the questions missed in ``quiz`` that are still served."""
+def retry_missed(
+    quiz: QuizSession, bank: Bank, now: datetime, start_token: str | None = None
+) -> QuizSession | None:
+    """A new ``retry`` session of the questions missed in ``quiz`` that are still served.
+
+    A ``start_token`` that started an unfinished session gives that session back (see
+    :func:`resent`).
+    """
+    existing, start_token = resent(quiz.user_id, start_token)
+    if existing is not None:
+        return existing
     ids = [qid for qid in missed_question_ids(quiz) if qid in bank]
     if not ids:
         return None
-    return create_session(quiz.user_id, "retry", ids, now, topics=quiz.topics)
+    return create_session(
+        quiz.user_id, "retry", ids, now, topics=quiz.topics, start_token=start_token
+    )
 
 
 def finish_quiz(quiz: QuizSession, now: datetime) -> None:

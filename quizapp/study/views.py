@@ -17,7 +17,7 @@ from ..models import QuizSession
 from ..qtypes import get_type
 from . import operations as ops
 from .filters import FILTERS
-from .forms import AnswerForm, AnswerProblem, StudyForm, read_answer
+from .forms import AnswerForm, AnswerProblem, RetryForm, StudyForm, read_answer
 from .modes import listed_modes, mode_label
 from .recording import AlreadyAnswered, Changed, plan_answer, write_answer
 from .results import row, sources, summarise
@@ -46,7 +46,13 @@ def index() -> str | Response:
     if form.validate_on_submit():
         try:
             quiz = ops.start_quiz(
-                current_user.id, form.mode.data, form.topics.data, form.question_count, bank, now()
+                current_user.id,
+                form.mode.data,
+                form.topics.data,
+                form.question_count,
+                bank,
+                now(),
+                start_token=form.start_token.data,
             )
         except ops.NothingToAsk as exc:
             flash(str(exc), "warning")
@@ -198,7 +204,7 @@ def results(quiz_id: int) -> str | Response:
         "study/results.html",
         quiz=quiz,
         summary=summary,
-        form=FlaskForm(),
+        form=RetryForm.fresh(),
         mode_label=mode_label(quiz.mode),
     )
 
@@ -208,8 +214,9 @@ def results(quiz_id: int) -> str | Response:
 def retry(quiz_id: int) -> Response:
     """Start a new session of just the questions missed in this one."""
     quiz = own_quiz_or_404(quiz_id)
-    if FlaskForm().validate_on_submit() and quiz.finished:
-        retried = ops.retry_missed(quiz, current_bank(), now())
+    form = RetryForm()
+    if form.validate_on_submit() and quiz.finished:
+        retried = ops.retry_missed(quiz, current_bank(), now(), form.start_token.data)
         if retried is not None:
             retried_id = retried.id
             db.session.commit()
