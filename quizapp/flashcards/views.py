@@ -18,8 +18,8 @@ from ..extensions import db
 from ..grading import MAX_ANSWER_LENGTH
 from ..qtypes import get_type
 from ..review import operations as ops
-from ..review.cards import card_for, settings_for
-from ..review.queue import counts, next_due, next_question
+from ..review.cards import card_for
+from ..review.queue import StudyDay, counts, next_due, next_question, study_day
 from ..scheduling import Rating, format_interval, new_card, preview
 from ..study.results import sources
 from .forms import RatingForm
@@ -45,14 +45,17 @@ def _front(spec: QuestionSpec) -> dict[str, Any]:
     }
 
 
-def _render(spec: QuestionSpec, flipped: bool, moment: datetime | None = None) -> str:
+def _render(
+    spec: QuestionSpec, flipped: bool, moment: datetime | None = None, day: StudyDay | None = None
+) -> str:
     """One card: the front, or (``flipped``) the answer with the rating buttons."""
     moment = moment or now()
+    day = day or study_day(current_user.id, moment)
     card = card_for(current_user.id, spec.id)
     state = card.to_state() if card is not None else new_card(moment)
     buttons = []
     if flipped:
-        intervals = preview(state, moment, settings_for(current_user.id).scheduler)
+        intervals = preview(state, moment, day.settings.scheduler)
         buttons = [(rating, format_interval(interval)) for rating, interval in intervals.items()]
     return render_template(
         "flashcards/card.html",
@@ -64,7 +67,7 @@ def _render(spec: QuestionSpec, flipped: bool, moment: datetime | None = None) -
         sources=sources(spec, current_bank()),
         form=RatingForm(formdata=None, reps=state.reps),
         undo=ops.last_undoable(current_user.id),
-        counts=counts(current_user.id, current_bank(), moment),
+        counts=counts(current_user.id, current_bank(), moment, day),
         **_front(spec),
     )
 
@@ -74,14 +77,15 @@ def _render(spec: QuestionSpec, flipped: bool, moment: datetime | None = None) -
 def index() -> str:
     """The next card the queue asks (oldest due first, then new), or "all done for now"."""
     moment, bank = now(), current_bank()
-    question_id = next_question(current_user.id, bank, moment)
+    day = study_day(current_user.id, moment)
+    question_id = next_question(current_user.id, bank, moment, day)
     spec = served_question(question_id) if question_id is not None else None
     if spec is not None:
-        return _render(spec, flipped=False, moment=moment)
-    due = next_due(current_user.id, moment)
+        return _render(spec, flipped=False, moment=moment, day=day)
+    due = next_due(current_user.id, moment, day)
     return render_template(
         "flashcards/done.html",
-        counts=counts(current_user.id, bank, moment),
+        counts=counts(current_user.id, bank, moment, day),
         back_in=format_interval(due - moment) if due is not None else None,
         undo=ops.last_undoable(current_user.id),
         form=FlaskForm(),

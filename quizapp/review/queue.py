@@ -67,6 +67,24 @@ def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
     return Today(start, end, done.get(CardKind.REVIEW, 0), done.get(CardKind.NEW, 0))
 
 
+@dataclass(frozen=True)
+class StudyDay:
+    """What every queue question needs about the student today: their settings and ``today``.
+
+    A page that asks several (the next card, the counts, when the next one is due) reads it
+    once with :func:`study_day` and passes it to each.
+    """
+
+    settings: UserSettings
+    today: Today
+
+
+def study_day(user_id: int, now: datetime) -> StudyDay:
+    """The student's settings and today's ratings, read once."""
+    settings = settings_for(user_id)
+    return StudyDay(settings, today(user_id, now, settings))
+
+
 def _scheduled(
     user_id: int | BindParameter[int], *where: ColumnElement[bool]
 ) -> Select[tuple[str, datetime, int]]:
@@ -130,18 +148,17 @@ def new_question_ids(user_id: int, bank: Bank) -> Iterator[str]:
 
 
 def next_question(
-    user_id: int, bank: Bank, now: datetime, settings: UserSettings | None = None
+    user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None
 ) -> str | None:
     """The question to ask the student now (oldest due first, then new), within the limits."""
-    settings = settings or settings_for(user_id)
-    day = today(user_id, now, settings)
+    day = day or study_day(user_id, now)
     picked = pick_next(
         due_heads(user_id, now),
         _LazyNew(user_id, bank),
         now,
-        day.reviews_done,
-        day.new_done,
-        settings.limits,
+        day.today.reviews_done,
+        day.today.new_done,
+        day.settings.limits,
     )
     return None if picked is None else str(picked)
 
@@ -156,25 +173,26 @@ class _LazyNew:
         return new_question_ids(self.user_id, self.bank)
 
 
-def counts(user_id: int, bank: Bank, now: datetime) -> dict[str, int]:
+def counts(user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None) -> dict[str, int]:
     """The Study page's counts: ``due`` now, ``learning`` today, ``new`` allowed today."""
-    settings = settings_for(user_id)
-    day = today(user_id, now, settings)
+    day = day or study_day(user_id, now)
     return queue_counts(
-        due_before(user_id, day.end),
+        due_before(user_id, day.today.end),
         new_question_ids(user_id, bank),
         now,
-        day.reviews_done,
-        day.new_done,
-        settings.limits,
+        day.today.reviews_done,
+        day.today.new_done,
+        day.settings.limits,
     )
 
 
-def next_due(user_id: int, now: datetime) -> datetime | None:
+def next_due(user_id: int, now: datetime, day: StudyDay | None = None) -> datetime | None:
     """When the next card the limits allow falls due later today ("back in 7 minutes")."""
-    settings = settings_for(user_id)
-    day = today(user_id, now, settings)
-    return next_due_at(due_before(user_id, day.end), now, day.reviews_done, settings.limits)
+    day = day or study_day(user_id, now)
+    today_ = day.today
+    return next_due_at(
+        due_before(user_id, today_.end), now, today_.reviews_done, day.settings.limits
+    )
 
 
 def draw_queue(
@@ -185,17 +203,17 @@ def draw_queue(
     Each pick uses up a review or a new card of today's allowance, as answering it will;
     ``topics`` (when given) keeps only the questions of those topics.
     """
-    settings = settings_for(user_id)
-    day = today(user_id, now, settings)
+    day = study_day(user_id, now)
+    settings, today_ = day.settings, day.today
     wanted = set(topics)
 
     def keep(question_id: str) -> bool:
         spec = bank.get(question_id)
         return spec is not None and (not wanted or spec.topic in wanted)
 
-    due = [card for card in due_before(user_id, day.end) if keep(card.card_id)]
+    due = [card for card in due_before(user_id, today_.end) if keep(card.card_id)]
     new = [question_id for question_id in new_question_ids(user_id, bank) if keep(question_id)]
-    reviews_done, new_done, drawn = day.reviews_done, day.new_done, []
+    reviews_done, new_done, drawn = today_.reviews_done, today_.new_done, []
     while length is None or len(drawn) < length:
         picked = pick_next(due, new, now, reviews_done, new_done, settings.limits)
         if picked is None:

@@ -19,7 +19,7 @@ from ..study import operations as study_ops
 from . import operations as ops
 from .cards import card_for, find_card, suspended_and_leeches
 from .modes import REVIEW
-from .queue import counts, next_due, next_question
+from .queue import StudyDay, counts, next_due, next_question, study_day
 
 bp = Blueprint("review", __name__, template_folder="templates")
 
@@ -41,8 +41,8 @@ def leech_card(question_id: str) -> Card | None:
     return card if card is not None and card.leech else None
 
 
-def _back_in(moment: datetime) -> str | None:
-    due = next_due(current_user.id, moment)
+def _back_in(moment: datetime, day: StudyDay | None = None) -> str | None:
+    due = next_due(current_user.id, moment, day)
     return format_interval(due - moment) if due is not None else None
 
 
@@ -51,12 +51,13 @@ def _back_in(moment: datetime) -> str | None:
 def index() -> str:
     """Today's counts and a button starting a sitting of the due cards."""
     moment, bank = now(), current_bank()
-    ready = next_question(current_user.id, bank, moment) is not None
+    day = study_day(current_user.id, moment)
+    ready = next_question(current_user.id, bank, moment, day) is not None
     return render_template(
         "review/index.html",
-        counts=counts(current_user.id, bank, moment),
+        counts=counts(current_user.id, bank, moment, day),
         ready=ready,
-        back_in=None if ready else _back_in(moment),  # the page says it only when not ready
+        back_in=None if ready else _back_in(moment, day),  # said only when not ready
         form=FlaskForm(),
         mode=REVIEW,
     )

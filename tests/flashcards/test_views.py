@@ -163,3 +163,14 @@ def test_becoming_a_leech_is_announced(app, client, student_in) -> None:
     page = client.get(resp.location).get_data(as_text=True)
     assert "just became a leech" in page
     assert card_row(app, student_in, "lample-model").leech
+
+
+@pytest.mark.parametrize("url", ["/flashcards/", f"/flashcards/q/{FIRST}?flipped=1", "/review"])
+def test_a_queue_page_reads_settings_and_todays_ratings_once(app, client, student_in, url) -> None:
+    from tests.history.records import count_queries
+
+    client.get(url)
+    with count_queries(app) as statements:
+        assert client.get(url).status_code == 200
+    assert sum("FROM user_settings" in s for s in statements) == 1
+    assert sum("GROUP BY review_log.kind" in s for s in statements) == 1
