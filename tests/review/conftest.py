@@ -17,7 +17,6 @@ from tests.conftest import START, FrozenClock
 __all__ = ["START", "FrozenClock", "card_fields", "card_row", "logs"]
 
 
-
 @pytest.fixture
 def app_config(clock: FrozenClock) -> dict[str, object]:
     """Every spaced-repetition test runs on the frozen clock."""
