@@ -1,24 +1,20 @@
 """A real quizapp server for the browser tests: gunicorn on loopback, a private world.
 
 The server gets its own instance folder, SQLite file, copy of a bank and clock file, is
-migrated and synced through the real ``flask`` commands, and runs in its own process group
-so that stopping it stops every worker.
+migrated and synced through the real ``flask`` commands, and is served by the gunicorn that
+the load tests use (``bench.loadkit.server.Server``: ``gunicorn.conf.py``, its own process
+group, stopped as a whole).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.loadkit.server import free_port
+from bench.loadkit.server import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -32,8 +28,7 @@ class LiveServer:
     url: str
     bank_dir: Path
     clock_file: Path
-    log_file: Path
-    process: subprocess.Popen[bytes]
+    server: Server
 
     def move_clock(self, seconds: float) -> None:
         """Make the server's ``now()`` run ``seconds`` ahead of real time."""
@@ -41,30 +36,21 @@ class LiveServer:
 
     def log_tail(self, lines: int = 40) -> str:
         """The end of the server's log, for failure messages."""
-        return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+        return self.server.log_tail(lines)
 
     def stop(self) -> None:
         """Stop gunicorn and its workers (the whole process group)."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        self.server.stop()
 
 
 def server_env(folder: Path, bank_dir: Path, clock_file: Path) -> dict[str, str]:
-    """The environment of the server and its set-up commands: nothing from the caller's app."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZAPP_")}
-    env.update(
-        QUIZAPP_INSTANCE_PATH=str(folder / "instance"),
-        QUIZAPP_DATABASE_URL=f"sqlite:///{folder / 'quizapp.sqlite'}",
-        QUIZAPP_QUESTIONS_DIR=str(bank_dir),
-        QUIZAPP_TEST_CLOCK_FILE=str(clock_file),
-        QUIZAPP_BANK_RELOAD_SECONDS=str(RELOAD_SECONDS),
-    )
-    return env
+    """The settings of the server's own world (its bank copy, clock file, fast bank reload)."""
+    return {
+        "QUIZAPP_QUESTIONS_DIR": str(bank_dir),
+        "QUIZAPP_TEST_CLOCK_FILE": str(clock_file),
+        "QUIZAPP_BANK_RELOAD_SECONDS": str(RELOAD_SECONDS),
+        "ACCESS_LOG": "-",
+    }
 
 
 def flask(env: dict[str, str], *args: str, stdin: str = "") -> None:
@@ -82,45 +68,24 @@ def flask(env: dict[str, str], *args: str, stdin: str = "") -> None:
         raise RuntimeError(f"flask {' '.join(args)} failed:\n{output}")
 
 
-def wait_until_up(server: LiveServer, timeout: float = 30) -> None:
-    """Poll the login page until the server answers 200."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"the server exited early:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/auth/login", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"the server did not answer within {timeout} s:\n{server.log_tail()}")
-
-
 def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServer:
-    """Copy ``bank``, migrate, sync, create ``teacher`` (name, password), serve; wait until up."""
+    """Copy ``bank``, migrate, sync, create ``teacher`` (name, password), serve; wait until up.
+
+    The server is ``bench.loadkit``'s gunicorn (one worker, four threads) in a process group
+    of its own, so stopping it stops every worker.
+    """
     bank_dir = folder / "questions"
     shutil.copytree(bank, bank_dir)
     clock_file = folder / "clock"
     clock_file.write_text("0")
-    env = server_env(folder, bank_dir, clock_file)
+    database_url = f"sqlite:///{folder / 'quizapp.sqlite'}"
+    server = Server(
+        database_url, folder / "instance", workers=1, threads=4,
+        env=server_env(folder, bank_dir, clock_file),
+    )  # fmt: skip
+    env = server.environment()
     flask(env, "db", "upgrade")
     flask(env, "bank", "sync")
     flask(env, "users", "create", teacher[0], "--teacher", stdin=teacher[1] + "\n")
-    port = free_port()
-    env.update(HOST="127.0.0.1", PORT=str(port), WEB_CONCURRENCY="1", THREADS="4")
-    log_file = folder / "server.log"
-    command = [
-        str(BIN / "gunicorn"),
-        *("--bind", f"127.0.0.1:{port}", "--worker-class", "gthread"),
-        *("--workers", "1", "--threads", "4", "--access-logfile", "-"),
-        "wsgi:app",
-    ]
-    with log_file.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our own fixed command
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    server = LiveServer(f"http://127.0.0.1:{port}", bank_dir, clock_file, log_file, process)
-    wait_until_up(server)
-    return server
+    server.start()
+    return LiveServer(f"http://127.0.0.1:{server.port}", bank_dir, clock_file, server)
