@@ -8,8 +8,9 @@ For each database (a fresh SQLite file; PostgreSQL database ``quizapp_load`` too
    ``--seconds`` (question page with its CSRF token -> answer -> feedback), then the attempts
    stored must equal the answers the server accepted, with zero 5xx and every answer whole;
 3. *benchmark*: at ``--connections`` keep-alive connections, each endpoint alone for
-   ``--bench-seconds`` after a one-second warm-up: ``GET /_bench/hello``, the quiz page GET,
-   and the answer POST; requests/s, p50/p99 and the ratios to hello-world.
+   ``--bench-seconds`` after a one-second warm-up: ``GET /_bench/hello``, ``GET
+   /_bench/whoami`` (the login check alone: the floor under any logged-in page), the quiz page
+   GET, and the answer POST; requests/s, p50/p99 and the ratios to hello-world.
 
 The load client is Python threads in this process, on the same cores as the server: its CPU
 share is printed with each phase. Run: ``make bench`` or ``.venv/bin/python bench/load.py -h``.
@@ -48,6 +49,12 @@ def hello(student: Student) -> None:
     """One hello-world request."""
     started = time.perf_counter()
     student.rec.record("hello", started, student.http.get("/_bench/hello").status)
+
+
+def whoami(student: Student) -> None:
+    """The login check alone (one indexed SELECT): the floor under every logged-in page."""
+    started = time.perf_counter()
+    student.rec.record("whoami", started, student.http.get("/_bench/whoami").status)
 
 
 def quiz_page(student: Student) -> None:
@@ -109,6 +116,7 @@ def measured(
 def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> list[Line]:  # type: ignore[no-untyped-def]
     """The three endpoints, one after the other, under the same server; their table lines."""
     lines = [measured("GET /_bench/hello", "hello", students, hello, seconds, pgid)]
+    lines.append(measured("GET /_bench/whoami (login)", "whoami", students, whoami, seconds, pgid))
     for student in students:
         student.next_quiz()
         student.http.get(f"/quiz/{student.quiz_id}")
@@ -123,14 +131,15 @@ def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> lis
 
 
 def verdicts(lines: list[Line]) -> list[str]:
-    """Each goal, met or not."""
-    base, page, answer = lines
-    out = []
+    """Each goal, met or not; and how far the login check alone gets."""
+    base, login, page, answer = lines
+    floor = login.rate / base.rate if base.rate else 0
+    out = [f"  login check alone (/_bench/whoami): {floor:.2f}x hello-world req/s"]
     for ln, name in ((answer, "answer"), (page, "quiz page")):
         ratio = ln.rate / base.rate if base.rate else 0
         ok = "met" if ratio >= GOALS[name] else "NOT met"
         out.append(f"  {name}: {ratio:.2f}x hello-world req/s (goal >= {GOALS[name]:.2f}x): {ok}")
-    for ln in lines:
+    for ln in (base, page, answer):
         ok = "met" if ln.p99 < P99_GOAL else "NOT met"
         out.append(f"  {ln.name}: p99 {ln.p99 * 1000:.1f} ms (goal < 50 ms): {ok}")
     return out
