@@ -24,6 +24,7 @@ from ..scheduling import (
     DEFAULT_SETTINGS,
     CardState,
     DailyLimits,
+    ReviewOutcome,
     SchedulerSettings,
     is_leech,
 )
@@ -128,16 +129,24 @@ def card_values(state: CardState) -> dict[str, Any]:
 
 def card_snapshot(state: CardState, leech: bool) -> dict[str, Any]:
     """A card's scheduling fields and leech flag as JSON (``ReviewLog.previous``, for undo)."""
-    return {
-        "state": state.state,
-        "step": state.step,
-        "stability": state.stability,
-        "difficulty": state.difficulty,
+    last_review = state.last_review.isoformat() if state.last_review else None
+    return card_values(state) | {
         "due": state.due.isoformat(),
-        "last_review": state.last_review.isoformat() if state.last_review else None,
-        "lapses": state.lapses,
-        "reps": state.reps,
+        "last_review": last_review,
         "leech": leech,
+    }
+
+
+def review_log_fields(before: CardState, leech: bool, outcome: ReviewOutcome) -> dict[str, Any]:
+    """A rating's ``ReviewLog`` columns besides its card, user and attempt.
+
+    ``before`` and ``leech`` are the card as it was; ``previous`` keeps them for undo.
+    """
+    return {
+        "rating": int(outcome.rating),
+        "kind": outcome.kind.value,
+        "reviewed_at": outcome.reviewed_at,
+        "previous": card_snapshot(before, leech),
     }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Table
+from typing import Any
+
+from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -23,6 +25,6 @@ class InsertUnlessTaken:
             for module in (sqlite, postgresql)
         }
 
-    def for_dialect(self, name: str) -> Insert:
-        """The statement for the database ``name`` ("sqlite" or "postgresql")."""
-        return self._by_dialect[name]
+    def run(self, conn: Connection, values: dict[str, Any]) -> Any | None:
+        """Insert ``values`` on ``conn``: the new row's ``returning`` value, or None if taken."""
+        return conn.execute(self._by_dialect[conn.dialect.name], values).scalar()

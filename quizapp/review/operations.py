@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from ..bank.spec import QuestionSpec
 from ..extensions import db
 from ..models import Attempt, Card, ReviewLog, UserSettings
+from ..models.card import review_log_fields
 from ..scheduling import Rating, ReviewOutcome, new_card, review
 from .cards import card_for, settings_for
 
@@ -53,18 +54,15 @@ def card_to_rate(user_id: int, question_id: str, now: datetime) -> Card:
 
 def rate(card: Card, rating: Rating | int, now: datetime, attempt: Attempt | None = None) -> Rated:
     """Rate ``card`` at ``now`` with the owner's FSRS settings and log it with its attempt."""
-    previous = card.snapshot()
-    outcome = review(card.to_state(), rating, now, settings_for(card.user_id).scheduler)
-    card.set_state(outcome.new_state)
+    before = card.to_state()
+    outcome = review(before, rating, now, settings_for(card.user_id).scheduler)
     log = ReviewLog(
         card_id=card.id,
         user_id=card.user_id,
         attempt_id=attempt.id if attempt is not None else None,
-        rating=int(outcome.rating),
-        kind=outcome.kind.value,
-        reviewed_at=outcome.reviewed_at,
-        previous=previous,
+        **review_log_fields(before, card.leech, outcome),
     )
+    card.set_state(outcome.new_state)
     db.session.add(log)
     db.session.flush()
     return Rated(card, outcome, log)

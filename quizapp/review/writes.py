@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, upd
 
 from ..extensions import db
 from ..models import Card, ReviewLog, UserSettings
-from ..models.card import card_snapshot, card_state, card_values
+from ..models.card import card_state, card_values, review_log_fields
 from ..models.statements import InsertUnlessTaken
 from ..scheduling import DEFAULT_SETTINGS, Rating, SchedulerSettings, new_card, review
 from ..study.recording import Changed
@@ -61,8 +61,7 @@ class CardRating:
         card_id = self.card_id
         if card_id is None:
             row = dict(self.values, user_id=self.user_id, question_id=self.question_id)
-            row.update(suspended=False, created_at=self.now)
-            card_id = conn.execute(_INSERT_CARD.for_dialect(conn.dialect.name), row).scalar()
+            card_id = _INSERT_CARD.run(conn, row | {"suspended": False, "created_at": self.now})
             if card_id is None:
                 raise CardChanged(self.question_id)
         else:
@@ -73,33 +72,22 @@ class CardRating:
         return card_id
 
 
-def scheduler_settings(retention: float | None) -> SchedulerSettings:
-    """The FSRS settings for a saved desired retention (None: never saved, the defaults)."""
-    if retention is None or retention == DEFAULT_SETTINGS.desired_retention:
-        return DEFAULT_SETTINGS
-    return SchedulerSettings(desired_retention=retention)
-
-
 def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
     """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``."""
     params = {"user_id": user_id, "question_id": question_id}
     found = db.session.connection().execute(_CARD_AND_RETENTION, params).one()
     row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
-    outcome = review(before, rating, now, scheduler_settings(found.desired_retention))
-    log = {
-        "user_id": user_id,
-        "rating": int(outcome.rating),
-        "kind": outcome.kind.value,
-        "reviewed_at": outcome.reviewed_at,
-        "previous": card_snapshot(before, bool(row.leech) if row is not None else False),
-    }
+    retention = found.desired_retention  # NULL: never saved, the defaults
+    settings = DEFAULT_SETTINGS if retention is None else SchedulerSettings(retention)
+    outcome = review(before, rating, now, settings)
+    leech = bool(row.leech) if row is not None else False
     return CardRating(
         user_id=user_id,
         question_id=question_id,
         card_id=row.id if row is not None else None,
         seen_reps=before.reps,
         values=card_values(outcome.new_state),
-        log=log,
+        log={"user_id": user_id, **review_log_fields(before, leech, outcome)},
         now=now,
     )

@@ -94,7 +94,6 @@ class AnswerPlan:
 
     quiz_id: int
     position: int
-    grade: Grade
     attempt: dict[str, Any]
     session: dict[str, Any]
     writes: tuple[Write, ...]
@@ -143,7 +142,7 @@ def plan_answer(
         "last_activity_at": now,
         "finished_at": now if finished else None,
     }
-    return AnswerPlan(quiz.id, position, grade, attempt, session, writes)
+    return AnswerPlan(quiz.id, position, attempt, session, writes)
 
 
 def write_answer(plan: AnswerPlan) -> int:
@@ -152,7 +151,7 @@ def write_answer(plan: AnswerPlan) -> int:
     Raises AlreadyAnswered (nothing written) or Changed (roll back, then plan again).
     """
     conn = db.session.connection()
-    attempt_id = conn.execute(_INSERT_ATTEMPT.for_dialect(conn.dialect.name), plan.attempt).scalar()
+    attempt_id = _INSERT_ATTEMPT.run(conn, plan.attempt)
     if attempt_id is None:
         raise AlreadyAnswered(plan.position)
     params = dict(plan.session, quiz_id=plan.quiz_id, answered=plan.position)

@@ -43,7 +43,7 @@ class LiveServer:
         self.server.stop()
 
 
-def server_env(folder: Path, bank_dir: Path, clock_file: Path) -> dict[str, str]:
+def server_env(bank_dir: Path, clock_file: Path) -> dict[str, str]:
     """The settings of the server's own world (its bank copy, clock file, fast bank reload)."""
     return {
         "QUIZAPP_QUESTIONS_DIR": str(bank_dir),
@@ -81,7 +81,7 @@ def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServ
     database_url = f"sqlite:///{folder / 'quizapp.sqlite'}"
     server = Server(
         database_url, folder / "instance", workers=1, threads=4,
-        env=server_env(folder, bank_dir, clock_file),
+        env=server_env(bank_dir, clock_file),
     )  # fmt: skip
     env = server.environment()
     flask(env, "db", "upgrade")
