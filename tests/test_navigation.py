@@ -1,0 +1,33 @@
+"""The layout's links (navigation, style sheet, account) are built once per role and root."""
+
+from __future__ import annotations
+
+
+def links(client, path: str = "/study", root: str = "") -> str:  # type: ignore[no-untyped-def]
+    response = client.get(path, base_url=f"http://localhost{root}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_links_follow_the_application_root(client, auth, student) -> None:
+    auth.login()
+    plain = links(client)
+    mounted = links(client, root="/quizapp")
+    assert 'href="/static/style.css"' in plain and 'href="/study" aria-current="page"' in plain
+    assert 'href="/quizapp/static/style.css"' in mounted
+    assert 'href="/quizapp/study" aria-current="page"' in mounted
+    assert 'action="/quizapp/auth/logout"' in mounted and 'href="/flashcards' not in mounted
+    assert 'href="/quizapp/study"' not in links(client)  # the first root's links stay its own
+
+
+def test_the_current_section_is_marked_on_each_page(client, auth, student) -> None:
+    auth.login()
+    assert 'href="/history/" aria-current="page"' in links(client, "/history/")
+    history = links(client, "/history/")
+    assert 'href="/study" aria-current' not in history and 'href="/study">Study' in history
+
+
+def test_visitors_get_the_account_links_only(client) -> None:
+    page = links(client, "/auth/login")
+    assert 'href="/auth/login">Log in' in page and 'href="/auth/register">Register' in page
+    assert 'href="/study"' not in page and "Log out" not in page
