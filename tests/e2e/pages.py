@@ -152,6 +152,7 @@ def answer_quiz(page: Page, bank: Bank, wrong: set[str], *, keys: bool = False) 
 def register_by_keys(page: Page, username: str, password: str) -> None:
     """Create an account typing into the registration form (its first field has focus)."""
     page.goto("/auth/register")
+    expect(page.locator("input[name=username]")).to_be_focused()  # autofocus, before typing
     page.keyboard.type(username)
     tab_to(page, "input[name=password]")
     page.keyboard.type(password)
