@@ -31,4 +31,3 @@ def test_the_request_profiler_answers_real_questions(capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("answer: ") and "ms per request over 3" in out
     assert "function calls" in out  # the profile itself
-
