@@ -7,15 +7,41 @@ can compare the quiz pages with them under the same gunicorn settings in the sam
 * ``/_bench/whoami``: the logged-in student's id as plain text: the login check (Flask-Login
   reading the account, one indexed ``SELECT``) and nothing else. No page that knows who is
   asking can cost less, so it is the floor under the quiz page.
+
+And three floors that split the quiz pages' cost into parts, none of which touches the
+database (a test checks that they run no SQL):
+
+* ``/_bench/page-bytes``: the question page's HTML as a fixed string: what sending its bytes
+  costs over hello-world;
+* ``/_bench/page-floor``: the real question page (same view helper, templates and layout, for
+  a logged-in student) rendered from a session held in memory: the template's cost;
+* ``POST /_bench/answer-floor``: the real answer form checked (CSRF, fields, length), graded
+  and rated by FSRS, then redirected: everything an answer does except reading and writing.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from .auth.identity import SessionUser
+from .bank.spec import QuestionSpec
+from .bank.webapp import current_bank
+from .clock import now
+from .models import QuizSession
+from .qtypes import get_type
+from .scheduling import new_card, rating_for_grade, review
+from .study import operations as ops
+from .study.forms import AnswerForm, read_answer
+from .study.views import render_question
 
 bp = Blueprint("benchmark", __name__, url_prefix="/_bench")
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
+FLOOR_USER = SessionUser(0, "floor-student", "student")
+"""Who the floor pages are rendered for (never read from the database)."""
+FLOOR_QUESTION_TYPE = "choice"
+"""The floors ask the first question of this type (the bank's most common), else the first."""
 
 
 @bp.get("/hello")
@@ -29,3 +55,58 @@ def hello() -> tuple[str, int, dict[str, str]]:
 def whoami() -> tuple[str, int, dict[str, str]]:
     """The logged-in user's id: a login check and nothing else."""
     return str(current_user.id), 200, PLAIN
+
+
+def _floor_quiz() -> tuple[QuizSession, QuestionSpec]:
+    """A ten-slot quiz held in memory (never added to a database session) and its question.
+
+    The request's user is set to :data:`FLOOR_USER` the way Flask-Login's own loader leaves it
+    (``g._login_user``), so the layout shows a logged-in student without reading an account.
+    """
+    g._login_user = FLOOR_USER
+    bank = current_bank()
+    cached = current_app.extensions.get("quizapp_bench_floor")
+    if cached is None or cached[0] is not bank:  # first request, or the bank was reloaded
+        specs = sorted(bank.questions.values(), key=lambda s: s.id)
+        if not specs:
+            abort(404)
+        spec = next((s for s in specs if s.type == FLOOR_QUESTION_TYPE), specs[0])
+        quiz = QuizSession(id=1, user_id=0, mode="quiz", question_ids=[spec.id] * 10, seed=1)
+        quiz.position = 0
+        cached = current_app.extensions["quizapp_bench_floor"] = (bank, quiz, spec)
+    return cached[1], cached[2]
+
+
+@bp.get("/page-floor")
+def page_floor() -> tuple[str, int]:
+    """The question page as a logged-in student sees it, with no database read."""
+    return render_question(*_floor_quiz())
+
+
+@bp.get("/page-bytes")
+def page_bytes() -> str:
+    """The question page's HTML, rendered once: sending the same bytes, without the template."""
+    cache = current_app.extensions.setdefault("quizapp_bench_bytes", {})
+    if "page" not in cache:
+        cache["page"] = page_floor()[0]
+    return cache["page"]
+
+
+@bp.post("/answer-floor")
+def answer_floor() -> Response | tuple[str, int]:
+    """An answer to the floor question checked, graded and rated, then redirected; no database.
+
+    An empty or too long answer gets the question page again, as on the real answer POST.
+    """
+    quiz, spec = _floor_quiz()
+    form = AnswerForm(request.form)
+    if not form.validate() or form.question_id.data != spec.id:
+        abort(400)
+    display = ops.question_display(quiz, quiz.position, spec)
+    given, problem = read_answer(request.form, spec, display)
+    if problem is not None:
+        return render_question(quiz, spec, given, problem)
+    grade = get_type(spec.type).grade(spec, given)
+    moment = now()
+    review(new_card(moment), rating_for_grade(grade.score, grade.correct), moment)
+    return redirect(url_for(".hello"))
