@@ -9,8 +9,10 @@ For each database (a fresh SQLite file; PostgreSQL database ``quizapp_load`` too
    stored must equal the answers the server accepted, with zero 5xx and every answer whole;
 3. *benchmark*: at ``--connections`` keep-alive connections, each endpoint alone for
    ``--bench-seconds`` after a one-second warm-up: ``GET /_bench/hello``, ``GET
-   /_bench/whoami`` (the login check alone: the floor under any logged-in page), the quiz page
-   GET, and the answer POST; requests/s, p50/p99 and the ratios to hello-world.
+   /_bench/whoami`` (the login check alone: the floor under any logged-in page), the floors
+   that measure the quiz pages' other parts alone (``bench/loadkit/floors.py``), the quiz page
+   GET, and the answer POST; requests/s, p50/p99 and the ratios to hello-world, then each
+   page's server CPU split into those parts, against what its ratio goal allows.
 
 The load client is Python threads in this process, on the same cores as the server: its CPU
 share is printed with each phase. Run: ``make bench`` or ``.venv/bin/python bench/load.py -h``.
@@ -27,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.loadkit import floors  # noqa: E402
 from bench.loadkit.checks import attempt_problems, integrity_check  # noqa: E402
 from bench.loadkit.database import (  # noqa: E402
     engine_for,
@@ -96,8 +99,11 @@ class AnswerSlots:
 def measured(
     name: str, endpoint: str, students: list[Student], action, seconds: float, pgid: int
 ) -> Line:  # type: ignore[no-untyped-def]
-    """Warm up for a second, run ``action`` for ``seconds``; print the CPU shares, return the line."""
-    run_phase(students, action, 1.0)
+    """Warm up (a second, or ``seconds`` if shorter), run ``action`` for ``seconds``.
+
+    Prints the CPU shares of the load client and the server; returns the line.
+    """
+    run_phase(students, action, min(1.0, seconds))
     for student in students:
         student.rec = Recorder()
     cpu_client, cpu_server = time.process_time(), group_cpu_seconds(pgid)
@@ -113,36 +119,48 @@ def measured(
     return line(name, rec, endpoint, elapsed, server)
 
 
-def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> list[Line]:  # type: ignore[no-untyped-def]
-    """The three endpoints, one after the other, under the same server; their table lines."""
-    lines = [measured("GET /_bench/hello", "hello", students, hello, seconds, pgid)]
-    lines.append(measured("GET /_bench/whoami (login)", "whoami", students, whoami, seconds, pgid))
+def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> dict[str, Line]:  # type: ignore[no-untyped-def]
+    """Each endpoint alone, one after the other, under the same server; their lines by name.
+
+    Hello-world, the floors (the quiz pages' parts measured alone, no database), the login
+    check, the quiz page and the answer.
+    """
+    phases = [
+        ("GET /_bench/hello", "hello", hello),
+        ("GET /_bench/page-bytes", "page bytes", floors.getter("page bytes", "/_bench/page-bytes")),
+        ("GET /_bench/page-floor", "page floor", floors.getter("page floor", "/_bench/page-floor")),
+        ("GET /_bench/whoami (login)", "whoami", whoami),
+        ("POST /_bench/answer-floor", "answer floor", floors.answer_floor(students[0])),
+    ]
+    lines = {key: measured(name, key, students, act, seconds, pgid) for name, key, act in phases}
     for student in students:
         student.next_quiz()
         student.http.get(f"/quiz/{student.quiz_id}")
-    lines.append(measured("GET /quiz/<id> (page)", "quiz page", students, quiz_page, seconds, pgid))
+    lines["quiz page"] = measured(
+        "GET /quiz/<id> (page)", "quiz page", students, quiz_page, seconds, pgid
+    )
     slots = AnswerSlots(engine)
     for student in students:
         slots.prestart(student, 6)
-    lines.append(
-        measured("POST /quiz/<id> (answer)", "answer", students, slots.answer, seconds, pgid)
+    lines["answer"] = measured(
+        "POST /quiz/<id> (answer)", "answer", students, slots.answer, seconds, pgid
     )
     return lines
 
 
-def verdicts(lines: list[Line]) -> list[str]:
-    """Each goal, met or not; and how far the login check alone gets."""
-    base, login, page, answer = lines
-    floor = login.rate / base.rate if base.rate else 0
+def verdicts(lines: dict[str, Line]) -> list[str]:
+    """Each goal, met or not; how far the login check alone gets; where the CPU goes."""
+    base = lines["hello"]
+    floor = lines["whoami"].rate / base.rate if base.rate else 0
     out = [f"  login check alone (/_bench/whoami): {floor:.2f}x hello-world req/s"]
-    for ln, name in ((answer, "answer"), (page, "quiz page")):
-        ratio = ln.rate / base.rate if base.rate else 0
+    for name in ("answer", "quiz page"):
+        ratio = lines[name].rate / base.rate if base.rate else 0
         ok = "met" if ratio >= GOALS[name] else "NOT met"
         out.append(f"  {name}: {ratio:.2f}x hello-world req/s (goal >= {GOALS[name]:.2f}x): {ok}")
-    for ln in (base, page, answer):
+    for ln in (base, lines["quiz page"], lines["answer"]):
         ok = "met" if ln.p99 < P99_GOAL else "NOT met"
         out.append(f"  {ln.name}: p99 {ln.p99 * 1000:.1f} ms (goal < 50 ms): {ok}")
-    return out
+    return out + floors.cost_split(lines, GOALS)
 
 
 def run_backend(label: str, url: str, args: argparse.Namespace) -> bool:
@@ -162,30 +180,12 @@ def run_backend(label: str, url: str, args: argparse.Namespace) -> bool:
             )
             count = max(args.students, 0 if args.loss_only else args.connections)
             students = register_students(server.port, count)
-            shared: dict[str, list[tuple[str, str]]] = {}
-            for student in students:
-                student.answer_cache = shared
-            result = students_run(students[: args.students], engine, args.seconds)
-            print(f"  load without loss, {args.students} students: {result.summary()}")
-            names = ("quiz page", "answer", "feedback", "start quiz")
-            print(table([line(n, result.rec, n, result.seconds) for n in names]))
-            ok = result.attempts == result.accepted and not result.server_errors
-            ok = ok and not result.problems and not result.unexpected
-            for problem in result.problems:
-                print(f"  PROBLEM: {problem}")
-            if not args.loss_only:
-                print(
-                    f"\n  benchmark, {args.connections} connections, {args.bench_seconds:g} s each:"
-                )
-                lines = benchmark(students, engine, args.bench_seconds, server.proc.pid)  # type: ignore[union-attr]
-                print(table(lines, baseline=lines[0]))
-                print("\n".join(verdicts(lines)))
-                accepted = sum(s.accepted_total for s in students)
-                stored = quiz_attempts(engine)
-                print(f"  whole run: {accepted} answers accepted, {stored} attempts stored")
-                ok = ok and not any(ln.errors for ln in lines) and stored == accepted
-            problems = attempt_problems(engine)
-            ok = ok and not problems
+            try:
+                ok = run_students(students, engine, server.proc.pid, args)  # type: ignore[union-attr]
+            finally:
+                for student in students:
+                    student.close()
+            ok = ok and not attempt_problems(engine)
         path = sqlite_path(url)
         if path is not None:
             verdict = integrity_check(path)
@@ -194,6 +194,31 @@ def run_backend(label: str, url: str, args: argparse.Namespace) -> bool:
         engine.dispose()
     print(f"  {'OK' if ok else 'FAILED'}")
     return ok
+
+
+def run_students(students: list[Student], engine, pgid: int, args: argparse.Namespace) -> bool:  # type: ignore[no-untyped-def]
+    """The loss run, then the benchmark; True when nothing was lost and nothing failed."""
+    shared: dict[str, list[tuple[str, str]]] = {}
+    for student in students:
+        student.answer_cache = shared
+    result = students_run(students[: args.students], engine, args.seconds)
+    print(f"  load without loss, {args.students} students: {result.summary()}")
+    names = ("quiz page", "answer", "feedback", "start quiz")
+    print(table([line(n, result.rec, n, result.seconds) for n in names]))
+    ok = result.attempts == result.accepted and not result.server_errors
+    ok = ok and not result.problems and not result.unexpected
+    for problem in result.problems:
+        print(f"  PROBLEM: {problem}")
+    if args.loss_only:
+        return ok
+    print(f"\n  benchmark, {args.connections} connections, {args.bench_seconds:g} s each:")
+    lines = benchmark(students, engine, args.bench_seconds, pgid)
+    print(table(list(lines.values()), baseline=lines["hello"]))
+    print("\n".join(verdicts(lines)))
+    accepted = sum(s.accepted_total for s in students)
+    stored = quiz_attempts(engine)
+    print(f"  whole run: {accepted} answers accepted, {stored} attempts stored")
+    return ok and not any(ln.errors for ln in lines.values()) and stored == accepted
 
 
 def main(argv: list[str] | None = None) -> int:
