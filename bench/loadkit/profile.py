@@ -5,7 +5,8 @@ repository's bank: no gunicorn and no other requests, so the numbers are the app
 (plus the test client's, which ``hello`` shows). It prints the mean time per request without
 the profiler, then the functions with the most cumulative time under it.
 
-Run: ``.venv/bin/python -m bench.loadkit.profile page|answer|hello [-n 500] [--top 40]``.
+Run: ``.venv/bin/python -m bench.loadkit.profile page|answer|hello|whoami [-n 500] [--top 40]
+[--sort tottime]``.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ def request_for(
     which: str, client: FlaskClient
 ) -> tuple[Callable[[], object], Callable[[], object]]:
     """(prepare, measured request): ``prepare`` runs unmeasured before each request."""
-    if which == "hello":
-        return lambda: None, lambda: client.get("/_bench/hello")
+    if which in ("hello", "whoami"):
+        return lambda: None, lambda: client.get(f"/_bench/{which}")
     quizzes = Quizzes(client)
     if which == "page":
         client.get(f"/quiz/{quizzes.quiz_id}")  # the first view marks it shown (a write)
@@ -112,9 +113,10 @@ def measure(prepare_next: Callable[[], object], send: Callable[[], object], coun
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("which", choices=["page", "answer", "hello"])
+    parser.add_argument("which", choices=["page", "answer", "hello", "whoami"])
     parser.add_argument("-n", type=int, default=500, help="requests measured (500)")
     parser.add_argument("--top", type=int, default=40, help="functions listed (40)")
+    parser.add_argument("--sort", default="cumulative", help="pstats order (cumulative)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="quizapp-profile-") as tmp:
         client = logged_in_client(Path(tmp))
@@ -124,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         profiler = cProfile.Profile()
         measure(prepare_next, send, args.n, profiler)
     print(f"{args.which}: {plain * 1000:.3f} ms per request over {args.n} (no profiler)\n")
-    pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(args.top)
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats(args.sort).print_stats(args.top)
     return 0
 
 
