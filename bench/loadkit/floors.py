@@ -63,6 +63,12 @@ def answer_floor(student: Student) -> Callable[[Student], None]:
     return post
 
 
+def _ms(seconds: float) -> str:
+    """Seconds as milliseconds with two decimals (a part that measured a hair below zero: 0.00)."""
+    text = f"{seconds * 1000:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
 def _over(lines: Mapping[str, Line], endpoint: str, base: str) -> float:
     return lines[endpoint].cpu_per_request - lines[base].cpu_per_request
 
@@ -78,17 +84,17 @@ def _split(
     total = lines[name].cpu_per_request
     costs = [(label, _over(lines, endpoint, base)) for endpoint, label, base in parts]
     known = sum(cost for _, cost in costs)
-    terms = " + ".join(f"{label} {cost * 1000:.2f}" for label, cost in costs)
+    terms = " + ".join(f"{label} {_ms(cost)}" for label, cost in costs)
     allowed = hello / goal - hello
     verdict = (
-        f"the parts measured alone already take {known * 1000:.2f}"
+        f"the parts measured alone already take {_ms(known)}"
         if known > allowed
-        else f"that leaves {(allowed - known) * 1000:.2f} for {rest}"
+        else f"that leaves {_ms(allowed - known)} for {rest}"
     )
     return [
-        f"    {name}: {total * 1000:.2f} ms = hello-world {hello * 1000:.2f} + {terms}"
-        f" + {rest} {(total - hello - known) * 1000:.2f}",
-        f"      {goal:.2f}x allows {allowed * 1000:.2f} ms over hello-world; {verdict}",
+        f"    {name}: {_ms(total)} ms = hello-world {_ms(hello)} + {terms}"
+        f" + {rest} {_ms(total - hello - known)}",
+        f"      {goal:.2f}x allows {_ms(allowed)} ms over hello-world; {verdict}",
     ]
 
 

@@ -46,6 +46,11 @@ def test_cheap_parts_leave_room_under_the_goal() -> None:
     assert "that leaves 0.16 for the quiz read and the rest" in "\n".join(cost_split(cheap, GOALS))
 
 
+def test_a_part_measured_a_hair_below_zero_shows_as_zero() -> None:
+    noisy = dict(MEASURED, **costs(page_bytes=0.3599))
+    assert "sending the page's bytes 0.00 +" in "\n".join(cost_split(noisy, GOALS))
+
+
 def test_without_cpu_numbers_there_is_no_split() -> None:
     lines = dict(MEASURED, hello=Line("hello", 10, 1.0, 0.01, 0.02, 0))
     assert cost_split(lines, GOALS) == ["  cost split: no server CPU was measured"]
