@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .slugs import slugify
 from .spec import BankError
 from .yamlload import Pos, YamlList, YamlMap
 
@@ -221,7 +222,7 @@ def slug(pattern: str, rule: str) -> Parser:
         word = text(value, pos, name)
         if compiled.fullmatch(word):
             return word
-        suggestion = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
+        suggestion = slugify(word)
         example = f", e.g. '{suggestion}'" if compiled.fullmatch(suggestion) else ""
         raise Invalid(f"{name} '{word}' is not a valid {name} — use {rule}{example}")
 

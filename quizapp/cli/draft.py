@@ -3,13 +3,13 @@ measure the drafts against the curated bank. Thin wrappers over ``quizapp.drafti
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 import click
 
+from ..bank.slugs import slugify
 from ..bank.validate import SOURCES_FILE, load_bank
 from ..drafting.articles import SUFFIXES, collect
 from ..drafting.evaluate import check_file, evaluate
@@ -23,7 +23,7 @@ from . import bank_dir
 def _output_name(paths: tuple[Path, ...]) -> str:
     """A topic-file name for the drafts: the one input's name, else "drafts"."""
     stem = paths[0].stem if len(paths) == 1 else "drafts"
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "drafts"
+    return slugify(stem) or "drafts"
 
 
 def _run(paths: tuple[Path, ...], gazetteers: tuple[Path, ...], dedupe: bool) -> DraftRun:

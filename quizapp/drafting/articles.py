@@ -6,10 +6,11 @@ that source's id; any other gets an id made from its file name and a suggested s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from quizapp.bank.slugs import slugify
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 512 * 1024
@@ -74,8 +75,7 @@ class ReadProblem:
 
 def source_slug(path: Path) -> str:
     """A source id from a file name: lowercase words joined by hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return slug[:60].strip("-") or "article"
+    return slugify(path.stem, 60) or "article"
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[Path], list[ReadProblem]]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.bank.slugs import slugify
 from quizapp.grading import fold, parse_amount, parse_date
 
 from .mentions import Mention
@@ -60,7 +61,7 @@ class Draft:
 def draft_id(qtype: str, key: str, source_id: str) -> str:
     """A stable id: the type, a readable slug of the answer and a hash of type+answer+source."""
     digest = hashlib.sha256(f"{qtype}\x00{key}\x00{source_id}".encode()).hexdigest()[:8]
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(key.split(":")[-1])).strip("-")
+    slug = slugify(fold(key.split(":")[-1]))
     room = ID_LENGTH - len(qtype) - len(digest) - 2
     slug = slug[: min(room, 40)].strip("-")
     return "-".join(part for part in (qtype, slug, digest) if part)

@@ -11,12 +11,11 @@ comment. Each question is checked with the bank's own validator before it is wri
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.bank.slugs import slugify
 from quizapp.bank.topics import PLACEHOLDER_SOURCE, Ids, validate_question
 from quizapp.bank.yamlload import YamlError, parse_yaml
 
@@ -58,19 +57,10 @@ class Imported:
         return sum(1 for q in self.questions if q.get("status") == "draft")
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """Lowercase ASCII words joined by dashes, cut at a word boundary within ``limit``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug.strip("-")
-
-
 def question_id(name: str | None, prompt: str) -> str:
     """An id from the GIFT name, else from the prompt, else from a hash of the prompt."""
     for text in (name or "", prompt):
-        slug = slugify(text)
+        slug = slugify(text, 60)
         if len(slug) >= 2:
             return slug
     return "q-" + hashlib.sha256(prompt.encode()).hexdigest()[:8]

@@ -13,7 +13,6 @@ from quizapp.exchange.gift_import import (
     category_title,
     import_gift,
     question_id,
-    slugify,
 )
 
 from .conftest import GIFT_DATA
@@ -87,11 +86,6 @@ def test_ids_avoid_those_taken_elsewhere_in_the_bank() -> None:
 )
 def test_question_ids(name: str | None, prompt: str, expected: str) -> None:
     assert question_id(name, prompt).startswith(expected)
-
-
-def test_slugs_are_cut_at_a_word_boundary() -> None:
-    slug = slugify("word " * 30)
-    assert len(slug) <= 60 and slug.endswith("word")
 
 
 def test_category_paths_become_topic_titles() -> None:
