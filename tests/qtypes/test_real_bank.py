@@ -161,6 +161,7 @@ def test_cloze_partial_credit() -> None:
     check([
         ("investment-converts-to-equity", ["shares", "round of funding"], 1),
         ("investment-converts-to-equity", ["equity", ""], 0.5),
+        ("investment-converts-to-equity", ["a stake", "round"], 1),  # the FAQ's own word
         ("gpt3-tide-cloze", ["2020", "GPT 3"], 1),
         ("gpt3-tide-cloze", ["2021", "GPT-3"], 0.5),  # no typo tolerance in numbers
         ("founders-cloze", ["paris", "Google DeepMind"], 1),
