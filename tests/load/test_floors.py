@@ -1,4 +1,4 @@
-"""``bench/load.py``'s benchmark: the floors' cost split, and a short run of the whole script."""
+"""``bench/loadkit/floors.py``: the cost split, and a short run of ``bench/load.py``."""
 
 from __future__ import annotations
 
