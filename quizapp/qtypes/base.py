@@ -112,6 +112,8 @@ class QuestionType:
     name: ClassVar[str]
     fields: ClassVar[tuple[Field, ...]] = ()
     form_fields: ClassVar[str] = "answer"
+    choice_keys: ClassVar[bool] = False
+    """True when keys 1–9 pick this type's options (its partial marks them ``data-key-choice``)."""
 
     @property
     def template(self) -> str:

@@ -41,6 +41,7 @@ class Choice(QuestionType):
     """One right answer among several choices."""
 
     name = "choice"
+    choice_keys = True
     fields = (CHOICES, Field("answer", text, "Google DeepMind"), SHUFFLE)
 
     def check(self, fields: dict[str, Any], raw: YamlMap, ctx: Context) -> list[BankError]:

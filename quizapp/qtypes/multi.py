@@ -35,6 +35,7 @@ class Multi(QuestionType):
     """Several right answers; partial credit."""
 
     name = "multi"
+    choice_keys = True
     fields = (CHOICES, Field("answers", text_list(1), "[Meta, Google DeepMind]"), SHUFFLE)
 
     def check(self, fields: dict[str, Any], raw: YamlMap, ctx: Context) -> list[BankError]:

@@ -37,6 +37,7 @@ class TrueFalse(QuestionType):
     """True or false."""
 
     name = "truefalse"
+    choice_keys = True
     fields = (Field("answer", boolean, "true"),)
 
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from quizapp.grading import MAX_ANSWER_LENGTH
 from quizapp.qtypes import REGISTRY, get_type
 from tests.conftest import TINY_BANK
 
-from .conftest import RIGHT, start
+from .conftest import RIGHT, hidden, start
 
 BANK = load_bank(TINY_BANK).bank
 assert BANK is not None
@@ -56,6 +56,12 @@ def test_partials_keep_the_given_answer(app: Flask, question_id: str) -> None:
                 assert re.search(rf'value="{re.escape(value)}"[^>]*checked', filled), value
 
 
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_a_type_promises_number_keys_only_when_its_partial_has_them(app: Flask, name: str) -> None:
+    partial = (Path(app.root_path) / "templates" / REGISTRY[name].template).read_text()
+    assert REGISTRY[name].choice_keys == ("data-key-choice" in partial)
+
+
 def test_choice_keys_are_numbered(app: Flask) -> None:
     page = render_partial(app, "mensch-former-lab", None)
     assert page.count("data-key-choice") == 4
@@ -90,3 +96,18 @@ def test_bank_text_is_never_raw_html(client, auth, student) -> None:
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<strong>Google DeepMind</strong>" in page
     assert 'href="https://example.com/a"' in page and 'href="javascript' not in page
+
+
+def test_the_question_page_names_only_the_keys_that_work(client, auth, student) -> None:
+    auth.login()
+    quiz = start(client, topics=list(BANK.topics))
+    seen: dict[str, str] = {}
+    while (response := client.get(quiz.url)).status_code == 200:
+        page = response.get_data(as_text=True)
+        keys = page.split('class="kbd-help"')[1].split("</p>")[0]
+        seen[BANK.questions[hidden(page, "question_id")].type] = keys
+        quiz.answer()
+    assert set(seen) == set(REGISTRY)
+    for name, keys in seen.items():
+        assert ("choose" in keys) == REGISTRY[name].choice_keys, name
+        assert "check" in keys and "next" not in keys  # N and → work on the feedback page only
