@@ -146,6 +146,11 @@ class QuestionType:
         """Empty answers are asked again, not graded."""
         return not as_text(answer).strip()
 
+    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
+        """Why a non-empty ``answer`` cannot be read at all (it is asked again, not graded as
+        wrong: "15 milion" is a slip, not a wrong sum); None when it can be graded."""
+        return None
+
     def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
         """Grade an answer; never raises."""
         raise NotImplementedError

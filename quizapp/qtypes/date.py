@@ -81,6 +81,11 @@ class Date(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "precision": precision(spec.fields["answer"])}
 
+    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
+        if parse_date(as_text(answer).strip()) is not None:
+            return None
+        return f"That answer is not a date we can read: {DATE_EXAMPLES}. Nothing was recorded."
+
     def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
         written = as_text(answer).strip()
         given = parse_date(written)

@@ -6,9 +6,11 @@ such as ``founders``) and ``tolerance`` (a number, or a percentage like ``"5%"``
 Form: one text input named ``answer``.
 Display: ``{"name": "answer", "unit": <currency code, unit word or None>}``.
 Grading: ``grading.parse_amount`` reads the given text ("15m", "€15,000,000", "15 million
-euros"); the unit word, if the student types it, is ignored. Right when the value is within
-the tolerance of the answer. When the question has a currency, a given answer in another
-currency is wrong, and one without a currency is read in the question's currency.
+euros"), or else its English number words ("three", "fifteen million"); the unit word, if
+the student types it, is ignored. Text with no number in it is asked again, not graded.
+Right when the value is within the tolerance of the answer. When the question has a
+currency, a given answer in another currency is wrong, and one without a currency is read in
+the question's currency.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import random
 import re
 from decimal import Decimal
 from typing import Any
+
+from text_to_num import alpha2digit
 
 from quizapp.bank.schema import Context, Field, Invalid, text
 from quizapp.bank.spec import BankError, QuestionSpec
@@ -27,6 +31,8 @@ from . import register
 from .base import Grade, QuestionType, as_text
 
 NUMBER_EXAMPLES = "write e.g. 15000000, 15 million or €15 million"
+GIVEN_EXAMPLES = "write e.g. 3, three, 15 million or €15 million"
+"""What a student may type (number words too; a teacher's YAML takes NUMBER_EXAMPLES)."""
 
 
 def _amount(value: Any, pos: Pos, name: str) -> Amount:
@@ -64,6 +70,20 @@ def _without_unit(given: str, unit: str | None) -> str:
     return given
 
 
+def read_number(written: str, unit: str | None) -> Amount | None:
+    """The number or sum in a student's answer; None when there is none.
+
+    Digits first ("15m", "€15,000,000", "3 founders"); failing that, English number words
+    turned into digits by text2num ("three", "fifteen million euros", "two point five").
+    Words are only a fallback: text2num would split "111 million" into two numbers.
+    """
+    text = _without_unit(written, unit).strip()
+    given = parse_amount(text)
+    if given is None and text:
+        given = parse_amount(alpha2digit(text, "en", threshold=0))
+    return given
+
+
 @register
 class Numeric(QuestionType):
     """A number, optionally money, with a tolerance."""
@@ -92,11 +112,16 @@ class Numeric(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "unit": spec.fields["answer"].currency or spec.fields["unit"]}
 
+    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
+        if read_number(as_text(answer), spec.fields["unit"]) is not None:
+            return None
+        return f"That answer is not a number we can read: {GIVEN_EXAMPLES}. Nothing was recorded."
+
     def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
         written = as_text(answer)
-        given = parse_amount(_without_unit(written, spec.fields["unit"]).strip())
+        given = read_number(written, spec.fields["unit"])
         if given is None:
-            return Grade.wrong(written.strip(), "could not read a number — " + NUMBER_EXAMPLES)
+            return Grade.wrong(written.strip(), "could not read a number — " + GIVEN_EXAMPLES)
         expected: Amount = spec.fields["answer"]
         if expected.currency and given.currency and given.currency != expected.currency:
             note = f"the answer is in {expected.currency}, not {given.currency}"

@@ -134,6 +134,9 @@ def read_answer(
     answer = get_type(spec.type).parse_form(form, spec, display)
     if any(len(value) > MAX_ANSWER_LENGTH for _, value in form.items(multi=True)):
         return answer, TOO_LONG
-    if get_type(spec.type).is_empty(answer):
+    qtype = get_type(spec.type)
+    if qtype.is_empty(answer):
         return answer, EMPTY
+    if (reason := qtype.unreadable(spec, answer)) is not None:
+        return answer, AnswerProblem(reason, 200)
     return answer, None

@@ -41,6 +41,40 @@ def test_no_choice_at_all_is_asked_again(app, client, auth, student) -> None:
     assert attempts(app) == []
 
 
+@pytest.mark.parametrize(
+    ("question_id", "given", "message"),
+    [
+        ("founders-count", "no idea", "not a number we can read"),
+        ("microsoft-investment", "15 milion", "not a number we can read"),
+        ("deal-announced", "last winter", "not a date we can read"),
+    ],
+)
+def test_unreadable_numbers_and_dates_are_asked_again_and_kept(
+    app, client, auth, student, question_id: str, given: str, message: str
+) -> None:
+    auth.login()
+    driver = start(client, topics=["timeline"])
+    while (current := driver.current())[1] != question_id:
+        driver.answer()
+    resp = driver.post(*current, {"answer": given})
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True)
+    assert message in page and "Nothing was recorded" in page and 'role="alert"' in page
+    assert f'value="{given}"' in page  # what was typed stays in the field
+    assert question_id not in {a.question_id for a in attempts(app)}
+    assert quiz_row(app, driver.id).position == current[0]
+
+
+def test_number_words_are_graded_like_digits(app, client, auth, student) -> None:
+    auth.login()
+    driver = start(client, topics=["timeline"])
+    while (current := driver.current())[1] != "founders-count":
+        driver.answer()
+    resp = driver.post(*current, {"answer": "three"})
+    assert resp.status_code == 302 and "/answers/" in resp.location
+    assert [a.correct for a in attempts(app) if a.question_id == "founders-count"] == [True]
+
+
 def test_overlong_answer_is_refused_and_kept(app, client, auth, student) -> None:
     auth.login()
     driver = start(client)
