@@ -19,6 +19,7 @@ class FormParser(HTMLParser):
         self.hidden: list[tuple[str, str]] = []
         self.choices: dict[str, list[str]] = {}  # radio, checkbox, select: their values
         self.texts: list[str] = []
+        self.selects: list[str] = []  # the names in ``choices`` that are selects, in page order
         self._select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -41,6 +42,7 @@ class FormParser(HTMLParser):
         elif tag == "select" and name:
             self._select = name
             self.choices.setdefault(name, [])
+            self.selects.append(name)
         elif tag == "option" and self._select and a.get("value"):
             self.choices[self._select].append(a["value"])
 
@@ -59,8 +61,14 @@ def parse_form(html: str, css_class: str) -> FormParser:
 
 
 def answer_fields(form: FormParser) -> list[tuple[str, str]]:
-    """An answer to the question's form: the first option of every choice, a number typed."""
-    fields = [(name, values[0]) for name, values in form.choices.items() if values]
+    """An answer to the question's form: a number typed, the first option of every radio or
+    checkbox group, and a different option in each select (an order question refuses an item
+    chosen twice)."""
+    fields = []
+    for name, values in form.choices.items():
+        if values:
+            shift = form.selects.index(name) if name in form.selects else 0
+            fields.append((name, values[shift % len(values)]))
     return fields + [(name, TEXT_ANSWER) for name in form.texts]
 
 

@@ -8,11 +8,13 @@ Grading: partial credit = the share of neighbouring pairs of the right order (fi
 second, second and third, ...) that the answer puts in the right relative order, whatever lies
 between them. One item moved to another place therefore costs one or two pairs; a reversed
 list earns 0. A missing item breaks its pairs. Correct only when the order is exactly right.
+An item chosen for two positions is a slip, not an answer: it is asked again, not graded.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from typing import Any
 
 from quizapp.bank.schema import Field, text_list
@@ -51,6 +53,16 @@ class Order(QuestionType):
 
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
+
+    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
+        given = [t.strip() for t in as_texts(answer) if t.strip()]
+        twice = next((item for item, n in Counter(given).items() if n > 1), None)
+        if twice is None:
+            return None
+        return (
+            f"Each item goes in one position only, but “{twice}” is chosen more than"
+            " once. Nothing was recorded; please fix the order."
+        )
 
     def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
         items: tuple[str, ...] = spec.fields["items"]

@@ -65,6 +65,13 @@ def test_form_and_texts() -> None:
     assert ORDER.form_fields == "order-0 .. order-<n-1>"
 
 
+def test_an_item_in_two_positions_is_asked_again_not_graded() -> None:
+    message = ORDER.unreadable(SPEC, ["B", "A", "B", "D"])
+    assert message is not None and "“B” is chosen more than once" in message
+    assert ORDER.unreadable(SPEC, ["B", "A", "", ""]) is None  # gaps are graded (partial credit)
+    assert ORDER.unreadable(SPEC, ["D", "C", "B", "A"]) is None
+
+
 @pytest.mark.parametrize(
     ("fields", "errors"),
     [

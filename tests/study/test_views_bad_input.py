@@ -65,6 +65,19 @@ def test_unreadable_numbers_and_dates_are_asked_again_and_kept(
     assert quiz_row(app, driver.id).position == current[0]
 
 
+def test_an_order_with_an_item_twice_is_asked_again_and_kept(app, client, auth, student) -> None:
+    auth.login()
+    driver = start(client, topics=["timeline"])
+    while (current := driver.current())[1] != "timeline-order":
+        driver.answer()
+    first = RIGHT["timeline-order"]["order-0"]
+    resp = driver.post(*current, {"order-0": first, "order-1": first})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "is chosen more than once" in page
+    assert f'<option value="{first}" selected>' in page  # the choices made are kept
+    assert "timeline-order" not in {a.question_id for a in attempts(app)}
+
+
 def test_number_words_are_graded_like_digits(app, client, auth, student) -> None:
     auth.login()
     driver = start(client, topics=["timeline"])
