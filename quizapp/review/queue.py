@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import (
     BindParameter,
@@ -69,20 +70,27 @@ def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
 
 @dataclass(frozen=True)
 class StudyDay:
-    """What every queue question needs about the student today: their settings and ``today``.
+    """What every queue question needs about the student today: their settings, ``today`` and
+    (when first asked) the cards due before today ends.
 
     A page that asks several (the next card, the counts, when the next one is due) reads it
     once with :func:`study_day` and passes it to each.
     """
 
+    user_id: int
     settings: UserSettings
     today: Today
+
+    @cached_property
+    def due_today(self) -> list[DueCard]:
+        """Every scheduled card due before today ends, oldest first: read once per page."""
+        return due_before(self.user_id, self.today.end)
 
 
 def study_day(user_id: int, now: datetime) -> StudyDay:
     """The student's settings and today's ratings, read once."""
     settings = settings_for(user_id)
-    return StudyDay(settings, today(user_id, now, settings))
+    return StudyDay(user_id, settings, today(user_id, now, settings))
 
 
 def _scheduled(
@@ -177,7 +185,7 @@ def counts(user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None)
     """The Study page's counts: ``due`` now, ``learning`` today, ``new`` allowed today."""
     day = day or study_day(user_id, now)
     return queue_counts(
-        due_before(user_id, day.today.end),
+        day.due_today,
         new_question_ids(user_id, bank),
         now,
         day.today.reviews_done,
@@ -189,10 +197,7 @@ def counts(user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None)
 def next_due(user_id: int, now: datetime, day: StudyDay | None = None) -> datetime | None:
     """When the next card the limits allow falls due later today ("back in 7 minutes")."""
     day = day or study_day(user_id, now)
-    today_ = day.today
-    return next_due_at(
-        due_before(user_id, today_.end), now, today_.reviews_done, day.settings.limits
-    )
+    return next_due_at(day.due_today, now, day.today.reviews_done, day.settings.limits)
 
 
 def draw_queue(
@@ -211,7 +216,7 @@ def draw_queue(
         spec = bank.get(question_id)
         return spec is not None and (not wanted or spec.topic in wanted)
 
-    due = [card for card in due_before(user_id, today_.end) if keep(card.card_id)]
+    due = [card for card in day.due_today if keep(card.card_id)]
     new = [question_id for question_id in new_question_ids(user_id, bank) if keep(question_id)]
     reviews_done, new_done, drawn = today_.reviews_done, today_.new_done, []
     while length is None or len(drawn) < length:

@@ -130,6 +130,12 @@ def test_all_done_for_now(app, client, student_in, clock) -> None:
     rate(client, FIRST, "1")
     page = client.get("/flashcards/").get_data(as_text=True)
     assert "All done for now." in page and "next card is due in 10m" in page
+    from tests.history.records import count_queries
+
+    for url in ("/flashcards/", "/review"):  # counts and "next due" share one read of the cards
+        with count_queries(app) as statements:
+            assert client.get(url).status_code == 200
+        assert sum("card.due < " in s for s in statements) == 1, url  # not due_heads' <=
 
 
 def test_undo_restores_the_card_and_removes_the_rating(app, client, student_in, clock) -> None:
