@@ -173,6 +173,13 @@ class ReviewLog(db.Model):
     previous: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+def scheduler_settings(desired_retention: float | None) -> SchedulerSettings:
+    """The FSRS settings of a student's saved retention; None (nothing saved): the defaults."""
+    if desired_retention is None:
+        return DEFAULT_SETTINGS
+    return SchedulerSettings(desired_retention=desired_retention)
+
+
 class UserSettings(db.Model):
     """A student's study settings; a student without a row has the defaults."""
 
@@ -202,7 +209,7 @@ class UserSettings(db.Model):
     @property
     def scheduler(self) -> SchedulerSettings:
         """The FSRS settings these stand for."""
-        return SchedulerSettings(desired_retention=self.desired_retention)
+        return scheduler_settings(self.desired_retention)
 
     @property
     def limits(self) -> DailyLimits:

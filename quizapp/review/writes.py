@@ -18,9 +18,9 @@ from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, upd
 
 from ..extensions import db
 from ..models import Card, ReviewLog, UserSettings
-from ..models.card import card_state, card_values, review_log_fields
+from ..models.card import card_state, card_values, review_log_fields, scheduler_settings
 from ..models.statements import InsertUnlessTaken
-from ..scheduling import DEFAULT_SETTINGS, Rating, SchedulerSettings, new_card, review
+from ..scheduling import Rating, new_card, review
 from ..study.recording import Changed
 
 _CARDS = Card.__table__
@@ -78,8 +78,7 @@ def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: dateti
     found = db.session.connection().execute(_CARD_AND_RETENTION, params).one()
     row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
-    retention = found.desired_retention  # NULL: never saved, the defaults
-    settings = DEFAULT_SETTINGS if retention is None else SchedulerSettings(retention)
+    settings = scheduler_settings(found.desired_retention)  # NULL: never saved, the defaults
     outcome = review(before, rating, now, settings)
     leech = bool(row.leech) if row is not None else False
     return CardRating(
