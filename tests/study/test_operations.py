@@ -83,13 +83,14 @@ def test_a_slot_is_answered_once(ctx, student) -> None:
 def test_the_unique_constraint_backs_the_check_up(ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, ["mistral-is-french"])
-    assert quiz.attempts == []  # loaded now, so the row below is not seen by the check
+    assert quiz.attempts == []  # the row below is written behind the ORM's back
     row = dict(user_id=student, question_id=spec.id, question_version=spec.version,
                session_id=quiz.id, position=0, kind="quiz", raw_answer=True, normalised="True",
                score=1.0, correct=True, created_at=START)  # fmt: skip
     db.session.execute(insert(Attempt), [row])
     with pytest.raises(ops.AlreadyAnswered):
         ops.record_answer(quiz, spec, True, START)
+    db.session.refresh(quiz)  # what the database holds, not the object read before
     assert quiz.position == 0
     db.session.commit()  # the session is still usable
 

@@ -191,3 +191,22 @@ def test_prompt_markdown_is_rendered(client, auth, student) -> None:
     page = driver.page()
     assert "which <em>AI lab</em>?" in page
     assert "<summary>Hint</summary><p>Think of Google.</p>" in page
+
+
+def test_the_hot_pages_read_the_session_once_and_no_attempts(app, client, auth, student) -> None:
+    """The quiz page and the answer are the busiest requests: their reads are pinned here."""
+    from tests.history.records import count_queries
+
+    def selects(statements: list[str], table: str) -> int:
+        return sum(s.lstrip().startswith("SELECT") and f"FROM {table}" in s for s in statements)
+
+    auth.login()
+    quiz = start(client)
+    with count_queries(app) as first:
+        quiz.page()  # marks the question shown: re-read under the write lock, kept after it
+    with count_queries(app) as again:
+        position, question_id = quiz.current()
+    with count_queries(app) as answer:
+        assert quiz.post(position, question_id, RIGHT[question_id]).status_code == 302
+    assert [selects(s, "quiz_session") for s in (first, again, answer)] == [2, 1, 1]
+    assert not any(selects(s, "attempt") for s in (first, again, answer))
