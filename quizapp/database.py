@@ -56,10 +56,11 @@ def write_intent() -> Iterator[None]:
 def write_transaction() -> Iterator[None]:
     """Run the block in a transaction of its own that takes the write lock up front; commit it.
 
-    For the few GET requests that record something: the request's read transaction is ended
-    first, so the write does not have to upgrade it (which fails at once when another writer
-    committed since it began). Objects read before are reloaded inside the block; what it
-    wrote stays loaded after it (the page goes on to show it), instead of being read again.
+    For the GET requests that record something and for the write of a :func:`reads_first`
+    view (the answer POST): the request's read transaction is ended first, so the write does
+    not have to upgrade it (which fails at once when another writer committed since it
+    began). Objects read before are reloaded inside the block; what it wrote stays loaded
+    after it (the page goes on to show it), instead of being read again.
     """
     db.session.commit()
     with write_intent():

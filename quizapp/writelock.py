@@ -22,7 +22,9 @@ class WriteLock:
 
     It only orders the app's writers; SQLite's own lock still guards the data. So when the
     lock cannot be had without risk (the thread already holds it for another connection, or
-    the wait passes ``timeout``), :meth:`acquire` says so and the caller goes on without it.
+    the wait for another thread of this process passes ``timeout``), :meth:`acquire` says so
+    and the caller goes on without it. Between processes the ``flock`` waits its turn: each
+    holder keeps it for one short write transaction.
     """
 
     def __init__(self, path: str | Path) -> None:

@@ -30,7 +30,8 @@ def card_for(user_id: int, question_id: str, *, lock: bool = False) -> Card | No
 
     Locking (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write requests hold the database
     lock already) keeps two ratings of the same card from both reading the old state. The
-    statements are built once: every quiz answer runs one.
+    statements are built once (flashcard pages and ratings run them; a quiz answer reads its
+    card with its retention in ``review.writes``).
     """
     params = {"user_id": user_id, "question_id": question_id}
     return db.session.execute(_LOCKED_CARD if lock else _CARD, params).scalar_one_or_none()

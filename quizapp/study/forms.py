@@ -131,10 +131,10 @@ def read_answer(
     form: MultiDict[str, str], spec: QuestionSpec, display: dict[str, Any]
 ) -> tuple[Any, AnswerProblem | None]:
     """The submitted answer, as the question type reads it, and a problem that stops grading."""
-    answer = get_type(spec.type).parse_form(form, spec, display)
+    qtype = get_type(spec.type)
+    answer = qtype.parse_form(form, spec, display)
     if any(len(value) > MAX_ANSWER_LENGTH for _, value in form.items(multi=True)):
         return answer, TOO_LONG
-    qtype = get_type(spec.type)
     if qtype.is_empty(answer):
         return answer, EMPTY
     if (reason := qtype.unreadable(spec, answer)) is not None:
