@@ -48,18 +48,6 @@ GOALS = {"answer": 0.40, "quiz page": 0.60}
 P99_GOAL = 0.050
 
 
-def hello(student: Student) -> None:
-    """One hello-world request."""
-    started = time.perf_counter()
-    student.rec.record("hello", started, student.http.get("/_bench/hello").status)
-
-
-def whoami(student: Student) -> None:
-    """The login check alone (one indexed SELECT): the floor under every logged-in page."""
-    started = time.perf_counter()
-    student.rec.record("whoami", started, student.http.get("/_bench/whoami").status)
-
-
 def quiz_page(student: Student) -> None:
     """The student's current question page (shown before: a read-only request)."""
     started = time.perf_counter()
@@ -126,10 +114,10 @@ def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> dic
     check, the quiz page and the answer.
     """
     phases = [
-        ("GET /_bench/hello", "hello", hello),
+        ("GET /_bench/hello", "hello", floors.getter("hello", "/_bench/hello")),
         ("GET /_bench/page-bytes", "page bytes", floors.getter("page bytes", "/_bench/page-bytes")),
         ("GET /_bench/page-floor", "page floor", floors.getter("page floor", "/_bench/page-floor")),
-        ("GET /_bench/whoami (login)", "whoami", whoami),
+        ("GET /_bench/whoami (login)", "whoami", floors.getter("whoami", "/_bench/whoami")),
         ("POST /_bench/answer-floor", "answer floor", floors.answer_floor(students[0])),
     ]
     lines = {key: measured(name, key, students, act, seconds, pgid) for name, key, act in phases}
@@ -165,14 +153,16 @@ def verdicts(lines: dict[str, Line]) -> list[str]:
 
 def run_backend(label: str, url: str, args: argparse.Namespace) -> bool:
     """Everything for one database; True when no answer was lost and nothing failed."""
-    print(f"\n== {label}: {url}")
     with tempfile.TemporaryDirectory(prefix="quizapp-load-") as tmp:
         instance = Path(tmp) / "instance"
         if url.startswith("sqlite"):
             url = f"sqlite:///{tmp}/load.sqlite"
+        print(f"\n== {label}: {url}")
         prepare(url, instance)
         engine = engine_for(url)
-        with Server(url, instance, workers=args.workers, threads=args.threads) as server:
+        bench_pages = {"QUIZAPP_BENCH_HELLO": "1"}
+        options = {"workers": args.workers, "threads": args.threads, "env": bench_pages}
+        with Server(url, instance, **options) as server:
             env = server.environment()
             print(
                 f"  gunicorn gthread: WEB_CONCURRENCY={env.get('WEB_CONCURRENCY', 'default')} "

@@ -21,12 +21,13 @@ database (a test checks that they run no SQL):
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from .auth.identity import SessionUser
-from .bank.spec import QuestionSpec
 from .bank.webapp import current_bank
 from .clock import now
 from .models import QuizSession
@@ -57,39 +58,43 @@ def whoami() -> tuple[str, int, dict[str, str]]:
     return str(current_user.id), 200, PLAIN
 
 
-def _floor_quiz() -> tuple[QuizSession, QuestionSpec]:
-    """A ten-slot quiz held in memory (never added to a database session) and its question.
+def _floor() -> dict[str, Any]:
+    """This bank's floor: a ten-slot ``quiz`` held in memory (never added to a database
+    session), its question ``spec`` and, once rendered, the ``page`` bytes; new on a reload.
 
     The request's user is set to :data:`FLOOR_USER` the way Flask-Login's own loader leaves it
     (``g._login_user``), so the layout shows a logged-in student without reading an account.
     """
     g._login_user = FLOOR_USER
     bank = current_bank()
-    cached = current_app.extensions.get("quizapp_bench_floor")
-    if cached is None or cached[0] is not bank:  # first request, or the bank was reloaded
+    floor = current_app.extensions.get("quizapp_bench_floor")
+    if floor is None or floor["bank"] is not bank:  # first request, or the bank was reloaded
         specs = sorted(bank.questions.values(), key=lambda s: s.id)
         if not specs:
             abort(404)
         spec = next((s for s in specs if s.type == FLOOR_QUESTION_TYPE), specs[0])
-        quiz = QuizSession(id=1, user_id=0, mode="quiz", question_ids=[spec.id] * 10, seed=1)
-        quiz.position = 0
-        cached = current_app.extensions["quizapp_bench_floor"] = (bank, quiz, spec)
-    return cached[1], cached[2]
+        quiz = QuizSession(
+            id=1, user_id=0, mode="quiz", question_ids=[spec.id] * 10, position=0, seed=1
+        )
+        floor = {"bank": bank, "quiz": quiz, "spec": spec}
+        current_app.extensions["quizapp_bench_floor"] = floor
+    return floor
 
 
 @bp.get("/page-floor")
 def page_floor() -> tuple[str, int]:
     """The question page as a logged-in student sees it, with no database read."""
-    return render_question(*_floor_quiz())
+    floor = _floor()
+    return render_question(floor["quiz"], floor["spec"])
 
 
 @bp.get("/page-bytes")
 def page_bytes() -> str:
     """The question page's HTML, rendered once: sending the same bytes, without the template."""
-    cache = current_app.extensions.setdefault("quizapp_bench_bytes", {})
-    if "page" not in cache:
-        cache["page"] = page_floor()[0]
-    return cache["page"]
+    floor = _floor()
+    if "page" not in floor:
+        floor["page"] = render_question(floor["quiz"], floor["spec"])[0]
+    return floor["page"]
 
 
 @bp.post("/answer-floor")
@@ -98,7 +103,8 @@ def answer_floor() -> Response | tuple[str, int]:
 
     An empty or too long answer gets the question page again, as on the real answer POST.
     """
-    quiz, spec = _floor_quiz()
+    floor = _floor()
+    quiz, spec = floor["quiz"], floor["spec"]
     form = AnswerForm(request.form)
     if not form.validate() or form.question_id.data != spec.id:
         abort(400)

@@ -22,6 +22,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import Engine, create_engine, text
 
+from bench.loadkit.database import reset_postgres
 from quizapp import create_app
 from quizapp.auth.operations import create_user
 from quizapp.extensions import db
@@ -112,11 +113,7 @@ def app_config() -> dict[str, object]:
 @pytest.fixture(scope="session")
 def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The PostgreSQL test database, wiped and migrated to head once per session."""
-    engine = create_engine(TEST_DATABASE_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    reset_postgres(TEST_DATABASE_URL)
     folder = tmp_path_factory.mktemp("pg")
     app = create_app(
         make_config(folder / "unused.sqlite", SQLALCHEMY_DATABASE_URI=TEST_DATABASE_URL),

@@ -64,6 +64,17 @@ def test_the_answer_floor_checks_the_form_like_the_real_answer(client) -> None:
     assert client.post("/_bench/answer-floor", data=too_long).status_code == 400
 
 
-def test_page_bytes_sends_what_the_page_floor_rendered_first(client) -> None:
+def test_page_bytes_sends_what_the_page_floor_rendered_first(app, client) -> None:
+    from flask import template_rendered
+
     first = client.get("/_bench/page-bytes").get_data()
-    assert client.get("/_bench/page-bytes").get_data() == first
+    rendered: list[str] = []
+
+    def record(_app, template, **_extra) -> None:  # type: ignore[no-untyped-def]
+        rendered.append(template.name)
+
+    with template_rendered.connected_to(record, app):
+        assert client.get("/_bench/page-bytes").get_data() == first
+        assert rendered == []  # the bytes are sent again, not rendered again
+        client.get("/_bench/page-floor")
+    assert rendered == ["study/question.html"] and b'class="answer-form' in first

@@ -6,6 +6,7 @@ Works on SQLite files and PostgreSQL alike; PostgreSQL databases are wiped first
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -72,15 +73,18 @@ def quiz_attempts(engine: Engine) -> int:
         return conn.execute(text("SELECT count(*) FROM attempt WHERE kind = 'quiz'")).scalar_one()
 
 
+def json_list(value: str | list[str]) -> list[str]:
+    """A JSON column read with plain SQL: text on SQLite, already a list on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
 def question_ids(engine: Engine, quiz_id: int) -> list[str]:
     """The questions a quiz session asks, in order."""
-    import json
-
     with engine.connect() as conn:
         value = conn.execute(
             text("SELECT question_ids FROM quiz_session WHERE id = :id"), {"id": quiz_id}
         ).scalar_one()
-    return json.loads(value) if isinstance(value, str) else list(value)
+    return json_list(value)
 
 
 def sqlite_path(url: str) -> Path | None:

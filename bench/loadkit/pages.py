@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 TEXT_ANSWER = "2024"
@@ -75,3 +76,9 @@ def answer_fields(form: FormParser) -> list[tuple[str, str]]:
 def hidden(form: FormParser, name: str) -> str:
     """The value of hidden field ``name`` ("" when the form has none)."""
     return next((value for key, value in form.hidden if key == name), "")
+
+
+def csrf_token(html: str) -> str:
+    """The first CSRF token on a page ("" when there is none)."""
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    return match.group(1) if match else ""

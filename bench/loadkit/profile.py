@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import re
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
 from .database import prepare
-from .pages import answer_fields, hidden, parse_form
+from .pages import answer_fields, csrf_token, hidden, parse_form
 from .server import ROOT
 
 PASSWORD = "profile-password"
@@ -41,9 +40,9 @@ def logged_in_client(folder: Path) -> FlaskClient:
     config.update(QUESTIONS_DIR=str(ROOT / "questions"), BENCH_HELLO=True)
     client = create_app(config, instance_path=str(folder / "instance")).test_client()
     page = client.get("/auth/register").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
-    assert token is not None
-    form = {"csrf_token": token[1], "username": "profiler", "password": PASSWORD}
+    token = csrf_token(page)
+    assert token
+    form = {"csrf_token": token, "username": "profiler", "password": PASSWORD}
     assert client.post("/auth/register", data={**form, "confirm": PASSWORD}).status_code == 302
     return client
 

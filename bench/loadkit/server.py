@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .http import ConnectionLost, HttpClient
@@ -31,20 +32,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def group_alive(pgid: int) -> bool:
-    """True while a process of group ``pgid`` is still running (zombies do not count)."""
+def _group_stats(pgid: int) -> Iterator[list[str]]:
+    """The ``/proc/<pid>/stat`` fields after the command name, of each process of ``pgid``."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
+        if int(fields[2]) == pgid:
+            yield fields
+
+
+def group_alive(pgid: int) -> bool:
+    """True while a process of group ``pgid`` is still running (zombies do not count)."""
+    return any(fields[0] != "Z" for fields in _group_stats(pgid))
 
 
 class Server:
-    """A gunicorn serving quizapp from ``database_url``; ``instance`` holds its files and log."""
+    """A gunicorn serving quizapp from ``database_url``; ``instance`` holds its files and log.
+
+    It serves the app as ``make run`` does; ``env`` adds settings (``bench/load.py`` turns on
+    the ``/_bench/`` pages with ``QUIZAPP_BENCH_HELLO=1``).
+    """
 
     def __init__(
         self,
@@ -73,7 +82,6 @@ class Server:
             QUIZAPP_INSTANCE_PATH=str(self.instance),
             QUIZAPP_QUESTIONS_DIR=str(ROOT / "questions"),
             QUIZAPP_SECRET_KEY="load-test-secret",
-            QUIZAPP_BENCH_HELLO="1",
             ACCESS_LOG="off",
         )
         if self.workers:
@@ -111,7 +119,7 @@ class Server:
                 return False
             client = HttpClient(self.port, timeout=5)
             try:
-                if client.get("/_bench/hello").status == 200:
+                if client.get("/auth/login").status == 200:
                     return True
             except (ConnectionLost, OSError):
                 pass
@@ -171,13 +179,5 @@ class Server:
 
 def group_cpu_seconds(pgid: int) -> float:
     """User + system CPU time used so far by the live processes of group ``pgid``."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
-    return total / tick
+    ticks = sum(int(fields[11]) + int(fields[12]) for fields in _group_stats(pgid))
+    return ticks / os.sysconf("SC_CLK_TCK")

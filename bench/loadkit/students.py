@@ -12,7 +12,7 @@ import time
 from collections import deque
 
 from .http import ConnectionLost, HttpClient, Response
-from .pages import answer_fields, hidden, parse_form
+from .pages import answer_fields, csrf_token, hidden, parse_form
 from .stats import Recorder
 
 PASSWORD = "load-test-password"
@@ -59,7 +59,7 @@ class Student:
     def register(self) -> None:
         """Create the account through the real form (it logs the student in) and read /study."""
         page = self._expect(self._call("register", "GET", "/auth/register"), 200, "register page")
-        data = {"csrf_token": _csrf(page.text), "username": self.username}
+        data = {"csrf_token": csrf_token(page.text), "username": self.username}
         data.update(password=PASSWORD, confirm=PASSWORD)
         self._expect(self._call("register", "POST", "/auth/register", data), 302, "registering")
         study = self._expect(self._call("study page", "GET", "/study"), 200, "study page")
@@ -126,8 +126,3 @@ class Student:
     def close(self) -> None:
         """Close the connection."""
         self.http.close()
-
-
-def _csrf(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    return match.group(1) if match else ""

@@ -57,10 +57,12 @@ def test_without_cpu_numbers_there_is_no_split() -> None:
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.slow
 def test_a_short_benchmark_run_measures_every_floor_and_splits_the_costs(capsys) -> None:
     from bench.load import main
 
     args = ["--students", "2", "--seconds", "0.5", "--connections", "2", "--bench-seconds", "0.3"]
+    args += ["--postgres", ""]  # SQLite only, whatever QUIZAPP_TEST_DATABASE_URL says
     assert main(args) == 0
     out = capsys.readouterr().out
     for path in ("hello", "page-bytes", "page-floor", "whoami (login)", "answer-floor"):
