@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .slugs import slugify
 from .sources import load_sources
 from .spec import Bank, BankError, Source, Topic
 from .topics import Ids, validate_topic
@@ -87,7 +88,7 @@ def _check_topic(
 ) -> tuple[Topic | None, list[BankError]]:
     errors: list[BankError] = []
     if not TOPIC_KEY.fullmatch(path.stem):
-        fix = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "people"
+        fix = slugify(path.stem) or "people"
         message = (
             f"'{path.name}' is not a valid topic file name — use lowercase letters, digits and"
             f" dashes, e.g. '{fix}{path.suffix}'"

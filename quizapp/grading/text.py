@@ -46,7 +46,7 @@ _LATIN = str.maketrans(
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def _strip_marks(text: str) -> str:
+def strip_marks(text: str) -> str:
     """Decompose (NFKD), casefold and drop combining marks: "Élysée" -> "elysee"."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -60,7 +60,7 @@ def fold(text: str) -> str:
     leading articles (the, a, an, le, la, les, l', un, une) are dropped unless nothing else
     is left. Idempotent: ``fold(fold(x)) == fold(x)``.
     """
-    plain = _strip_marks(str(text))
+    plain = strip_marks(str(text))
     words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
     while len(words) > 1 and words[0] in ARTICLES:
         words.pop(0)
