@@ -7,7 +7,8 @@ Form: one text input named ``answer``.
 Display: ``{"name": "answer", "unit": <currency code, unit word or None>}``.
 Grading: ``grading.parse_amount`` reads the given text ("15m", "€15,000,000", "15 million
 euros"), or else its English number words ("three", "fifteen million"); the unit word, if
-the student types it, is ignored. Text with no number in it is asked again, not graded.
+the student types it, is ignored. An answer that cannot be read as a number ("no idea",
+"15 milion") is asked again, not graded.
 Right when the value is within the tolerance of the answer. When the question has a
 currency, a given answer in another currency is wrong, and one without a currency is read in
 the question's currency.

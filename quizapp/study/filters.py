@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..bank.markup import render_markdown
 from ..bank.spec import Source
 from .results import format_duration
+from .results import percent as whole_percent
 
 
 def markdown(text: str | None) -> Markup:
@@ -33,7 +34,7 @@ def source_title(source: Source) -> str:
 
 def percent(value: float | None) -> str:
     """A 0..1 share as a whole percentage (``"83%"``); an em dash when unknown."""
-    return "—" if value is None else f"{round(value * 100)}%"
+    return "—" if value is None else f"{whole_percent(value)}%"
 
 
 FILTERS = {
