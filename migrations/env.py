@@ -1,9 +1,9 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
-from flask import current_app
-
 from alembic import context
+from flask import current_app
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -98,8 +98,32 @@ def run_migrations_online():
             **conf_args
         )
 
-        with context.begin_transaction():
+        with sqlite_foreign_keys_off(connection), context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """On SQLite, run the migrations with foreign keys off, then check them.
+
+    Batch mode rebuilds a table by copying it and dropping the original; with foreign keys on,
+    that DROP deletes every row first and fires ON DELETE actions on the tables that point at
+    it (a rebuilt quiz table would cascade-delete every attempt). SQLite's documented way to
+    change a schema is with foreign keys off, then ``PRAGMA foreign_key_check``. The pragma
+    only takes effect outside a transaction, so it goes straight to the driver's connection.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+        problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign keys broken by the migration: {problems[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 if context.is_offline_mode():

@@ -1,0 +1,122 @@
+"""Upgrading a database that holds answers keeps every row, on SQLite and PostgreSQL.
+
+A database is migrated to an old revision, given a student's quiz, an attempt, a card and its
+rating log through plain SQL of that revision's schema, then upgraded step by step to head (and
+back down to the old revision): every row must still be there after each step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import create_engine, text
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+from ..conftest import ROOT, make_config
+
+MIGRATIONS = str(ROOT / "migrations")
+OLDEST_WITH_ATTEMPTS_AND_CARDS = "0005"
+TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
+
+SEED = [
+    "INSERT INTO \"user\" (id, username, password_hash, role, created_at)"
+    " VALUES (1, 'ann', 'x', 'student', '2024-02-26 09:00:00')",
+    "INSERT INTO question (id, type, topic, topic_title, version, data, file, line,"
+    " created_at, updated_at) VALUES ('q1', 'short', 't', 'T', 'v1', '{}', 't.yaml', 1,"
+    " '2024-02-26 09:00:00', '2024-02-26 09:00:00')",
+    "INSERT INTO quiz_session (id, user_id, mode, topics, question_ids, position, seed,"
+    " started_at, last_activity_at) VALUES (1, 1, 'quiz', '[\"t\"]', '[\"q1\"]', 1, 0,"
+    " '2024-02-26 09:00:00', '2024-02-26 09:01:00')",
+    "INSERT INTO attempt (id, user_id, question_id, question_version, session_id, position,"
+    " kind, raw_answer, normalised, score, correct, created_at) VALUES (1, 1, 'q1', 'v1', 1, 0,"
+    " 'quiz', '\"Paris\"', 'paris', 1.0, TRUE, '2024-02-26 09:01:00')",
+    "INSERT INTO card (id, user_id, question_id, state, step, stability, difficulty, due,"
+    " last_review, lapses, reps, suspended, leech, created_at) VALUES (1, 1, 'q1', 1, 0, 2.3,"
+    " 5.0, '2024-02-26 09:11:00', '2024-02-26 09:01:00', 0, 1, FALSE, FALSE,"
+    " '2024-02-26 09:01:00')",
+]
+COUNTS = ("\"user\"", "question", "attempt", "card")
+
+
+def _scratch_postgres(url: str) -> str:
+    """The CI server's ``quizapp_migrations`` database, emptied (.ci/start-postgres makes it)."""
+    scratch = urlunsplit(urlsplit(url)._replace(path="/quizapp_migrations"))
+    engine = create_engine(scratch)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return scratch
+
+
+@pytest.fixture
+def migrating_app(tmp_path: Path) -> Iterator:
+    """An app on an empty database that no other test uses (PostgreSQL when configured)."""
+    config = make_config(tmp_path / "old.sqlite")
+    if TEST_DATABASE_URL:
+        config["SQLALCHEMY_DATABASE_URI"] = _scratch_postgres(TEST_DATABASE_URL)
+    app = create_app(config, instance_path=str(tmp_path / "instance"))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _scalar(sql: str) -> object:
+    return db.session.execute(text(sql)).scalar()
+
+
+def _count_rows(tables: tuple[str, ...]) -> dict[str, int]:
+    return {table: int(_scalar(f"SELECT count(*) FROM {table}")) for table in tables}
+
+
+def _log_table() -> str:
+    names = db.inspect(db.engine).get_table_names()
+    return "rating_log" if "rating_log" in names else "review_log"
+
+
+def _quiz_table() -> str:
+    names = db.inspect(db.engine).get_table_names()
+    return "quiz" if "quiz" in names else "quiz_session"
+
+
+def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
+    with migrating_app.app_context():
+        upgrade(directory=MIGRATIONS, revision=OLDEST_WITH_ATTEMPTS_AND_CARDS)
+        for statement in SEED:
+            db.session.execute(text(statement))
+        db.session.execute(
+            text(
+                "INSERT INTO review_log (id, card_id, user_id, attempt_id, rating, kind,"
+                " reviewed_at, previous) VALUES (1, 1, 1, 1, 3, 'new', '2024-02-26 09:01:00',"
+                " '{}')"
+            )
+        )
+        db.session.commit()
+        expected = _count_rows(COUNTS)
+
+        upgrade(directory=MIGRATIONS)
+        db.session.remove()
+        assert _count_rows((*COUNTS, _quiz_table(), _log_table())) == {
+            **expected,
+            _quiz_table(): 1,
+            _log_table(): 1,
+        }
+        log = _log_table()
+        assert _scalar(f"SELECT attempt_id FROM {log}") == 1, "the log still points at its attempt"
+        db.session.remove()  # PostgreSQL: a read transaction left open would block the ALTERs
+
+        downgrade(directory=MIGRATIONS, revision=OLDEST_WITH_ATTEMPTS_AND_CARDS)
+        db.session.remove()
+        assert _count_rows((*COUNTS, "quiz_session", "review_log")) == {
+            **expected,
+            "quiz_session": 1,
+            "review_log": 1,
+        }
+        assert _scalar("SELECT attempt_id FROM review_log") == 1
