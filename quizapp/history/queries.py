@@ -46,9 +46,9 @@ class SessionScore(NamedTuple):
     last_answer_at: datetime | None
 
     @property
-    def percent(self) -> float | None:
-        """Points over questions answered, 0..100; None before the first answer."""
-        return 100 * self.score_sum / self.answered if self.answered else None
+    def share(self) -> float | None:
+        """Points over questions answered, 0..1; None before the first answer."""
+        return self.score_sum / self.answered if self.answered else None
 
 
 def sessions_page(user_id: int, page: int, per_page: int = SESSIONS_PER_PAGE) -> Pagination:
