@@ -16,6 +16,7 @@ from ..bank.webapp import current_bank
 from ..clock import now
 from ..models import User
 from ..review.cards import settings_for
+from ..study.queries import quiz_or_404
 from . import queries
 from .answers import answer_rows
 from .dashboard import build_overview
@@ -60,9 +61,7 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
 
 def show_session(user: User, session_id: int, links: HistoryLinks = OWN_LINKS) -> str:
     """Every answer of one of `user`'s sessions; 404 for anyone else's."""
-    session = queries.user_session(user.id, session_id)
-    if session is None:
-        abort(404)
+    session = quiz_or_404(user.id, session_id)
     rows = answer_rows(queries.session_answers(session), current_bank())
     return render_template(
         "history/session.html",

@@ -28,10 +28,7 @@ PLAN_TRIES = 3
 
 def own_quiz_or_404(quiz_id: int) -> QuizSession:
     """The current student's session ``quiz_id``; 404 for anyone else's."""
-    quiz = ops.find_quiz(quiz_id, current_user.id)
-    if quiz is None:
-        abort(404)
-    return quiz
+    return ops.quiz_or_404(current_user.id, quiz_id)
 
 
 @bp.route("/study", methods=["GET", "POST"])
