@@ -66,11 +66,9 @@ def configure_blueprints(app: Flask) -> None:
 
 
 def configure_templates(app: Flask) -> None:
-    from .navigation import layout_urls, nav_items, teacher_pages
+    from . import templating
 
-    app.jinja_env.globals.update(
-        layout_urls=layout_urls, nav_items=nav_items, teacher_pages=teacher_pages
-    )
+    templating.init_app(app)
 
 
 def configure_cli(app: Flask) -> None:

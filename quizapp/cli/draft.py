@@ -17,6 +17,7 @@ from ..drafting.gazetteer import Gazetteer, GazetteerError
 from ..drafting.pipeline import DraftRun, draft_files
 from ..drafting.render import conflict_rows, render, table
 from ..drafting.sourcesfile import add_sources
+from ..presentation import percent
 from . import bank_dir
 
 
@@ -138,7 +139,7 @@ def draft_eval(directory: Path) -> None:
             )
         files = [check_file(path, questions) for path in sorted(drafts_dir.glob("*.yaml"))]
     report = evaluate(files, loaded.bank.questions.values())
-    share = f"{report.valid / report.drafts:.0%}" if report.drafts else "-"
+    share = percent(report.valid / report.drafts if report.drafts else None)
     click.echo(
         f"Drafts: {report.drafts} in {len(files)} file(s); "
         f"{report.valid} pass validation ({share})."

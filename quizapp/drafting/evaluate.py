@@ -19,6 +19,7 @@ import yaml
 
 from quizapp.bank.spec import QuestionSpec
 from quizapp.bank.validate import load_file
+from quizapp.presentation import percent
 
 from .drafts import answer_keys
 
@@ -37,7 +38,7 @@ class Share:
         if not self.total:
             return "0/0"
         found, total = len(self.recovered), len(self.total)
-        return f"{found}/{total} ({found / total:.0%})"
+        return f"{found}/{total} ({percent(found / total)})"
 
     @property
     def missed(self) -> list[str]:

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..bank.markup import render_markdown
 from ..bank.spec import Bank
 from ..models import Attempt, Question
+from ..presentation import markdown, markdown_inline, verdict
 from ..qtypes import get_type
 
-__all__ = ["AnswerRow", "answer_rows", "markdown"]
+__all__ = ["AnswerRow", "answer_rows"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,7 @@ class AnswerRow:
     @property
     def verdict(self) -> str:
         """``right``, ``partly right`` or ``wrong``."""
-        if self.attempt.correct:
-            return "right"
-        return "partly right" if self.attempt.score > 0 else "wrong"
-
-
-def markdown(text: str, *, inline: bool = False) -> Markup:
-    """Bank Markdown as HTML; safe because `render_markdown` cleans it with an allow-list."""
-    return Markup(render_markdown(text, inline=inline))  # noqa: S704
+        return verdict(self.attempt.score, self.attempt.correct)
 
 
 def answer_rows(rows: Iterable[tuple[Attempt, Question]], bank: Bank) -> list[AnswerRow]:
@@ -60,7 +53,7 @@ def answer_rows(rows: Iterable[tuple[Attempt, Question]], bank: Bank) -> list[An
             AnswerRow(
                 attempt=attempt,
                 question_id=question.id,
-                prompt=markdown(prompt, inline=True),
+                prompt=markdown_inline(prompt),
                 given=given,
                 right_answer=right,
                 explanation=explanation,

@@ -1,4 +1,4 @@
-"""The spaced-repetition side of the dashboards: card states, due counts, leeches, settings.
+"""The spaced-repetition side of the dashboards: card states, due counts, leeches.
 
 Everything card-related that history and the teacher pages show is read here, in one
 grouped query per function, whatever the number of ratings.
@@ -12,26 +12,15 @@ from typing import NamedTuple
 from sqlalchemy import case, func, select
 
 from ..extensions import db
-from ..models import Card, Question, User, UserSettings
-from ..scheduling import CardState, SchedulerSettings, is_valid_timezone
+from ..models import Card, Question, User
+from ..scheduling import CardState
 
 __all__ = [
     "CardCounts",
-    "StudySettings",
     "class_card_counts",
     "question_leeches",
-    "study_settings",
     "user_cards",
 ]
-
-DEFAULT_TIMEZONE = "UTC"
-
-
-class StudySettings(NamedTuple):
-    """What the history page needs from a user's settings."""
-
-    timezone: str
-    scheduler: SchedulerSettings
 
 
 class CardCounts(NamedTuple):
@@ -39,13 +28,6 @@ class CardCounts(NamedTuple):
 
     due: int
     leeches: int
-
-
-def study_settings(user_id: int) -> StudySettings:
-    """The user's time zone and FSRS settings; the defaults when they never saved any."""
-    saved = db.session.get(UserSettings, user_id) or UserSettings.defaults(user_id)
-    timezone = saved.timezone if is_valid_timezone(saved.timezone) else DEFAULT_TIMEZONE
-    return StudySettings(timezone, saved.scheduler)
 
 
 def user_cards(user_id: int) -> list[tuple[str, CardState]]:

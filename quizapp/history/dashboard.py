@@ -16,6 +16,7 @@ from ..analytics import (
     topic_mastery,
 )
 from ..charts import Heatmap, LineChart, calendar_heatmap, heatmap_start, line_chart
+from ..review.cards import settings_for
 from . import cards, queries
 
 __all__ = ["Overview", "build_overview"]
@@ -40,18 +41,19 @@ def build_overview(user_id: int, now: datetime) -> Overview:
 
     Queries: settings, the activity buckets, the cards, the topics.
     """
-    settings = cards.study_settings(user_id)
-    today = local_day(now, settings.timezone)
+    settings = settings_for(user_id)
+    zone = settings.zone
+    today = local_day(now, zone)
     start = heatmap_start(today)
-    since = datetime.combine(start, time(), ZoneInfo(settings.timezone)).astimezone(UTC)
+    since = datetime.combine(start, time(), ZoneInfo(zone)).astimezone(UTC)
     buckets = queries.activity_buckets(user_id, since)
-    days = daily_activity(buckets, settings.timezone)
-    scores = daily_scores(buckets, settings.timezone)
+    days = daily_activity(buckets, zone)
+    scores = daily_scores(buckets, zone)
     card_rows = cards.user_cards(user_id)
     mastery = topic_mastery(queries.served_topics(), card_rows, now, settings.scheduler)
     retention = average_retention((s for _, s in card_rows), now, settings.scheduler)
     return Overview(
-        timezone=settings.timezone,
+        timezone=zone,
         today=today,
         heatmap=calendar_heatmap(days, today),
         score_chart=line_chart([(d.day, d.mean, d.graded) for d in scores], start, today),

@@ -1,7 +1,8 @@
 """The history pages' reads: a bounded number of queries each, aggregated in SQL.
 
 Every function takes the owner's user id and filters by it, so one student's ids never reach
-another student's data; a session that is not the user's is simply not found.
+another student's data; a session is looked up with ``study.queries.quiz_or_404`` (not
+found unless it is the user's).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ __all__ = [
     "session_scores",
     "sessions_page",
     "topic_titles",
-    "user_session",
 ]
 
 SESSIONS_PER_PAGE = 20
@@ -46,9 +46,9 @@ class SessionScore(NamedTuple):
     last_answer_at: datetime | None
 
     @property
-    def percent(self) -> float | None:
-        """Points over questions answered, 0..100; None before the first answer."""
-        return 100 * self.score_sum / self.answered if self.answered else None
+    def share(self) -> float | None:
+        """Points over questions answered, 0..1; None before the first answer."""
+        return self.score_sum / self.answered if self.answered else None
 
 
 def sessions_page(user_id: int, page: int, per_page: int = SESSIONS_PER_PAGE) -> Pagination:
@@ -94,15 +94,6 @@ def served_topics() -> list[tuple[str, str, int]]:
         .order_by(Question.topic)
     )
     return [(key, title, int(n)) for key, title, n in rows]
-
-
-def user_session(user_id: int, session_id: int) -> QuizSession | None:
-    """The session if it is the user's, else None (the caller answers 404)."""
-    return db.session.execute(
-        select(QuizSession)
-        .where(QuizSession.id == session_id, QuizSession.user_id == user_id)
-        .options(lazyload(QuizSession.attempts))
-    ).scalar_one_or_none()
 
 
 def session_answers(session: QuizSession) -> list[tuple[Attempt, Question]]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..models import QuizSession
-from ..study.results import format_duration
+from ..presentation import format_duration
 from .queries import SessionScore
 
 __all__ = ["SessionRow", "session_rows", "topics_text"]
@@ -31,12 +31,6 @@ class SessionRow:
     topics: str
     score: SessionScore
     duration: str
-
-    @property
-    def percent(self) -> str:
-        """The score as ``87%``, or an em dash before the first answer."""
-        value = self.score.percent
-        return "—" if value is None else f"{round(value)}%"
 
 
 def session_rows(

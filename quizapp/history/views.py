@@ -15,9 +15,10 @@ from flask_login import current_user, login_required
 from ..bank.webapp import current_bank
 from ..clock import now
 from ..models import User
+from ..review.cards import settings_for
+from ..study.queries import quiz_or_404
 from . import queries
 from .answers import answer_rows
-from .cards import study_settings
 from .dashboard import build_overview
 from .export import csv_lines
 from .sessions import session_rows, topics_text
@@ -60,17 +61,14 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
 
 def show_session(user: User, session_id: int, links: HistoryLinks = OWN_LINKS) -> str:
     """Every answer of one of `user`'s sessions; 404 for anyone else's."""
-    session = queries.user_session(user.id, session_id)
-    if session is None:
-        abort(404)
+    session = quiz_or_404(user.id, session_id)
     rows = answer_rows(queries.session_answers(session), current_bank())
-    tz_name = study_settings(user.id).timezone
     return render_template(
         "history/session.html",
         owner=user,
         links=links,
         session=session,
-        started=session.started_at.astimezone(ZoneInfo(tz_name)),
+        started=session.started_at.astimezone(ZoneInfo(settings_for(user.id).zone)),
         topics=topics_text(session.topics or [], queries.topic_titles()),
         rows=rows,
     )

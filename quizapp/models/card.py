@@ -27,10 +27,12 @@ from ..scheduling import (
     ReviewOutcome,
     SchedulerSettings,
     is_leech,
+    is_valid_timezone,
 )
 from .types import UTCDateTime, utcnow
 
 DEFAULT_TIMEZONE = "UTC"
+"""The time zone of a student who never chose one, and of one this server does not know."""
 
 
 class Card(db.Model):
@@ -205,6 +207,14 @@ class UserSettings(db.Model):
             reviews_per_day=DEFAULT_LIMITS.reviews_per_day,
             timezone=DEFAULT_TIMEZONE,
         )
+
+    @property
+    def zone(self) -> str:
+        """The time zone days are counted in: the saved one, or UTC if this server lacks it.
+
+        A zone saved before the server's tz database dropped it must not fail every page.
+        """
+        return self.timezone if is_valid_timezone(self.timezone) else DEFAULT_TIMEZONE
 
     @property
     def scheduler(self) -> SchedulerSettings:

@@ -9,7 +9,11 @@ from ..models import Card, UserSettings
 
 
 def settings_for(user_id: int) -> UserSettings:
-    """The student's saved settings, or unsaved defaults when they never changed them."""
+    """The student's saved settings, or unsaved defaults when they never changed them.
+
+    The one way to read a student's settings; use ``.zone`` (always a valid time zone) for
+    their days, not ``.timezone`` (what they saved).
+    """
     return db.session.get(UserSettings, user_id) or UserSettings.defaults(user_id)
 
 

@@ -27,13 +27,11 @@ from sqlalchemy import (
 from ..bank.spec import Bank
 from ..extensions import db
 from ..models import Card, Question, ReviewLog, UserSettings
-from ..models.card import DEFAULT_TIMEZONE
 from ..scheduling import (
     CardKind,
     DueCard,
     State,
     day_bounds,
-    is_valid_timezone,
     next_due_at,
     pick_next,
     queue_counts,
@@ -54,10 +52,9 @@ class Today:
 def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
     """Today's bounds in the student's time zone, and today's review and new ratings.
 
-    A saved zone this server no longer knows falls back to UTC rather than failing the page.
+    A saved zone this server no longer knows falls back to UTC (``UserSettings.zone``).
     """
-    zone = settings.timezone if is_valid_timezone(settings.timezone) else DEFAULT_TIMEZONE
-    start, end = day_bounds(now, zone)
+    start, end = day_bounds(now, settings.zone)
     query = (
         select(ReviewLog.kind, func.count())
         .where(ReviewLog.user_id == user_id)

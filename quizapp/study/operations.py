@@ -26,6 +26,7 @@ from .queries import (  # noqa: F401 - the reads are part of the operations' pub
     find_quiz,
     is_answered,
     question_display,
+    quiz_or_404,
     unfinished_quizzes,
 )
 from .recording import (  # noqa: F401 - recording an answer is one of the operations

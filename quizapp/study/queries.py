@@ -1,6 +1,6 @@
 """Quiz reads: find a student's session, what a slot holds, how a posted answer relates to it.
 
-Pure lookups for the views and for :mod:`.operations`; nothing here writes.
+Lookups for the views and for :mod:`.operations`; nothing here writes.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import random
 from enum import Enum
 from typing import Any
 
+from flask import abort
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import lazyload
 
@@ -29,7 +30,7 @@ _SLOT_ATTEMPT = select(Attempt.id).where(
 )
 
 
-def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
+def find_quiz(user_id: int, quiz_id: int) -> QuizSession | None:
     """The session with this id *and* owner; None for another student's or a missing one.
 
     Its attempts are loaded only when used: the question page needs none and an answer only
@@ -37,6 +38,18 @@ def find_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
     """
     params = {"quiz_id": quiz_id, "user_id": user_id}
     return db.session.execute(_FIND_QUIZ, params).scalar_one_or_none()
+
+
+def quiz_or_404(user_id: int, quiz_id: int) -> QuizSession:
+    """:func:`find_quiz`, for a page: 404 for another student's session or a missing one.
+
+    The quiz pages and the history pages (a student's own, or a teacher's view of one
+    student) look sessions up only through here, so the owner check has one home.
+    """
+    quiz = find_quiz(user_id, quiz_id)
+    if quiz is None:
+        abort(404)
+    return quiz
 
 
 def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:

@@ -11,34 +11,9 @@ from dataclasses import dataclass
 from ..bank.spec import Bank, QuestionSpec, Source
 from ..extensions import db
 from ..models import Attempt, Question, QuizSession
+from ..presentation import format_duration, verdict
 from ..qtypes import get_type
 from .operations import attempt_at
-
-
-def verdict(score: float, correct: bool) -> str:
-    """``right``, ``partly right`` or ``wrong``: the word the pages (and CSS classes) use."""
-    if correct:
-        return "right"
-    return "partly right" if score > 0 else "wrong"
-
-
-def percent(score: float) -> int:
-    """A 0..1 score as a whole percentage."""
-    return round(score * 100)
-
-
-def format_duration(ms: int | None) -> str:
-    """``45 s``, ``3 min 05 s``, ``1 h 02 min``; an em dash when unknown."""
-    if ms is None:
-        return "—"
-    seconds = round(ms / 1000)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 @dataclass(frozen=True)
@@ -106,9 +81,9 @@ class Summary:
     time_taken_ms: int | None
 
     @property
-    def percent(self) -> int:
-        """Points as a percentage of the questions answered."""
-        return percent(self.points / self.answered) if self.answered else 0
+    def share(self) -> float | None:
+        """Points over the questions answered, 0..1; None before the first answer."""
+        return self.points / self.answered if self.answered else None
 
     @property
     def points_text(self) -> str:

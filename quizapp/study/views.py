@@ -16,7 +16,6 @@ from ..grading import MAX_ANSWER_LENGTH
 from ..models import QuizSession
 from ..qtypes import get_type
 from . import operations as ops
-from .filters import FILTERS
 from .forms import AnswerForm, AnswerProblem, RetryForm, StudyForm, read_answer
 from .modes import listed_modes, mode_label
 from .recording import AlreadyAnswered, Changed, plan_answer, write_answer
@@ -25,16 +24,11 @@ from .results import row, sources, summarise
 bp = Blueprint("study", __name__, template_folder="templates")
 PLAN_TRIES = 3
 """Plans of one answer before giving up (503): each retry means another request just wrote."""
-for _name, _filter in FILTERS.items():
-    bp.add_app_template_filter(_filter, _name)
 
 
 def own_quiz_or_404(quiz_id: int) -> QuizSession:
     """The current student's session ``quiz_id``; 404 for anyone else's."""
-    quiz = ops.find_quiz(quiz_id, current_user.id)
-    if quiz is None:
-        abort(404)
-    return quiz
+    return ops.quiz_or_404(current_user.id, quiz_id)
 
 
 @bp.route("/study", methods=["GET", "POST"])

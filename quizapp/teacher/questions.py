@@ -21,10 +21,10 @@ from ..analytics import (
 )
 from ..auth.decorators import teacher_required
 from ..extensions import db
-from ..history.answers import markdown
 from ..history.cards import question_leeches
 from ..history.queries import GRADED
 from ..models import Attempt, Question, User
+from ..presentation import markdown_inline
 from .views import bp
 
 __all__ = ["QuestionRow", "question_statistics", "yaml_path"]
@@ -42,7 +42,7 @@ class QuestionRow:
     @property
     def prompt(self) -> Markup:
         """The prompt's Markdown as safe inline HTML."""
-        return markdown(self.question.prompt, inline=True)
+        return markdown_inline(self.question.prompt)
 
 
 def _student_answers(*columns: Any) -> Select[Any]:

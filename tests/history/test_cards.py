@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from quizapp.history import cards
 from quizapp.scheduling import new_card
 from tests.history.records import NOW, learned
 
@@ -41,10 +40,10 @@ def test_settings_set_the_day_boundary(client, auth, student, records, questions
     assert "desired retention (95%)" in tokyo_page
 
 
-def test_unknown_saved_timezone_falls_back_to_utc(app, student, records) -> None:
+def test_unknown_saved_timezone_falls_back_to_utc(client, auth, student, records) -> None:
     records.settings(student, timezone="Mars/Olympus")
-    with app.app_context():
-        assert cards.study_settings(student).timezone == "UTC"
+    auth.login()
+    assert "midnight to midnight in UTC" in client.get("/history/").get_data(as_text=True)
 
 
 def test_class_overview_counts_due_cards_and_leeches(

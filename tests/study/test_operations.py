@@ -210,4 +210,4 @@ def test_unfinished_quizzes_most_recent_first(ctx, student, make_user) -> None:
     ops.finish_quiz(done, START)
     new_quiz(other, ["lample-model"])
     assert ops.unfinished_quizzes(student) == [newer, older]
-    assert ops.find_quiz(newer.id, student) is newer and ops.find_quiz(newer.id, other) is None
+    assert ops.find_quiz(student, newer.id) is newer and ops.find_quiz(other, newer.id) is None
