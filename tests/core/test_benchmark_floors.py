@@ -6,8 +6,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from bench.loadkit.pages import answer_fields, parse_form
-
-from .history.records import count_queries
+from tests.history.records import count_queries
 
 FLOORS = ["/_bench/page-floor", "/_bench/page-bytes"]
 HIDDEN = ("csrf_token", "position", "question_id")
@@ -27,8 +26,7 @@ def floor_answer(client) -> MultiDict[str, str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("url", FLOORS + ["/_bench/answer-floor"])
 def test_floors_are_not_served_by_default(tmp_path, url: str) -> None:
     from quizapp import create_app
-
-    from .conftest import make_config
+    from tests.conftest import make_config
 
     app = create_app(make_config(tmp_path / "db.sqlite"), instance_path=str(tmp_path / "i"))
     assert app.test_client().get(url).status_code == 404

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizapp import create_app
-
-from .conftest import make_config
+from tests.conftest import make_config
 
 
 def test_hello_is_not_served_by_default(client) -> None:
