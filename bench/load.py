@@ -3,7 +3,7 @@
 For each database (a fresh SQLite file; PostgreSQL database ``quizapp_load`` too when
 ``--postgres URL`` or ``QUIZAPP_TEST_DATABASE_URL`` is given — it is wiped first):
 
-1. start gunicorn (``gunicorn.conf.py``, ``QUIZAPP_BENCH_HELLO=1``) on a free 127.0.0.1 port;
+1. start gunicorn (``gunicorn.conf.py``, ``bench/wsgi_bench.py``) on a free 127.0.0.1 port;
 2. *load without loss*: ``--students`` register and answer quizzes page by page for
    ``--seconds`` (question page with its CSRF token -> answer -> feedback), then the attempts
    stored must equal the answers the server accepted, with zero 5xx and every answer whole;
@@ -30,8 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.loadkit import floors  # noqa: E402
-from bench.loadkit.checks import attempt_problems, integrity_check  # noqa: E402
-from bench.loadkit.database import (  # noqa: E402
+from tests.support.checks import attempt_problems, integrity_check  # noqa: E402
+from tests.support.database import (  # noqa: E402
     engine_for,
     load_database_url,
     prepare,
@@ -39,13 +39,15 @@ from bench.loadkit.database import (  # noqa: E402
     quiz_attempts,
     sqlite_path,
 )
-from bench.loadkit.run import register_students, run_phase, students_run  # noqa: E402
-from bench.loadkit.server import Server, group_cpu_seconds  # noqa: E402
-from bench.loadkit.stats import Line, Recorder, line, merge, table  # noqa: E402
-from bench.loadkit.students import Student  # noqa: E402
+from tests.support.run import register_students, run_phase, students_run  # noqa: E402
+from tests.support.server import Server, group_cpu_seconds  # noqa: E402
+from tests.support.stats import Line, Recorder, line, merge, table  # noqa: E402
+from tests.support.students import Student  # noqa: E402
 
 GOALS = {"answer": 0.40, "quiz page": 0.60}
 P99_GOAL = 0.050
+BENCH_APP = "bench.wsgi_bench:app"
+"""The app with the floor pages (``bench/loadkit/floorpages.py``) that the pages are compared with."""
 
 
 def quiz_page(student: Student) -> None:
@@ -160,8 +162,7 @@ def run_backend(label: str, url: str, args: argparse.Namespace) -> bool:
         print(f"\n== {label}: {url}")
         prepare(url, instance)
         engine = engine_for(url)
-        bench_pages = {"QUIZAPP_BENCH_HELLO": "1"}
-        options = {"workers": args.workers, "threads": args.threads, "env": bench_pages}
+        options = {"workers": args.workers, "threads": args.threads, "app": BENCH_APP}
         with Server(url, instance, **options) as server:
             env = server.environment()
             print(

@@ -59,10 +59,6 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(settings.bp)
     app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
-    if app.config.get("BENCH_HELLO"):
-        from . import benchmark
-
-        app.register_blueprint(benchmark.bp)
 
 
 def configure_templates(app: Flask) -> None:

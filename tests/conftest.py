@@ -22,11 +22,11 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import Engine, create_engine, text
 
-from bench.loadkit.database import reset_postgres
 from quizapp import create_app
 from quizapp.auth.operations import create_user
 from quizapp.extensions import db
 from quizapp.models import User
+from tests.support.database import reset_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

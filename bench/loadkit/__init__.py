@@ -1,4 +1,5 @@
-"""Load-testing kit for quizapp: gunicorn on loopback, simulated students, consistency checks.
+"""The benchmark's own parts: the floor pages, the cost split, the request profiler.
 
-Used by ``bench/load.py`` and by the slow tests in ``tests/load/``.
+The gunicorn server, the simulated students and the consistency checks ``bench/load.py`` uses
+are shared with the load tests and live in ``tests/support/``.
 """

@@ -1,7 +1,7 @@
 """The quiz pages' cost split into parts, from the floors served under ``/_bench/``.
 
 Each floor is one part of a page measured alone, under the same gunicorn in the same run (see
-``quizapp/benchmark.py``):
+``floorpages.py``):
 
 * ``page-bytes``: the question page's HTML sent as a fixed string (sending the bytes);
 * ``page-floor``: the question page rendered from a quiz held in memory (the template);
@@ -17,9 +17,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 
-from .pages import answer_fields, hidden, parse_form
-from .stats import Line
-from .students import Student
+from tests.support.pages import answer_fields, hidden, parse_form
+from tests.support.stats import Line
+from tests.support.students import Student
 
 PAGE_PARTS = [
     ("page bytes", "sending the page's bytes", "hello"),

@@ -23,22 +23,22 @@ from pathlib import Path
 from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
-from .database import prepare
-from .pages import answer_fields, csrf_token, hidden, parse_form
-from .server import ROOT
+from tests.support.database import prepare
+from tests.support.pages import answer_fields, csrf_token, hidden, parse_form
+from tests.support.server import ROOT
+
+from .floorpages import create_bench_app
 
 PASSWORD = "profile-password"
 
 
 def logged_in_client(folder: Path) -> FlaskClient:
     """A test client of a fresh app (migrated, bank synced) with a registered student."""
-    from quizapp import create_app
-
     url = f"sqlite:///{folder}/profile.sqlite"
     prepare(url, folder / "instance")
     config = {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "profile-secret"}
-    config.update(QUESTIONS_DIR=str(ROOT / "questions"), BENCH_HELLO=True)
-    client = create_app(config, instance_path=str(folder / "instance")).test_client()
+    config.update(QUESTIONS_DIR=str(ROOT / "questions"))
+    client = create_bench_app(config, instance_path=str(folder / "instance")).test_client()
     page = client.get("/auth/register").get_data(as_text=True)
     token = csrf_token(page)
     assert token

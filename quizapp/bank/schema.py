@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..grading import ParsedDate, parse_date
 from .slugs import slugify
 from .spec import BankError
 from .yamlload import Pos, YamlList, YamlMap
@@ -227,3 +228,16 @@ def slug(pattern: str, rule: str) -> Parser:
         raise Invalid(f"{name} '{word}' is not a valid {name} — use {rule}{example}")
 
     return parse
+
+
+DATE_EXAMPLES = "write e.g. 2024-02-26, 26 February 2024, or a year like 2023"
+
+
+def read_date(written: str) -> ParsedDate:
+    """Parse a teacher's date: unambiguous, or Invalid saying how to write it."""
+    parsed = parse_date(written)
+    if parsed is None:
+        raise Invalid(f"cannot read '{written}' as a date — {DATE_EXAMPLES}")
+    if parsed.note:
+        raise Invalid(f"'{written}' is ambiguous ({parsed.note}) — write it as {parsed}")
+    return parsed

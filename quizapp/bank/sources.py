@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from quizapp.qtypes.date import read_date
-
-from .schema import Context, Field, Invalid, parse_fields, slug, text, unknown_keys
+from .schema import Context, Field, Invalid, parse_fields, read_date, slug, text, unknown_keys
 from .spec import BankError, Source
 from .yamlload import Pos, YamlError, YamlList, YamlMap, load_yaml
 

@@ -16,25 +16,13 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from quizapp.bank.schema import Context, Field, Invalid, text, text_list
+from quizapp.bank.schema import DATE_EXAMPLES, Context, Field, Invalid, read_date, text, text_list
 from quizapp.bank.spec import BankError, QuestionSpec
 from quizapp.bank.yamlload import Pos, YamlMap
 from quizapp.grading import ParsedDate, parse_date
 
 from . import register
 from .base import Grade, QuestionType, as_text
-
-DATE_EXAMPLES = "write e.g. 2024-02-26, 26 February 2024, or a year like 2023"
-
-
-def read_date(written: str) -> ParsedDate:
-    """Parse a teacher's date: unambiguous, or Invalid saying how to write it."""
-    parsed = parse_date(written)
-    if parsed is None:
-        raise Invalid(f"cannot read '{written}' as a date — {DATE_EXAMPLES}")
-    if parsed.note:
-        raise Invalid(f"'{written}' is ambiguous ({parsed.note}) — write it as {parsed}")
-    return parsed
 
 
 def _date(value: Any, pos: Pos, name: str) -> ParsedDate:

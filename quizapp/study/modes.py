@@ -1,8 +1,8 @@
 """Study modes: the ways a quiz session picks its questions.
 
 A session's ``mode`` names a :class:`Mode` registered here. The study page offers every
-*listed* mode as a choice; starting one calls its ``draw`` to pick the question ids. Issue 5
-(spaced repetition) adds its modes the same way::
+*listed* mode as a choice; starting one calls its ``draw`` to pick the question ids. Spaced
+repetition (``review/modes.py``) adds its modes the same way::
 
     register_mode(Mode("review", "Review due", "Cards that are due, oldest first.", draw_due))
 

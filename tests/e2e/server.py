@@ -2,8 +2,9 @@
 
 The server gets its own instance folder, SQLite file, copy of a bank and clock file, is
 migrated and synced through the real ``flask`` commands, and is served by the gunicorn that
-the load tests use (``bench.loadkit.server.Server``: ``gunicorn.conf.py``, its own process
-group, stopped as a whole).
+the load tests use (``tests.support.server.Server``: ``gunicorn.conf.py``, its own process
+group, stopped as a whole) from ``tests/support/wsgi_e2e.py``: the real app with a clock the
+tests move through a file.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.loadkit.server import Server
+from tests.support.clock import CLOCK_FILE_VARIABLE
+from tests.support.server import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 RELOAD_SECONDS = 1
+E2E_APP = "tests.support.wsgi_e2e:app"
+"""The app the server runs: ``make run``'s, with a clock the tests move (``move_clock``)."""
 
 
 @dataclass
@@ -47,7 +51,7 @@ def server_env(bank_dir: Path, clock_file: Path) -> dict[str, str]:
     """The settings of the server's own world (its bank copy, clock file, fast bank reload)."""
     return {
         "QUIZAPP_QUESTIONS_DIR": str(bank_dir),
-        "QUIZAPP_TEST_CLOCK_FILE": str(clock_file),
+        CLOCK_FILE_VARIABLE: str(clock_file),
         "QUIZAPP_BANK_RELOAD_SECONDS": str(RELOAD_SECONDS),
         "ACCESS_LOG": "-",
     }
@@ -71,7 +75,7 @@ def flask(env: dict[str, str], *args: str, stdin: str = "") -> None:
 def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServer:
     """Copy ``bank``, migrate, sync, create ``teacher`` (name, password), serve; wait until up.
 
-    The server is ``bench.loadkit``'s gunicorn (one worker, four threads) in a process group
+    The server is ``tests.support.server``'s gunicorn (one worker, four threads) in a process group
     of its own, so stopping it stops every worker.
     """
     bank_dir = folder / "questions"
@@ -81,7 +85,7 @@ def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServ
     database_url = f"sqlite:///{folder / 'quizapp.sqlite'}"
     server = Server(
         database_url, folder / "instance", workers=1, threads=4,
-        env=server_env(bank_dir, clock_file),
+        env=server_env(bank_dir, clock_file), app=E2E_APP,
     )  # fmt: skip
     env = server.environment()
     flask(env, "db", "upgrade")

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from bench.loadkit.database import engine_for, load_database_url, prepare
-from bench.loadkit.server import Server, ServerError
-
-from ..conftest import TEST_DATABASE_URL
+from tests.conftest import TEST_DATABASE_URL
+from tests.support.database import engine_for, load_database_url, prepare
+from tests.support.server import Server, ServerError
 
 IN_CI = os.environ.get("CI") == "true"
 

@@ -6,9 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
-from bench.loadkit.checks import attempt_problems
 from quizapp.extensions import db
 from quizapp.models import QuizSession
+from tests.support.checks import attempt_problems
 
 from ..study.conftest import start
 

@@ -13,10 +13,10 @@ import time
 
 import pytest
 
-from bench.loadkit.checks import attempt_problems, integrity_check
-from bench.loadkit.database import quiz_attempts, sqlite_path
-from bench.loadkit.run import register_students, run_phase
-from bench.loadkit.students import Student
+from tests.support.checks import attempt_problems, integrity_check
+from tests.support.database import quiz_attempts, sqlite_path
+from tests.support.run import register_students, run_phase
+from tests.support.students import Student
 
 STUDENTS = 8
 KILL_AFTER_ANSWERS = 60

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.loadkit.run import register_students, students_run, unexpected_messages
+from tests.support.run import register_students, students_run, unexpected_messages
 
 from .conftest import BACKENDS
 

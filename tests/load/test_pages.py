@@ -1,8 +1,8 @@
-"""``bench/loadkit/pages.py``: the simulated students read forms and fill them in."""
+"""``tests/support/pages.py``: the simulated students read forms and fill them in."""
 
 from __future__ import annotations
 
-from bench.loadkit.pages import TEXT_ANSWER, answer_fields, hidden, parse_form
+from tests.support.pages import TEXT_ANSWER, answer_fields, hidden, parse_form
 
 PAGE = """
 <form method="post" class="inline"><input type="hidden" name="csrf_token" value="other"></form>

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,35 @@ def test_the_question_page_names_only_the_keys_that_work(client, auth, student) 
     for name, keys in seen.items():
         assert ("choose" in keys) == REGISTRY[name].choice_keys, name
         assert "check" in keys and "next" not in keys  # N and → work on the feedback page only
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(value or "" for name, value in attrs if name == "id")
+
+
+def repeated_ids(page: str) -> list[str]:
+    """The ``id`` values that more than one element of ``page`` carries."""
+    parser = _Ids()
+    parser.feed(page)
+    parser.close()
+    return sorted(value for value, count in parser.ids.items() if count > 1)
+
+
+def test_no_question_or_feedback_page_repeats_an_id(client, auth, student) -> None:
+    auth.login()
+    quiz = start(client, topics=list(BANK.topics))
+    types: set[str] = set()
+    while (response := client.get(quiz.url)).status_code == 200:
+        page = response.get_data(as_text=True)
+        assert repeated_ids(page) == [], hidden(page, "question_id")
+        types.add(BANK.questions[hidden(page, "question_id")].type)
+        feedback = quiz.answer(right=False)
+        if feedback.status_code == 302:
+            feedback = client.get(feedback.location)
+        assert repeated_ids(feedback.get_data(as_text=True)) == []
+    assert types == set(REGISTRY)

@@ -1,6 +1,6 @@
 """Properties of quizapp.grading as a whole: its public API, and that nothing ever raises.
 
-The example tables for each part are in tests/grading/ (text, money, dates).
+The example tables for each part are beside this file: test_text, test_money, test_dates.
 """
 
 import datetime as dt

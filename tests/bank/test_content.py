@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.bank.validate import load_bank
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")

@@ -6,8 +6,7 @@ import pytest
 from flask import Flask
 
 from quizapp.auth.rules import safe_next
-
-from .conftest import PASSWORD, get_user
+from tests.conftest import PASSWORD, get_user
 
 
 def register(client, username="newbie", password=PASSWORD, confirm=None):

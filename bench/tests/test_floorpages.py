@@ -1,13 +1,18 @@
-"""The benchmark floors: parts of the quiz pages' cost, measured with no database at all."""
+"""``bench/loadkit/floorpages.py``: hello-world, the login check alone, and the floors (parts
+of the quiz pages' cost, measured with no database at all), served by the bench app only.
+"""
 
 from __future__ import annotations
 
 import pytest
+from flask import Flask
 from werkzeug.datastructures import MultiDict
 
-from bench.loadkit.pages import answer_fields, parse_form
-
-from .history.records import count_queries
+from bench.loadkit.floorpages import bp, create_bench_app
+from quizapp import create_app
+from tests.conftest import make_config
+from tests.history.records import count_queries
+from tests.support.pages import answer_fields, csrf_token, parse_form
 
 FLOORS = ["/_bench/page-floor", "/_bench/page-bytes"]
 HIDDEN = ("csrf_token", "position", "question_id")
@@ -15,7 +20,14 @@ HIDDEN = ("csrf_token", "position", "question_id")
 
 @pytest.fixture
 def app_config() -> dict[str, object]:
-    return {"BENCH_HELLO": True, "WTF_CSRF_ENABLED": True}
+    return {"WTF_CSRF_ENABLED": True}
+
+
+@pytest.fixture
+def app(app: Flask) -> Flask:
+    """The suite's app with the floor pages, as ``create_bench_app`` builds it."""
+    app.register_blueprint(bp)
+    return app
 
 
 def floor_answer(client) -> MultiDict[str, str]:  # type: ignore[no-untyped-def]
@@ -24,12 +36,10 @@ def floor_answer(client) -> MultiDict[str, str]:  # type: ignore[no-untyped-def]
     return MultiDict(form.hidden + answer_fields(form))
 
 
-@pytest.mark.parametrize("url", FLOORS + ["/_bench/answer-floor"])
-def test_floors_are_not_served_by_default(tmp_path, url: str) -> None:
-    from quizapp import create_app
-
-    from .conftest import make_config
-
+@pytest.mark.parametrize(
+    "url", ["/_bench/hello", "/_bench/whoami", *FLOORS, "/_bench/answer-floor"]
+)
+def test_the_product_app_serves_no_floor(tmp_path, url: str) -> None:
     app = create_app(make_config(tmp_path / "db.sqlite"), instance_path=str(tmp_path / "i"))
     assert app.test_client().get(url).status_code == 404
 
@@ -78,3 +88,23 @@ def test_page_bytes_sends_what_the_page_floor_rendered_first(app, client) -> Non
         assert rendered == []  # the bytes are sent again, not rendered again
         client.get("/_bench/page-floor")
     assert rendered == ["study/question.html"] and b'class="answer-form' in first
+
+
+def test_hello(tmp_path) -> None:
+    app = create_bench_app(make_config(tmp_path / "db.sqlite"), instance_path=str(tmp_path / "i"))
+    response = app.test_client().get("/_bench/hello")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "Hello, World!"
+    assert response.mimetype == "text/plain"
+
+
+def test_whoami_needs_a_login(client) -> None:
+    response = client.get("/_bench/whoami")
+    assert response.status_code == 302 and "/auth/login" in response.location
+
+
+def test_whoami_gives_the_logged_in_id(client, auth, student) -> None:
+    auth.login(csrf_token=csrf_token(client.get("/auth/login").get_data(as_text=True)))
+    response = client.get("/_bench/whoami")
+    assert response.status_code == 200 and response.get_data(as_text=True) == str(student)
+    assert response.mimetype == "text/plain"

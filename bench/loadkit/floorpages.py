@@ -1,7 +1,8 @@
-"""Baseline pages for benchmarks: the cheapest responses the app's own stack can give.
+"""Floor pages for benchmarks: the cheapest responses the app's own stack can give.
 
-Registered only when ``BENCH_HELLO`` is on (``QUIZAPP_BENCH_HELLO=1``), so ``bench/load.py``
-can compare the quiz pages with them under the same gunicorn settings in the same run:
+They are served only by the bench app (:func:`create_bench_app`, gunicorn entry
+``bench/wsgi_bench.py``), so ``bench/load.py`` can compare the quiz pages with them under the
+same gunicorn settings in the same run:
 
 * ``/_bench/hello``: plain text, no database, no template, no login;
 * ``/_bench/whoami``: the logged-in student's id as plain text: the login check (Flask-Login
@@ -23,26 +24,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, redirect, request, url_for
+from flask import Blueprint, Flask, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from .auth.identity import SessionUser
-from .bank.webapp import current_bank
-from .clock import now
-from .models import QuizSession
-from .qtypes import get_type
-from .scheduling import new_card, rating_for_grade, review
-from .study import operations as ops
-from .study.forms import AnswerForm, read_answer
-from .study.views import render_question
+from quizapp import create_app
+from quizapp.auth.identity import SessionUser
+from quizapp.bank.webapp import current_bank
+from quizapp.clock import now
+from quizapp.models import QuizSession
+from quizapp.qtypes import get_type
+from quizapp.scheduling import new_card, rating_for_grade, review
+from quizapp.study import operations as ops
+from quizapp.study.forms import AnswerForm, read_answer
+from quizapp.study.views import render_question
 
-bp = Blueprint("benchmark", __name__, url_prefix="/_bench")
+bp = Blueprint("floorpages", __name__, url_prefix="/_bench")
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
 FLOOR_USER = SessionUser(0, "floor-student", "student")
 """Who the floor pages are rendered for (never read from the database)."""
 FLOOR_QUESTION_TYPE = "choice"
 """The floors ask the first question of this type (the bank's most common), else the first."""
+
+
+def create_bench_app(
+    test_config: dict[str, Any] | None = None, instance_path: str | None = None
+) -> Flask:
+    """The real application (:func:`quizapp.create_app`) with the floor pages added."""
+    app = create_app(test_config, instance_path)
+    app.register_blueprint(bp)
+    return app
 
 
 @bp.get("/hello")
@@ -64,10 +75,13 @@ def _floor() -> dict[str, Any]:
 
     The request's user is set to :data:`FLOOR_USER` the way Flask-Login's own loader leaves it
     (``g._login_user``), so the layout shows a logged-in student without reading an account.
+    Flask-Login has no public call for that: ``login_user`` would rewrite the student's session
+    cookie (and add signing it to the floor's cost), and a loader of its own could not skip the
+    account read for the benchmark's logged-in students without replacing the app's loader.
     """
     g._login_user = FLOOR_USER
     bank = current_bank()
-    floor = current_app.extensions.get("quizapp_bench_floor")
+    floor = current_app.extensions.get("bench_floor")
     if floor is None or floor["bank"] is not bank:  # first request, or the bank was reloaded
         specs = sorted(bank.questions.values(), key=lambda s: s.id)
         if not specs:
@@ -77,7 +91,7 @@ def _floor() -> dict[str, Any]:
             id=1, user_id=0, mode="quiz", question_ids=[spec.id] * 10, position=0, seed=1
         )
         floor = {"bank": bank, "quiz": quiz, "spec": spec}
-        current_app.extensions["quizapp_bench_floor"] = floor
+        current_app.extensions["bench_floor"] = floor
     return floor
 
 

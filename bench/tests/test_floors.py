@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.loadkit.floors import cost_split
-from bench.loadkit.stats import Line
+from tests.support.stats import Line
 
 GOALS = {"quiz page": 0.60, "answer": 0.40}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .conftest import PASSWORD, get_user
+from tests.conftest import PASSWORD, get_user
 
 
 def test_create_student_and_teacher_from_stdin(app: Flask, runner) -> None:

@@ -1,5 +1,8 @@
 """Start quizapp under gunicorn (``gunicorn.conf.py``) on a free loopback port, stop or kill it.
 
+Used by the load and crash tests (``tests/load/``), the browser tests (``tests/e2e/``) and
+``bench/load.py``.
+
 The server runs in a process group of its own, so :meth:`Server.stop` and :meth:`Server.kill`
 reach the master and every worker, and nothing outlives a test.
 """
@@ -51,8 +54,8 @@ def group_alive(pgid: int) -> bool:
 class Server:
     """A gunicorn serving quizapp from ``database_url``; ``instance`` holds its files and log.
 
-    It serves the app as ``make run`` does; ``env`` adds settings (``bench/load.py`` turns on
-    the ``/_bench/`` pages with ``QUIZAPP_BENCH_HELLO=1``).
+    It serves ``app`` (a gunicorn ``module:variable``; by default ``wsgi:app``, what ``make run``
+    serves); ``env`` adds settings.
     """
 
     def __init__(
@@ -63,8 +66,10 @@ class Server:
         workers: int | None = None,
         threads: int | None = None,
         env: dict[str, str] | None = None,
+        app: str = "wsgi:app",
     ) -> None:
         self.database_url = database_url
+        self.app = app
         self.instance = Path(instance)
         self.workers, self.threads = workers, threads
         self.extra_env = env or {}
@@ -98,7 +103,7 @@ class Server:
             self.port = free_port()
             with self.log_path.open("ab") as log:
                 self.proc = subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+                    [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", self.app],
                     cwd=ROOT,
                     env=self.environment(),
                     stdout=log,

@@ -17,7 +17,7 @@ from .server import ROOT
 
 
 def load_database_url(test_url: str, name: str = "quizapp_load") -> str:
-    """``test_url`` with its database name replaced (``.../quizapp_test`` -> ``.../quizapp_load``)."""
+    """``test_url`` naming database ``name`` (``.../quizapp_test`` -> ``.../quizapp_load``)."""
     parts = urlsplit(test_url)
     return urlunsplit(parts._replace(path=f"/{name}"))
 

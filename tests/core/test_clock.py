@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from quizapp.clock import now
+from tests.support.clock import FileClock
 
 
 def test_config_clock_wins(app: Flask) -> None:
@@ -19,7 +20,7 @@ def test_config_clock_wins(app: Flask) -> None:
 
 def test_clock_file_moves_a_running_app(app: Flask, tmp_path: Path) -> None:
     offset = tmp_path / "offset"
-    app.config["TEST_CLOCK_FILE"] = str(offset)
+    app.config["CLOCK"] = FileClock(offset)
     with app.app_context():
         assert abs(now() - datetime.now(UTC)) < timedelta(seconds=5)
         offset.write_text("86400")
