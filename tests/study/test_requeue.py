@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from quizapp.scheduling import State
-from tests.study.conftest import quiz_row, start
+from tests.review.conftest import card_row, logs
 
-from .conftest import START, card_row, logs
+from .conftest import START, quiz_row, start
 
 
 def test_a_miss_is_due_in_ten_minutes_and_comes_back(app, client, auth, student, clock) -> None:
