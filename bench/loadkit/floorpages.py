@@ -123,10 +123,10 @@ def answer_floor() -> Response | tuple[str, int]:
     if not form.validate() or form.question_id.data != spec.id:
         abort(400)
     display = ops.question_display(quiz, quiz.position, spec)
-    given, problem = read_answer(request.form, spec, display)
-    if problem is not None:
-        return render_question(quiz, spec, given, problem)
-    grade = get_type(spec.type).grade(spec, given)
+    read = read_answer(request.form, spec, display)
+    if read.problem is not None:
+        return render_question(quiz, spec, read.given, read.problem)
+    grade = get_type(spec.type).grade(spec, read.given, parsed=read.parsed)
     moment = now()
     review(new_card(moment), rating_for_grade(grade.score, grade.correct), moment)
     return redirect(url_for(".hello"))

@@ -16,6 +16,7 @@ from ..bank.webapp import current_bank, served_question
 from ..clock import now
 from ..extensions import db
 from ..grading import MAX_ANSWER_LENGTH
+from ..models.statements import Changed
 from ..qtypes import get_type
 from ..review import operations as ops
 from ..review.cards import card_for
@@ -111,7 +112,7 @@ def rate(question_id: str) -> Response:
         rated = ops.rate_flashcard(
             current_user.id, spec, Rating(form.rating.data), now(), form.reps.data
         )
-    except ops.StaleRating:
+    except Changed:
         db.session.rollback()
         flash("That card was already rated.", "info")
         return redirect(url_for(".index"))

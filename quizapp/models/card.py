@@ -75,12 +75,8 @@ class Card(db.Model):
         for name, value in card_values(state).items():
             setattr(self, name, value)
 
-    def snapshot(self) -> dict[str, Any]:
-        """Every field a rating changes, as JSON: what undo writes back."""
-        return card_snapshot(self.to_state(), self.leech)
-
     def restore(self, snapshot: dict[str, Any]) -> None:
-        """Write back a :meth:`snapshot` exactly (the leech flag as it was, too)."""
+        """Write back a :func:`card_snapshot` exactly (the leech flag as it was, too)."""
         last_review = snapshot["last_review"]
         self.set_state(
             CardState(
@@ -156,7 +152,7 @@ class ReviewLog(db.Model):
     """One rating of a card: Again..Easy (1..4), from a quiz answer or a flashcard.
 
     ``kind`` is the queue the card was in before the rating (new, learning, review), which is
-    what the daily limits count. ``previous`` is the card's :meth:`Card.snapshot` before the
+    what the daily limits count. ``previous`` is the card's :func:`card_snapshot` before the
     rating, so undo restores it exactly; ``attempt_id`` is the answer the rating came from.
     """
 

@@ -1,4 +1,10 @@
-"""Statements SQLAlchemy spells differently per database, built once for each one we run on."""
+"""Writes that check what was read: insert unless taken, and the conflict they report.
+
+A request plans its writes from what it read and then runs a few statements that hold only
+if nothing they depend on changed meanwhile (``UPDATE ... WHERE reps = :seen``, ``INSERT ...
+ON CONFLICT DO NOTHING``). When one finds its row changed it raises :class:`Changed`: the
+caller rolls back, then plans again or tells the user.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,10 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
+
+
+class Changed(Exception):
+    """A row a plan read was changed (or created) by another request before the plan was written."""
 
 
 class InsertUnlessTaken:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from .base import Grade, QuestionType
+from .base import Grade, QuestionType, Unreadable
 
 T = TypeVar("T", bound=type[QuestionType])
 
@@ -47,4 +47,5 @@ __all__ = [
     "register",
     "short",
     "truefalse",
+    "Unreadable",
 ]

@@ -1,7 +1,7 @@
 """What every question type provides, and the small helpers the types share.
 
 A type declares its YAML ``fields`` (``bank.schema.Field``) and the form fields it reads, and
-implements display, form parsing, grading and the two human-readable answer texts. Answers
+implements display, form parsing, reading, grading and the two human-readable answer texts. Answers
 are JSON-able values (text, a list of texts, a mapping, a bool) so they can be stored as-is.
 ``grade`` never raises, whatever the answer: a malformed one is simply wrong.
 """
@@ -46,6 +46,13 @@ class Grade:
         """Partial credit: ``right`` out of ``total``, correct only when all are right."""
         score = min(1.0, max(0.0, right / total)) if total else 0.0
         return cls(score, total > 0 and right >= total, normalised, note)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Why an answer cannot be read as its type needs (:meth:`QuestionType.read`)."""
+
+    message: str
 
 
 class FormData(Protocol):
@@ -146,13 +153,15 @@ class QuestionType:
         """Empty answers are asked again, not graded."""
         return not as_text(answer).strip()
 
-    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
-        """Why a non-empty ``answer`` cannot be read at all (it is asked again, not graded as
-        wrong: "15 milion" is a slip, not a wrong sum); None when it can be graded."""
-        return None
+    def read(self, spec: QuestionSpec, answer: Any) -> Any:
+        """What a non-empty ``answer`` says, as :meth:`grade` takes it (an amount, a date; most
+        types: the answer itself), or :class:`Unreadable` when it cannot be read at all (it is
+        asked again, not graded as wrong: "15 milion" is a slip, not a wrong sum)."""
+        return answer
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
-        """Grade an answer; never raises."""
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
+        """Grade an answer; never raises. ``parsed`` is what :meth:`read` made of it, when the
+        caller has it (the answer is then not read again); None: read it here."""
         raise NotImplementedError
 
     def answer_text(self, spec: QuestionSpec) -> str:

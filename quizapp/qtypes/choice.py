@@ -52,7 +52,7 @@ class Choice(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "choices": choices_display(spec, rng)}
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         given = as_text(answer).strip()
         if given == spec.fields["answer"]:
             return Grade.right(given)

@@ -95,7 +95,7 @@ class Cloze(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         blanks: tuple[tuple[str, ...], ...] = spec.fields["blanks"]
         given = (as_texts(answer) + [""] * len(blanks))[: len(blanks)]
         right, seen, notes = 0, [], []

@@ -22,7 +22,7 @@ from quizapp.bank.yamlload import Pos, YamlMap
 from quizapp.grading import ParsedDate, parse_date
 
 from . import register
-from .base import Grade, QuestionType, as_text
+from .base import Grade, QuestionType, Unreadable, as_text
 
 
 def _date(value: Any, pos: Pos, name: str) -> ParsedDate:
@@ -69,15 +69,18 @@ class Date(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "precision": precision(spec.fields["answer"])}
 
-    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
-        if parse_date(as_text(answer).strip()) is not None:
-            return None
-        return f"That answer is not a date we can read: {DATE_EXAMPLES}. Nothing was recorded."
+    def read(self, spec: QuestionSpec, answer: Any) -> ParsedDate | Unreadable:
+        given = parse_date(as_text(answer).strip())
+        if given is not None:
+            return given
+        return Unreadable(
+            f"That answer is not a date we can read: {DATE_EXAMPLES}. Nothing was recorded."
+        )
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
-        written = as_text(answer).strip()
-        given = parse_date(written)
-        if given is None:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
+        given = self.read(spec, answer) if parsed is None else parsed
+        if not isinstance(given, ParsedDate):
+            written = as_text(answer).strip()
             return Grade.wrong(written, "could not read a date — " + DATE_EXAMPLES)
         expected = [spec.fields["answer"], *spec.fields["accept"]]
         if any(agrees(given, date) for date in expected):

@@ -87,7 +87,7 @@ class Match(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         pairs = spec.fields["pairs"]
         chosen = _chosen(answer, pairs)
         right = sum(1 for (_, want), got in zip(pairs, chosen, strict=True) if got == want)

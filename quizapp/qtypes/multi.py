@@ -57,7 +57,7 @@ class Multi(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not _unique(as_texts(answer))
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         selected = _unique(as_texts(answer))
         right_answers = set(spec.fields["answers"])
         right = sum(1 for s in selected if s in right_answers)

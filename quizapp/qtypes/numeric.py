@@ -29,7 +29,7 @@ from quizapp.bank.yamlload import Pos, YamlMap
 from quizapp.grading import Amount, amounts_equal, parse_amount, parse_tolerance
 
 from . import register
-from .base import Grade, QuestionType, as_text
+from .base import Grade, QuestionType, Unreadable, as_text
 
 NUMBER_EXAMPLES = "write e.g. 15000000, 15 million or €15 million"
 GIVEN_EXAMPLES = "write e.g. 3, three, 15 million or €15 million"
@@ -113,16 +113,19 @@ class Numeric(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "unit": spec.fields["answer"].currency or spec.fields["unit"]}
 
-    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
-        if read_number(as_text(answer), spec.fields["unit"]) is not None:
-            return None
-        return f"That answer is not a number we can read: {GIVEN_EXAMPLES}. Nothing was recorded."
+    def read(self, spec: QuestionSpec, answer: Any) -> Amount | Unreadable:
+        given = read_number(as_text(answer), spec.fields["unit"])
+        if given is not None:
+            return given
+        return Unreadable(
+            f"That answer is not a number we can read: {GIVEN_EXAMPLES}. Nothing was recorded."
+        )
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
-        written = as_text(answer)
-        given = read_number(written, spec.fields["unit"])
-        if given is None:
-            return Grade.wrong(written.strip(), "could not read a number — " + GIVEN_EXAMPLES)
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
+        given = self.read(spec, answer) if parsed is None else parsed
+        if not isinstance(given, Amount):
+            written = as_text(answer).strip()
+            return Grade.wrong(written, "could not read a number — " + GIVEN_EXAMPLES)
         expected: Amount = spec.fields["answer"]
         if expected.currency and given.currency and given.currency != expected.currency:
             note = f"the answer is in {expected.currency}, not {given.currency}"

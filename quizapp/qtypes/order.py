@@ -21,7 +21,7 @@ from quizapp.bank.schema import Field, text_list
 from quizapp.bank.spec import QuestionSpec
 
 from . import register
-from .base import FormData, Grade, QuestionType, as_texts, form_value, shuffled
+from .base import FormData, Grade, QuestionType, Unreadable, as_texts, form_value, shuffled
 
 ARROW = " → "
 
@@ -54,17 +54,17 @@ class Order(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
 
-    def unreadable(self, spec: QuestionSpec, answer: Any) -> str | None:
+    def read(self, spec: QuestionSpec, answer: Any) -> Any:
         given = [t.strip() for t in as_texts(answer) if t.strip()]
         twice = next((item for item, n in Counter(given).items() if n > 1), None)
         if twice is None:
-            return None
-        return (
+            return answer
+        return Unreadable(
             f"Each item goes in one position only, but “{twice}” is chosen more than"
             " once. Nothing was recorded; please fix the order."
         )
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         items: tuple[str, ...] = spec.fields["items"]
         given = [t.strip() for t in as_texts(answer)]
         place: dict[str, int] = {}

@@ -40,7 +40,7 @@ class Short(QuestionType):
         TYPOS,
     )
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         accepted = [spec.fields["answer"], *spec.fields["accept"]]
         match = match_text(as_text(answer), accepted, typos=spec.fields["typos"])
         if not match.ok:

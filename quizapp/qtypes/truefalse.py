@@ -52,7 +52,7 @@ class TrueFalse(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return truth(answer) is None
 
-    def grade(self, spec: QuestionSpec, answer: Any) -> Grade:
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         given = truth(answer)
         if given is None:
             return Grade.wrong("", "not an answer: choose true or false")

@@ -1,4 +1,4 @@
-"""Reading a student's cards and settings (the write side is in ``operations``)."""
+"""Reading a student's cards and settings (the write side is in ``rating`` and ``operations``)."""
 
 from __future__ import annotations
 
@@ -26,19 +26,13 @@ def find_card(card_id: int, user_id: int) -> Card | None:
 _CARD = select(Card).where(
     Card.user_id == bindparam("user_id"), Card.question_id == bindparam("question_id")
 )
-_LOCKED_CARD = _CARD.with_for_update()
 
 
-def card_for(user_id: int, question_id: str, *, lock: bool = False) -> Card | None:
-    """The student's card on a question, if they have one; ``lock`` holds it until commit.
-
-    Locking (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write requests hold the database
-    lock already) keeps two ratings of the same card from both reading the old state. The
-    statements are built once (flashcard pages and ratings run them; a quiz answer reads its
-    card with its retention in ``review.writes``).
-    """
+def card_for(user_id: int, question_id: str) -> Card | None:
+    """The student's card on a question, if they have one (for showing it; a rating reads its
+    card with the student's retention in :mod:`.rating`)."""
     params = {"user_id": user_id, "question_id": question_id}
-    return db.session.execute(_LOCKED_CARD if lock else _CARD, params).scalar_one_or_none()
+    return db.session.execute(_CARD, params).scalar_one_or_none()
 
 
 def suspended_and_leeches(user_id: int) -> list[Card]:

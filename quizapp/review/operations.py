@@ -1,99 +1,55 @@
-"""Spaced-repetition writes: rate a card, rate a flashcard, undo, suspend, save settings.
+"""Spaced-repetition writes: rate a flashcard, undo, suspend, save settings.
 
 Nothing here commits: a rating, its attempt and its log row land in the caller's one
-transaction. Every function takes ``now`` (from ``quizapp.clock.now``).
+transaction. Every function takes ``now`` (from ``quizapp.clock.now``). A card is rated
+through :mod:`.rating`, as a quiz answer rates it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import insert, select
 
 from ..bank.spec import QuestionSpec
 from ..extensions import db
 from ..models import Attempt, Card, ReviewLog, UserSettings
-from ..models.card import review_log_fields
-from ..scheduling import Rating, ReviewOutcome, new_card, review
-from .cards import card_for, settings_for
+from ..models.statements import Changed
+from ..scheduling import Rating
+from .rating import CardRating, plan_rating
 
 FLASHCARD = "flashcard"
 """``Attempt.kind`` of a flashcard rating."""
 
-
-@dataclass(frozen=True)
-class Rated:
-    """One rating as stored: the card (already updated), py-fsrs's outcome and the log row."""
-
-    card: Card
-    outcome: ReviewOutcome
-    log: ReviewLog
-
-
-class StaleRating(Exception):
-    """The card changed since the page was shown (a re-sent or double-clicked form)."""
-
-
-def card_to_rate(user_id: int, question_id: str, now: datetime) -> Card:
-    """The student's card on a question, locked; a new card (due ``now``) if they have none."""
-    card = card_for(user_id, question_id, lock=True)
-    if card is not None:
-        return card
-    card = Card(user_id=user_id, question_id=question_id, created_at=now)
-    card.set_state(new_card(now))
-    try:
-        with db.session.begin_nested():
-            db.session.add(card)
-    except IntegrityError:  # another request created it in the meantime
-        card = card_for(user_id, question_id, lock=True)
-        assert card is not None
-    return card
-
-
-def rate(card: Card, rating: Rating | int, now: datetime, attempt: Attempt | None = None) -> Rated:
-    """Rate ``card`` at ``now`` with the owner's FSRS settings and log it with its attempt."""
-    before = card.to_state()
-    outcome = review(before, rating, now, settings_for(card.user_id).scheduler)
-    log = ReviewLog(
-        card_id=card.id,
-        user_id=card.user_id,
-        attempt_id=attempt.id if attempt is not None else None,
-        **review_log_fields(before, card.leech, outcome),
-    )
-    card.set_state(outcome.new_state)
-    db.session.add(log)
-    db.session.flush()
-    return Rated(card, outcome, log)
+_INSERT_ATTEMPT = insert(Attempt.__table__).returning(Attempt.__table__.c.id)
 
 
 def rate_flashcard(
     user_id: int, spec: QuestionSpec, rating: Rating, now: datetime, seen_reps: int
-) -> Rated:
+) -> CardRating:
     """Record a flashcard self-rating as an Attempt (kind ``flashcard``) and rate the card.
 
     ``seen_reps`` is the card's rep count on the page that was rated; a different count means
-    the form was sent twice, and StaleRating is raised with nothing written. Again scores 0 and
-    counts as a miss; the other ratings score 1.
+    the form was sent twice (or the card was rated in another tab), and Changed is raised with
+    nothing written. Again scores 0 and counts as a miss; the other ratings score 1.
     """
-    card = card_to_rate(user_id, spec.id, now)
-    if card.reps != seen_reps:
-        raise StaleRating(spec.id)
-    attempt = Attempt(
-        user_id=user_id,
-        question_id=spec.id,
-        question_version=spec.version,
-        kind=FLASHCARD,
-        raw_answer=rating.name.lower(),
-        normalised=rating.name,
-        score=0.0 if rating == Rating.Again else 1.0,
-        correct=rating != Rating.Again,
-        created_at=now,
-    )
-    db.session.add(attempt)
-    db.session.flush()
-    return rate(card, rating, now, attempt)
+    planned = plan_rating(user_id, spec.id, rating, now)
+    if planned.seen_reps != seen_reps:
+        raise Changed(f"card {spec.id!r} was rated since its page was shown")
+    attempt = {
+        "user_id": user_id,
+        "question_id": spec.id,
+        "question_version": spec.version,
+        "kind": FLASHCARD,
+        "raw_answer": rating.name.lower(),
+        "normalised": rating.name,
+        "score": 0.0 if rating == Rating.Again else 1.0,
+        "correct": rating != Rating.Again,
+        "created_at": now,
+    }
+    conn = db.session.connection()
+    planned.write(conn, conn.execute(_INSERT_ATTEMPT, attempt).scalar_one())
+    return planned
 
 
 def last_undoable(user_id: int) -> ReviewLog | None:

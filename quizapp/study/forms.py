@@ -27,7 +27,7 @@ from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from ..bank.spec import Bank, QuestionSpec
 from ..grading import MAX_ANSWER_LENGTH
-from ..qtypes import get_type
+from ..qtypes import Unreadable, get_type
 from .modes import get_mode, listed_modes
 from .operations import new_start_token
 
@@ -127,16 +127,31 @@ TOO_LONG = AnswerProblem(
 )
 
 
+@dataclass(frozen=True)
+class ReadAnswer:
+    """A submitted answer: as sent, as its question type read it, or why it is asked again.
+
+    ``given`` is JSON-able (stored as the attempt's raw answer, shown again with a problem);
+    ``parsed`` is what ``qtype.read`` made of it (an amount, a date), handed to ``qtype.grade``
+    so the answer is read once.
+    """
+
+    given: Any
+    parsed: Any = None
+    problem: AnswerProblem | None = None
+
+
 def read_answer(
     form: MultiDict[str, str], spec: QuestionSpec, display: dict[str, Any]
-) -> tuple[Any, AnswerProblem | None]:
-    """The submitted answer, as the question type reads it, and a problem that stops grading."""
+) -> ReadAnswer:
+    """The submitted answer, as the question type reads it, or the problem that stops grading."""
     qtype = get_type(spec.type)
     answer = qtype.parse_form(form, spec, display)
     if any(len(value) > MAX_ANSWER_LENGTH for _, value in form.items(multi=True)):
-        return answer, TOO_LONG
+        return ReadAnswer(answer, problem=TOO_LONG)
     if qtype.is_empty(answer):
-        return answer, EMPTY
-    if (reason := qtype.unreadable(spec, answer)) is not None:
-        return answer, AnswerProblem(reason, 200)
-    return answer, None
+        return ReadAnswer(answer, problem=EMPTY)
+    parsed = qtype.read(spec, answer)
+    if isinstance(parsed, Unreadable):
+        return ReadAnswer(answer, problem=AnswerProblem(parsed.message, 200))
+    return ReadAnswer(answer, parsed)

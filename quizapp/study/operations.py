@@ -1,8 +1,8 @@
-"""Quiz write operations: start a session, show a question, finish, retry; answers too.
+"""Quiz write operations: start a session, show a question, skip, finish, retry.
 
-Views call these and then commit; nothing here commits. Recording an answer lives in
-:mod:`.recording` (re-exported here). Every function takes ``now`` (from
-``quizapp.clock.now``) instead of reading the clock itself.
+Views call these and then commit; nothing here commits. Answering a question lives in
+:mod:`.answering`. Every function takes ``now`` (from ``quizapp.clock.now``) instead of
+reading the clock itself.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import IntegrityError
 
 from ..bank.spec import Bank
 from ..extensions import db
 from ..models import QuizSession
+from ..models.statements import InsertUnlessTaken
 from .modes import DrawRequest, get_mode
 from .queries import (  # noqa: F401 - the reads are part of the operations' public face
     Submission,
@@ -28,16 +28,6 @@ from .queries import (  # noqa: F401 - the reads are part of the operations' pub
     question_display,
     quiz_or_404,
     unfinished_quizzes,
-)
-from .recording import (  # noqa: F401 - recording an answer is one of the operations
-    AFTER_ANSWER,
-    AfterAnswer,
-    AlreadyAnswered,
-    Answered,
-    Changed,
-    after_answer,
-    record_answer,
-    time_taken_ms,
 )
 
 
@@ -58,6 +48,8 @@ def new_start_token() -> str:
     return secrets.token_urlsafe(16)
 
 
+_SESSIONS = QuizSession.__table__
+_INSERT_SESSION = InsertUnlessTaken(_SESSIONS, ["user_id", "start_token"], _SESSIONS.c.id)
 _STARTED_WITH = select(QuizSession).where(
     QuizSession.user_id == bindparam("user_id"), QuizSession.start_token == bindparam("token")
 )
@@ -98,28 +90,22 @@ def create_session(
     With a ``start_token`` already used by this student (the same form sent twice at once),
     the session it started is returned instead and nothing is added.
     """
-    quiz = QuizSession(
-        user_id=user_id,
-        mode=mode,
-        topics=list(topics),
-        question_ids=list(question_ids),
-        position=0,
-        seed=new_seed() if seed is None else seed,
-        started_at=now,
-        last_activity_at=now,
-        start_token=start_token or None,
-    )
-    if quiz.start_token is None:
-        db.session.add(quiz)
-        db.session.flush()
-        return quiz
-    try:
-        with db.session.begin_nested():
-            db.session.add(quiz)
-    except IntegrityError:
-        existing = started_with(user_id, start_token)
-        assert existing is not None
-        return existing
+    values = {
+        "user_id": user_id,
+        "mode": mode,
+        "topics": list(topics),
+        "question_ids": list(question_ids),
+        "position": 0,
+        "seed": new_seed() if seed is None else seed,
+        "started_at": now,
+        "last_activity_at": now,
+        "start_token": start_token or None,
+    }
+    quiz_id = _INSERT_SESSION.run(db.session.connection(), values)
+    quiz = db.session.get(QuizSession, quiz_id) if quiz_id is not None else None
+    if quiz is None:  # the token is taken: the same form started a session meanwhile
+        quiz = started_with(user_id, start_token)
+        assert quiz is not None
     return quiz
 
 

@@ -16,14 +16,12 @@ from ..grading import MAX_ANSWER_LENGTH
 from ..models import QuizSession
 from ..qtypes import get_type
 from . import operations as ops
-from .forms import AnswerForm, AnswerProblem, RetryForm, StudyForm, read_answer
+from .answering import AskAgain, Moved, Recorded, Refused, submit
+from .forms import AnswerProblem, RetryForm, StudyForm
 from .modes import listed_modes, mode_label
-from .recording import AlreadyAnswered, Changed, plan_answer, write_answer
 from .results import row, sources, summarise
 
 bp = Blueprint("study", __name__, template_folder="templates")
-PLAN_TRIES = 3
-"""Plans of one answer before giving up (503): each retry means another request just wrote."""
 
 
 def own_quiz_or_404(quiz_id: int) -> QuizSession:
@@ -109,61 +107,21 @@ def quiz(quiz_id: int) -> Response | tuple[str, int]:
     return render_question(quiz, bank.questions[quiz.question_ids[quiz.position]])
 
 
-def _not_current(quiz: QuizSession, position: int, question_id: str) -> Response | None:
-    """Where an answer for any slot but the one asked now goes; None for the one asked now."""
-    match ops.classify_submission(quiz, position, question_id):
-        case ops.Submission.NOT_FOUND:
-            abort(404)
-        case ops.Submission.INVALID:
-            abort(400)
-        case ops.Submission.ANSWERED:
-            return redirect(url_for(".feedback", quiz_id=quiz.id, position=position))
-        case ops.Submission.STALE:
-            return redirect(url_for(".quiz", quiz_id=quiz.id))
-    return None
-
-
 @bp.post("/quiz/<int:quiz_id>")
 @reads_first
 @login_required
 def answer(quiz_id: int) -> Response | tuple[str, int]:
-    """Grade and record an answer, then show its feedback (a re-sent form records nothing).
-
-    The form is checked, graded and its writes planned without the write lock; the write
-    transaction only runs the plan, whose statements check that nothing they depend on changed
-    meanwhile (another tab or a double click). If something did, the answer is planned again.
-    """
-    quiz = own_quiz_or_404(quiz_id)
-    form = AnswerForm(request.form)
-    if not form.validate():
-        abort(400)
-    position, question_id = form.position.data, form.question_id.data
-    if (elsewhere := _not_current(quiz, position, question_id)) is not None:
-        return elsewhere
-    bank = current_bank()
-    spec = bank.get(question_id)
-    if spec is None:
-        with write_transaction():
-            _skip_note(ops.skip_unavailable(quiz, bank, now()))
-        return redirect(url_for(".quiz", quiz_id=quiz_id))
-    given, problem = read_answer(request.form, spec, ops.question_display(quiz, position, spec))
-    if problem is not None:
-        return render_question(quiz, spec, given, problem)
-    for _ in range(PLAN_TRIES):
-        plan = plan_answer(quiz, spec, given, now())
-        try:
-            with write_transaction():
-                write_answer(plan)
-            break
-        except AlreadyAnswered:
-            break
-        except Changed:
-            quiz = own_quiz_or_404(quiz_id)
-            if (elsewhere := _not_current(quiz, position, question_id)) is not None:
-                return elsewhere
-    else:
-        abort(503)
-    return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
+    """Grade and record an answer, then show its feedback (a re-sent form records nothing)."""
+    match submit(quiz_id, current_user.id, request.form, now()):
+        case Recorded(position):
+            return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
+        case AskAgain(quiz, spec, given, problem):
+            return render_question(quiz, spec, given, problem)
+        case Moved(skipped):
+            _skip_note(list(skipped))
+            return redirect(url_for(".quiz", quiz_id=quiz_id))
+        case Refused(status):
+            abort(status)
 
 
 @bp.get("/quiz/<int:quiz_id>/answers/<int:position>")

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from quizapp.qtypes import get_type
+from quizapp.grading import ParsedDate
+from quizapp.qtypes import Unreadable, get_type
 
 from .specs import errors_of, make_spec
 
@@ -109,3 +110,12 @@ def test_display_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("date", fields) == errors
+
+
+def test_read_gives_the_date_that_grade_takes() -> None:
+    read = DATE.read(DAY, "26 February 2024")
+    assert isinstance(read, ParsedDate) and str(read) == "2024-02-26"
+    assert DATE.grade(DAY, "ignored once parsed", parsed=read).correct
+    assert not DATE.grade(DAY, "26 February 2024", parsed=DATE.read(DAY, "2024")).correct
+    unreadable = DATE.read(DAY, "last winter")
+    assert isinstance(unreadable, Unreadable) and "not a date we can read" in unreadable.message

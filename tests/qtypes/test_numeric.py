@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from quizapp.grading import Amount
-from quizapp.qtypes import get_type
+from quizapp.qtypes import Unreadable, get_type
 
 from .specs import errors_of, make_spec
 
@@ -119,3 +119,13 @@ def test_display_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("numeric", fields) == errors
+
+
+def test_read_gives_the_amount_that_grade_takes() -> None:
+    read = NUMERIC.read(EUROS, "€15 million")
+    assert read == Amount(Decimal(15_000_000), "EUR")
+    assert NUMERIC.grade(EUROS, "ignored once parsed", parsed=read).correct
+    assert NUMERIC.grade(EUROS, "€15 million", parsed=Amount(Decimal(16), "EUR")).score == 0.0
+    unreadable = NUMERIC.read(EUROS, "15 milion")
+    assert isinstance(unreadable, Unreadable) and "not a number we can read" in unreadable.message
+    assert NUMERIC.grade(EUROS, "15 milion", parsed=unreadable).note.startswith("could not read")

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from quizapp.qtypes import get_type
+from quizapp.qtypes import Unreadable, get_type
 
 from .specs import errors_of, make_spec
 
@@ -66,10 +66,10 @@ def test_form_and_texts() -> None:
 
 
 def test_an_item_in_two_positions_is_asked_again_not_graded() -> None:
-    message = ORDER.unreadable(SPEC, ["B", "A", "B", "D"])
-    assert message is not None and "“B” is chosen more than once" in message
-    assert ORDER.unreadable(SPEC, ["B", "A", "", ""]) is None  # gaps are graded (partial credit)
-    assert ORDER.unreadable(SPEC, ["D", "C", "B", "A"]) is None
+    read = ORDER.read(SPEC, ["B", "A", "B", "D"])
+    assert isinstance(read, Unreadable) and "“B” is chosen more than once" in read.message
+    assert ORDER.read(SPEC, ["B", "A", "", ""]) == ["B", "A", "", ""]  # gaps are graded (partial)
+    assert ORDER.read(SPEC, ["D", "C", "B", "A"]) == ["D", "C", "B", "A"]
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,12 @@ from sqlalchemy import select, text
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.models import Attempt, Card, ReviewLog
+from quizapp.models.statements import Changed
 from quizapp.review import operations as ops
 from quizapp.review.cards import card_for, settings_for
 from quizapp.scheduling import LEECH_LAPSES, Rating, State, review
 from quizapp.study import operations as study_ops
+from tests.support.answers import record_answer
 
 from .conftest import START, card_fields, card_row, logs
 
@@ -60,9 +62,9 @@ def test_quiz_grades_rate_cards(app, ctx, student) -> None:
     bank = current_bank()
     ids = ["mistral-is-french", "founders-from-meta", "lample-model"]
     quiz = study_ops.create_session(student, "quiz", ids, START)
-    study_ops.record_answer(quiz, bank.questions[ids[0]], False, START)
-    study_ops.record_answer(quiz, bank.questions[ids[1]], ["Guillaume Lample"], START)
-    study_ops.record_answer(quiz, bank.questions[ids[2]], "llama", START)
+    record_answer(quiz, bank.questions[ids[0]], False, START)
+    record_answer(quiz, bank.questions[ids[1]], ["Guillaume Lample"], START)
+    record_answer(quiz, bank.questions[ids[2]], "llama", START)
     db.session.commit()
     rows = db.session.execute(
         select(ReviewLog.rating, ReviewLog.kind, Attempt.question_id, Attempt.kind)
@@ -109,7 +111,7 @@ def test_undo_of_a_first_rating_makes_the_card_new_again(app, student) -> None:
 def test_quiz_ratings_are_not_undone(app, ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = study_ops.create_session(student, "quiz", [spec.id], START)
-    study_ops.record_answer(quiz, spec, True, START)
+    record_answer(quiz, spec, True, START)
     db.session.commit()
     assert ops.last_undoable(student) is None and ops.undo_last_rating(student) is None
 
@@ -128,7 +130,7 @@ def test_leech_at_the_eighth_lapse(app, student) -> None:
 
 def test_a_stale_flashcard_rating_writes_nothing(app, ctx, student) -> None:
     spec = current_bank().questions[QID]
-    with pytest.raises(ops.StaleRating):
+    with pytest.raises(Changed):
         ops.rate_flashcard(student, spec, Rating.Good, START, seen_reps=1)
     db.session.rollback()
     assert db.session.execute(select(Card)).first() is None

@@ -12,7 +12,9 @@ from quizapp.extensions import db
 from quizapp.models import Card, ReviewLog
 from quizapp.review import operations as ops
 from quizapp.review.queue import counts, draw_queue, next_due, next_question
-from quizapp.scheduling import CardState, State
+from quizapp.review.rating import plan_rating
+from quizapp.scheduling import CardState, Rating, State
+from tests.support.cards import snapshot
 
 from .conftest import START
 
@@ -41,7 +43,7 @@ def put_rating(user_id: int, card: Card, kind: str, when: datetime) -> None:
         rating=3,
         kind=kind,
         reviewed_at=when,
-        previous=card.snapshot(),
+        previous=snapshot(card),
     )
     db.session.add(row)
     db.session.flush()
@@ -83,7 +85,9 @@ def test_limits_are_respected(ctx, student) -> None:
     assert draw_queue(student, bank, START, None) == [ids[2], ids[3]]
     assert counts(student, bank, START) == {"due": 0, "learning": 1, "new": 1}
     put_rating(student, oldest, "new", START - timedelta(minutes=30))
-    ops.rate(learning, 3, START)  # the learning card graduates
+    plan_rating(student, learning.question_id, Rating.Good, START).write(
+        db.session.connection(), None
+    )  # the learning card graduates
     assert next_question(student, bank, START) is None
     assert next_question(student, bank, START + timedelta(days=1)) == ids[0]  # a new day
 

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
+from quizapp.models import Card
 from quizapp.review import operations as ops
+from quizapp.review.rating import plan_rating
 from quizapp.scheduling import LEECH_LAPSES, CardState, Rating, State
 from tests.study.conftest import RIGHT, WRONG, quiz_row, start
 
@@ -18,13 +20,14 @@ def make_card(app, user_id: int, question_id: str, *, lapses: int = 0) -> int:
     """A card in Review, due a day ago, with ``lapses`` lapses; its id."""
     with app.app_context():
         current_bank()
-        card = ops.card_to_rate(user_id, question_id, START)
+        card = Card(user_id=user_id, question_id=question_id, created_at=START)
         due = START - timedelta(days=1)
         card.set_state(
             CardState(
                 State.Review, None, 3.0, 6.0, due, due - timedelta(days=3), lapses, lapses * 2 + 1
             )
         )
+        db.session.add(card)
         db.session.commit()
         return card.id
 
@@ -74,8 +77,8 @@ def test_review_page_says_when_the_next_card_is_due(app, client, auth, student, 
     with app.app_context():
         ops.save_settings(student, 0.9, 0, 200, "UTC")
         current_bank()
-        card = ops.card_to_rate(student, "lample-model", START - timedelta(minutes=3))
-        ops.rate(card, Rating.Again, START - timedelta(minutes=3))  # due again in 10 minutes
+        rated = plan_rating(student, "lample-model", Rating.Again, START - timedelta(minutes=3))
+        rated.write(db.session.connection(), None)  # due again in 10 minutes
         db.session.commit()
     auth.login()
     page = client.get("/review").get_data(as_text=True)

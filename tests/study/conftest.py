@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ from werkzeug.test import TestResponse
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuizSession
-from quizapp.study import operations
 from tests.conftest import START, FrozenClock
 
 __all__ = ["START", "FrozenClock"]
@@ -61,14 +59,6 @@ WRONG: dict[str, dict[str, Any]] = {
 def app_config(clock: FrozenClock) -> dict[str, object]:
     """Every study test runs on the frozen clock."""
     return {"CLOCK": clock}
-
-
-@pytest.fixture
-def hooks() -> Iterator[list[operations.AfterAnswer]]:
-    """The after-answer hook list, restored after the test."""
-    saved = list(operations.AFTER_ANSWER)
-    yield operations.AFTER_ANSWER
-    operations.AFTER_ANSWER[:] = saved
 
 
 def hidden(page: str, name: str) -> str:

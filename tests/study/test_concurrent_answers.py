@@ -2,8 +2,8 @@
 
 The answer view plans (grades, rates the card) in its read transaction and writes under the
 lock with statements that check what the plan read. These tests make a second connection
-write in between, from an after-answer hook that runs while the answer is planned, and check
-that the answer is planned again (or sent elsewhere) with nothing lost or written twice.
+write right after the answer is planned, and check that the answer is planned again (or sent
+elsewhere) with nothing lost or written twice.
 """
 
 from __future__ import annotations
@@ -14,35 +14,43 @@ import pytest
 from flask import Flask
 from sqlalchemy import Connection, create_engine, func, insert, select, update
 
+from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.models import Attempt, Card, QuizSession, ReviewLog
 from quizapp.models.card import card_values
+from quizapp.models.statements import Changed
+from quizapp.review.rating import CardRating
 from quizapp.scheduling import new_card
+from quizapp.study import answering
 from quizapp.study import operations as ops
-from quizapp.study import views
 
 from .conftest import RIGHT, START, quiz_row, start
+
+Change = Callable[[Connection, QuestionSpec], None]
 
 
 @pytest.fixture
 def meanwhile(
-    app: Flask, hooks
-) -> Iterator[Callable[[Callable[[Connection, ops.Answered], None]], list[int]]]:  # type: ignore[no-untyped-def]
-    """Register ``change(conn, answered)`` to run on a second connection during the first plan.
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[Change], list[int]]]:
+    """Make ``change(conn, spec)`` run on a second connection right after the first plan.
 
     Returns the list of plans seen (one entry per plan, so its length counts the tries).
     """
     engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
     plans: list[int] = []
+    plan_answer = answering.plan_answer
 
-    def register(change: Callable[[Connection, ops.Answered], None]) -> list[int]:
-        @ops.after_answer
-        def interfere(answered: ops.Answered) -> None:
-            plans.append(answered.position)
+    def register(change: Change) -> list[int]:
+        def plan_then_interfere(quiz, spec, *args):  # type: ignore[no-untyped-def]
+            plans.append(quiz.position)
+            plan = plan_answer(quiz, spec, *args)
             if len(plans) == 1:
                 with engine.begin() as conn:
-                    change(conn, answered)
+                    change(conn, spec)
+            return plan
 
+        monkeypatch.setattr(answering, "plan_answer", plan_then_interfere)
         return plans
 
     yield register
@@ -61,9 +69,9 @@ def counts(app: Flask) -> tuple[int, int, int]:
 def test_a_card_created_meanwhile_is_rated_on_a_second_plan(
     app, client, auth, student, meanwhile
 ) -> None:
-    def create_card(conn: Connection, answered: ops.Answered) -> None:
+    def create_card(conn: Connection, spec: QuestionSpec) -> None:
         row = card_values(new_card(START))
-        row.update(user_id=student, question_id=answered.spec.id, suspended=False, created_at=START)
+        row.update(user_id=student, question_id=spec.id, suspended=False, created_at=START)
         conn.execute(insert(Card.__table__), row)
 
     plans = meanwhile(create_card)
@@ -87,7 +95,7 @@ def test_a_card_rated_meanwhile_is_rated_from_its_new_state(
     position, question_id = first.current()
     first.post(position, question_id, RIGHT[question_id])  # the card exists now, reps 1
 
-    def rate_elsewhere(conn: Connection, answered: ops.Answered) -> None:
+    def rate_elsewhere(conn: Connection, spec: QuestionSpec) -> None:
         conn.execute(update(Card.__table__).values(reps=Card.reps + 1))
 
     plans = meanwhile(rate_elsewhere)
@@ -107,7 +115,7 @@ def test_a_card_rated_meanwhile_is_rated_from_its_new_state(
 
 
 def test_a_quiz_ended_meanwhile_records_nothing(app, client, auth, student, meanwhile) -> None:
-    def end(conn: Connection, answered: ops.Answered) -> None:
+    def end(conn: Connection, spec: QuestionSpec) -> None:
         conn.execute(update(QuizSession.__table__).values(finished_at=START))
 
     plans = meanwhile(end)
@@ -121,23 +129,17 @@ def test_a_quiz_ended_meanwhile_records_nothing(app, client, auth, student, mean
 
 
 def test_an_answer_that_keeps_conflicting_gives_up_with_nothing_written(
-    app, client, auth, student, hooks
+    app, client, auth, student, meanwhile, monkeypatch
 ) -> None:
-    tries: list[int] = []
+    def changed_again(rating: CardRating, conn: Connection, attempt_id: int) -> int:
+        raise Changed("changed again")
 
-    @ops.after_answer
-    def always_changed(answered: ops.Answered):  # type: ignore[no-untyped-def]
-        tries.append(answered.position)
-
-        def write(conn: Connection, attempt_id: int) -> None:
-            raise ops.Changed("changed again")
-
-        return write
-
+    monkeypatch.setattr(CardRating, "write", changed_again)
+    tries = meanwhile(lambda conn, spec: None)
     auth.login()
     quiz = start(client, ["people"])
     position, question_id = quiz.current()
     resp = quiz.post(position, question_id, RIGHT[question_id])
     assert resp.status_code == 503 and "nothing was saved" in resp.get_data(as_text=True)
-    assert len(tries) == views.PLAN_TRIES and counts(app) == (0, 0, 0)
+    assert len(tries) == answering.PLAN_TRIES and counts(app) == (0, 0, 0)
     assert quiz.current() == (position, question_id)  # still asked, nothing lost

@@ -1,4 +1,4 @@
-"""The write operations called directly: drawing, recording, hooks, skipping, retrying."""
+"""The write operations called directly: drawing, recording, skipping, retrying."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ from datetime import timedelta
 
 import pytest
 from flask import Flask
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, QuizSession
+from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+from quizapp.models.card import card_values
+from quizapp.models.statements import Changed
+from quizapp.scheduling import Rating, new_card
+from quizapp.study import answering
 from quizapp.study import operations as ops
 from quizapp.study.operations import Submission
+from tests.support.answers import record_answer
 
 from .conftest import START
 
@@ -51,14 +56,14 @@ def test_record_answer(ctx, student) -> None:
     bank = current_bank()
     quiz = new_quiz(student, ["mistral-is-french", "lample-model"])
     assert ops.mark_shown(quiz, START) and not ops.mark_shown(quiz, START + timedelta(1))
-    attempt = ops.record_answer(
+    attempt = record_answer(
         quiz, bank.questions["mistral-is-french"], True, START + timedelta(seconds=4)
     )
     assert (attempt.correct, attempt.score, attempt.normalised) == (True, 1.0, "True")
     assert attempt.time_taken_ms == 4000 and attempt.position == 0
     assert quiz.position == 1 and quiz.current_shown_at is None and not quiz.finished
     later = START + timedelta(minutes=1)
-    attempt = ops.record_answer(quiz, bank.questions["lample-model"], "Llama 3", later)
+    attempt = record_answer(quiz, bank.questions["lample-model"], "Llama 3", later)
     assert not attempt.correct and attempt.time_taken_ms is None  # never shown: unknown
     assert quiz.finished_at == later
     db.session.commit()
@@ -68,16 +73,16 @@ def test_record_answer(ctx, student) -> None:
 def test_record_answer_refuses_the_wrong_question(ctx, student) -> None:
     quiz = new_quiz(student, ["mistral-is-french"])
     with pytest.raises(ValueError, match="not the one"):
-        ops.record_answer(quiz, current_bank().questions["lample-model"], "LLaMA", START)
+        record_answer(quiz, current_bank().questions["lample-model"], "LLaMA", START)
 
 
 def test_a_slot_is_answered_once(ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, ["mistral-is-french", "mistral-is-french"])
-    ops.record_answer(quiz, spec, True, START)
+    record_answer(quiz, spec, True, START)
     quiz.position = 0  # as if a second request had read the session before the first wrote
-    with pytest.raises(ops.AlreadyAnswered):
-        ops.record_answer(quiz, spec, False, START)
+    with pytest.raises(answering.AlreadyAnswered):
+        record_answer(quiz, spec, False, START)
 
 
 def test_the_unique_constraint_backs_the_check_up(ctx, student) -> None:
@@ -88,50 +93,37 @@ def test_the_unique_constraint_backs_the_check_up(ctx, student) -> None:
                session_id=quiz.id, position=0, kind="quiz", raw_answer=True, normalised="True",
                score=1.0, correct=True, created_at=START)  # fmt: skip
     db.session.execute(insert(Attempt), [row])
-    with pytest.raises(ops.AlreadyAnswered):
-        ops.record_answer(quiz, spec, True, START)
+    with pytest.raises(answering.AlreadyAnswered):
+        record_answer(quiz, spec, True, START)
     db.session.refresh(quiz)  # what the database holds, not the object read before
     assert quiz.position == 0
     db.session.commit()  # the session is still usable
 
 
-def test_after_answer_hooks_plan_and_write_in_the_same_transaction(ctx, student, hooks) -> None:
-    seen: list[ops.Answered] = []
-    written: list[int] = []
-
-    @ops.after_answer
-    def again_later(answered: ops.Answered):  # type: ignore[no-untyped-def]
-        seen.append(answered)
-        if not answered.grade.correct:
-            answered.question_ids.insert(answered.next_position, answered.spec.id)
-        return lambda conn, attempt_id: written.append(attempt_id)
-
+def test_an_answer_and_its_card_rating_are_written_in_one_transaction(ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, [spec.id])
-    attempt = ops.record_answer(quiz, spec, False, START)
-    assert len(seen) == 1 and seen[0].grade.score == 0 and written == [attempt.id]
-    assert not quiz.finished and quiz.question_ids == [spec.id, spec.id]  # asked again
-    ops.record_answer(quiz, spec, True, START)
-    assert quiz.finished and len(seen) == 2 and len(written) == 2
-    db.session.rollback()  # nothing was committed: the hooks' writes go with the answer
-    assert db.session.get(QuizSession, quiz.id) is None
+    quiz_id = quiz.id
+    attempt = record_answer(quiz, spec, False, START)
+    log = db.session.execute(select(ReviewLog)).scalar_one()
+    assert log.attempt_id == attempt.id and log.rating == Rating.Again and quiz.finished
+    db.session.rollback()  # nothing was committed: the card's rating goes with the answer
+    assert db.session.get(QuizSession, quiz_id) is None
+    assert db.session.execute(select(Card)).first() is None
 
 
-def test_a_hook_that_finds_its_row_changed_leaves_nothing_written(ctx, student, hooks) -> None:
-    @ops.after_answer
-    def changed(answered: ops.Answered):  # type: ignore[no-untyped-def]
-        def write(conn, attempt_id) -> None:  # type: ignore[no-untyped-def]
-            raise ops.Changed("another request rated the card")
-
-        return write
-
+def test_a_card_rated_after_planning_leaves_nothing_written(ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, [spec.id, "lample-model"])
-    with pytest.raises(ops.Changed):
-        ops.record_answer(quiz, spec, True, START)
+    plan = answering.plan_answer(quiz, spec, True, START)
+    card = card_values(new_card(START)) | {"user_id": student, "question_id": spec.id}
+    db.session.execute(insert(Card), [card | {"suspended": False, "created_at": START}])
+    with pytest.raises(Changed), db.session.begin_nested():  # the card exists now
+        answering.write_answer(plan)
     db.session.commit()
+    db.session.refresh(quiz)
     assert quiz.position == 0 and not quiz.finished
-    assert db.session.query(Attempt).count() == 0
+    assert db.session.query(Attempt).count() == 0 and db.session.query(ReviewLog).count() == 0
 
 
 def test_skip_unavailable(ctx, student) -> None:
@@ -139,7 +131,7 @@ def test_skip_unavailable(ctx, student) -> None:
     assert ops.needs_preparing(quiz, current_bank())
     assert ops.skip_unavailable(quiz, current_bank(), START) == ["gone"]
     assert quiz.position == 1 and not quiz.finished
-    ops.record_answer(quiz, current_bank().questions["lample-model"], "llama", START)
+    record_answer(quiz, current_bank().questions["lample-model"], "llama", START)
     assert not quiz.finished
     assert ops.prepare_question(quiz, current_bank(), START) == ["gone-too"]
     assert quiz.finished and not ops.needs_preparing(quiz, current_bank())
@@ -158,7 +150,7 @@ def test_skip_unavailable(ctx, student) -> None:
 )
 def test_classify_submission(ctx, student, position, question_id, expected) -> None:
     quiz = new_quiz(student, ["mistral-is-french", "lample-model", "mensch-former-lab"])
-    ops.record_answer(quiz, current_bank().questions["mistral-is-french"], True, START)
+    record_answer(quiz, current_bank().questions["mistral-is-french"], True, START)
     assert ops.classify_submission(quiz, position, question_id) is expected
 
 
@@ -185,22 +177,22 @@ def test_retry_missed(ctx, student) -> None:
     ids = ["mistral-is-french", "lample-model", "founders-from-meta", "mensch-former-lab"]
     quiz = new_quiz(student, ids)
     for spec_id, answer in zip(ids, [False, "llama", ["Guillaume Lample"], "Meta"], strict=True):
-        ops.record_answer(quiz, bank.questions[spec_id], answer, START)
+        record_answer(quiz, bank.questions[spec_id], answer, START)
     assert ops.missed_question_ids(quiz) == ["mistral-is-french", "founders-from-meta",
                                              "mensch-former-lab"]  # fmt: skip
     retry = ops.retry_missed(quiz, bank, START + timedelta(hours=1))
     assert retry is not None and retry.mode == "retry" and retry.user_id == student
     assert retry.question_ids == ops.missed_question_ids(quiz)
     perfect = new_quiz(student, ["lample-model"])
-    ops.record_answer(perfect, bank.questions["lample-model"], "LLaMA", START)
+    record_answer(perfect, bank.questions["lample-model"], "LLaMA", START)
     assert ops.retry_missed(perfect, bank, START) is None
 
 
 def test_time_taken_ms() -> None:
-    assert ops.time_taken_ms(None, START) is None
-    assert ops.time_taken_ms(START, START - timedelta(seconds=1)) is None
-    assert ops.time_taken_ms(START, START + timedelta(seconds=1.5)) == 1500
-    assert ops.time_taken_ms(START, START + timedelta(days=2)) == 30 * 60 * 1000
+    assert answering.time_taken_ms(None, START) is None
+    assert answering.time_taken_ms(START, START - timedelta(seconds=1)) is None
+    assert answering.time_taken_ms(START, START + timedelta(seconds=1.5)) == 1500
+    assert answering.time_taken_ms(START, START + timedelta(days=2)) == 30 * 60 * 1000
 
 
 def test_unfinished_quizzes_most_recent_first(ctx, student, make_user) -> None:

@@ -1,11 +1,12 @@
-"""Rating a card for a quiz answer: worked out while reading, written in two statements.
+"""Rating a card, for a quiz answer or a flashcard: worked out while reading, then written.
 
-:func:`plan_card_rating` reads the card and the student's retention, and rates it with py-fsrs
-in the request's read transaction; :meth:`CardRating.write` then stores the result under the
-write lock. The card is updated only if its rep count is still the one read (``UPDATE ...
-WHERE reps = :seen``), or inserted only if it still does not exist (``ON CONFLICT DO
-NOTHING``); otherwise another request rated it in between and :class:`CardChanged` is raised,
-so the caller rolls back and plans again. Flashcards go through ``operations.rate`` instead.
+:func:`plan_rating` reads the card and the student's retention and rates it with py-fsrs in
+the request's read transaction; :meth:`CardRating.write` then stores the result in two
+statements. The card is updated only if its rep count is still the one read (``UPDATE ...
+WHERE reps = :seen``), or inserted only if it still does not exist (``InsertUnlessTaken``);
+otherwise another request rated it in between and :class:`Changed` is raised, so the caller
+rolls back and plans again (a quiz answer) or says the card was rated already (a flashcard).
+The log row keeps the card as it was (``ReviewLog.previous``), which is what undo writes back.
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, upd
 from ..extensions import db
 from ..models import Card, ReviewLog, UserSettings
 from ..models.card import card_state, card_values, review_log_fields, scheduler_settings
-from ..models.statements import InsertUnlessTaken
-from ..scheduling import Rating, new_card, review
-from ..study.recording import Changed
+from ..models.statements import Changed, InsertUnlessTaken
+from ..scheduling import Rating, ReviewOutcome, new_card, review
 
 _CARDS = Card.__table__
 _SETTINGS = UserSettings.__table__
@@ -40,10 +40,6 @@ _INSERT_CARD = InsertUnlessTaken(_CARDS, ["user_id", "question_id"], _CARDS.c.id
 _INSERT_LOG = insert(ReviewLog.__table__)
 
 
-class CardChanged(Changed):
-    """The card was rated (or created) by another request after it was read."""
-
-
 @dataclass(frozen=True)
 class CardRating:
     """One rating of one card, ready to write: the card's new values and its log row."""
@@ -54,25 +50,26 @@ class CardRating:
     seen_reps: int
     values: dict[str, Any]
     log: dict[str, Any]
+    outcome: ReviewOutcome
     now: datetime
 
     def write(self, conn: Connection, attempt_id: int | None) -> int:
-        """Store the rating with the attempt it came from; the card's id. Raises CardChanged."""
+        """Store the rating with the attempt it came from; the card's id. Raises Changed."""
         card_id = self.card_id
         if card_id is None:
             row = dict(self.values, user_id=self.user_id, question_id=self.question_id)
             card_id = _INSERT_CARD.run(conn, row | {"suspended": False, "created_at": self.now})
             if card_id is None:
-                raise CardChanged(self.question_id)
+                raise Changed(f"card {self.question_id!r} was created meanwhile")
         else:
             params = dict(self.values, card_id=card_id, seen_reps=self.seen_reps)
             if conn.execute(_UPDATE_CARD, params).rowcount != 1:
-                raise CardChanged(self.question_id)
+                raise Changed(f"card {self.question_id!r} was rated meanwhile")
         conn.execute(_INSERT_LOG, dict(self.log, card_id=card_id, attempt_id=attempt_id))
         return card_id
 
 
-def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
+def plan_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
     """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``."""
     params = {"user_id": user_id, "question_id": question_id}
     found = db.session.connection().execute(_CARD_AND_RETENTION, params).one()
@@ -88,5 +85,6 @@ def plan_card_rating(user_id: int, question_id: str, rating: Rating, now: dateti
         seen_reps=before.reps,
         values=card_values(outcome.new_state),
         log={"user_id": user_id, **review_log_fields(before, leech, outcome)},
+        outcome=outcome,
         now=now,
     )

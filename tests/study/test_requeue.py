@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from quizapp.scheduling import State
-from tests.study.conftest import quiz_row, start
+from quizapp.bank.webapp import current_bank
+from quizapp.extensions import db
+from quizapp.models import Card
+from quizapp.scheduling import CardState, State
+from quizapp.study.requeue import due_misses, requeue_due_misses
+from tests.review.conftest import card_row, logs
 
-from .conftest import START, card_row, logs
+from .conftest import START, quiz_row, start
 
 
 def test_a_miss_is_due_in_ten_minutes_and_comes_back(app, client, auth, student, clock) -> None:
@@ -70,3 +74,22 @@ def test_missing_it_again_brings_it_back_again(app, client, auth, student, clock
     clock.advance(minutes=10)
     driver.answer()
     assert driver.current()[1] == first and quiz_row(app, driver.id).length == 7
+
+
+def test_requeue_puts_only_earlier_due_misses_next(app, student) -> None:
+    ids = ["mensch-former-lab", "lample-model", "mistral-is-french", "founders-count"]
+    with app.app_context():
+        current_bank()
+        for question_id, minutes in [(ids[0], 5), (ids[1], 1), (ids[3], 1), ("deal-cloze", 1)]:
+            card = Card(user_id=student, question_id=question_id, created_at=START)
+            due = START - timedelta(minutes=minutes)
+            card.set_state(CardState(State.Learning, 0, 1.0, 5.0, due, due, 0, 1))
+            db.session.add(card)
+        db.session.flush()
+        # at slot 2: the misses asked before it come next, oldest due first; ids[3] is still
+        # to come and deal-cloze is not in the sitting
+        assert requeue_due_misses(student, ids, 2, START) == [*ids[:3], ids[0], ids[1], ids[3]]
+        assert requeue_due_misses(student, ids, 2, START - timedelta(minutes=3)) == [
+            *ids[:3], ids[0], ids[3]
+        ]  # fmt: skip
+        assert due_misses(student, ids, 0, START) == []  # nothing was asked before

@@ -1,0 +1,229 @@
+"""Answering a quiz question: from the posted form to the stored attempt, in one call.
+
+:func:`submit` is the answer POST's whole protocol. It checks that the form answers the slot
+the quiz asks now, reads the answer (``forms.read_answer``) and plans every write in the
+request's read transaction (:func:`plan_answer`: grade it, plan the card's rating, put the
+sitting's due misses next). SQLite has one writer at a time, so whatever a write transaction
+does, every other answer waits for: :func:`write_answer` therefore only runs the plan:
+
+1. ``INSERT`` the attempt ``ON CONFLICT (session_id, position) DO NOTHING``: no row back
+   means the slot was answered already: :class:`AlreadyAnswered`, nothing written;
+2. ``UPDATE`` the session ``WHERE`` its position is still the answered slot;
+3. the card rating's write (``review.rating``: the card, if unchanged, and its log row).
+
+If 2 or 3 find their row changed since it was read (a skip, an "end", a flashcard rating of
+the same card in another tab), they raise ``Changed``: the write rolls back and the answer is
+planned again, at most :data:`PLAN_TRIES` times. Nothing here commits but ``submit``'s writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, update
+from werkzeug.datastructures import MultiDict
+
+from ..bank.spec import QuestionSpec
+from ..bank.webapp import current_bank
+from ..database import write_transaction
+from ..extensions import db
+from ..models import Attempt, QuizSession
+from ..models.statements import Changed, InsertUnlessTaken
+from ..qtypes import get_type
+from ..review.rating import CardRating, plan_rating
+from ..scheduling import rating_for_grade
+from .forms import AnswerForm, AnswerProblem, read_answer
+from .operations import skip_unavailable
+from .queries import Submission, classify_submission, find_quiz, question_display
+from .requeue import requeue_due_misses
+
+MAX_TIME_TAKEN = timedelta(minutes=30)
+"""Longest time recorded for one answer: a question left open overnight is not 16 hours' work."""
+PLAN_TRIES = 3
+"""Plans of one answer before giving up (503): each retry means another request just wrote."""
+
+_ATTEMPTS = Attempt.__table__
+_INSERT_ATTEMPT = InsertUnlessTaken(_ATTEMPTS, ["session_id", "position"], _ATTEMPTS.c.id)
+_SESSIONS = QuizSession.__table__
+_ADVANCE = update(_SESSIONS).where(
+    _SESSIONS.c.id == bindparam("quiz_id"),
+    _SESSIONS.c.position == bindparam("answered"),
+    _SESSIONS.c.finished_at.is_(None),
+)
+
+
+# What the page does next -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The slot has its answer (stored now, or by an earlier send of the form): its feedback."""
+
+    position: int
+
+
+@dataclass(frozen=True)
+class AskAgain:
+    """The answer cannot be graded (empty, too long, unreadable): the question again."""
+
+    quiz: QuizSession
+    spec: QuestionSpec
+    given: Any
+    problem: AnswerProblem
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The quiz asks another slot now (it moved on or ended); ``skipped``: the retired
+    questions (this answer's among them) that this request passed over."""
+
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """No answer taken: 400 a malformed form, 404 not the student's quiz or slot, 503 the
+    answer kept meeting other writes (nothing was written)."""
+
+    status: int
+
+
+Outcome = Recorded | AskAgain | Moved | Refused
+
+
+def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime) -> Outcome:
+    """Take the answer ``form`` posts to the student's quiz ``quiz_id``: record it or say why not.
+
+    A re-sent form records nothing: its slot is answered already (:class:`Recorded`) or the
+    quiz has moved on (:class:`Moved`).
+    """
+    quiz = find_quiz(quiz_id, user_id)
+    if quiz is None:
+        return Refused(404)
+    slot = AnswerForm(form)
+    if not slot.validate():
+        return Refused(400)
+    position, question_id = slot.position.data, slot.question_id.data
+    if (elsewhere := _not_current(quiz, position, question_id)) is not None:
+        return elsewhere
+    bank = current_bank()
+    spec = bank.get(question_id)
+    if spec is None:
+        with write_transaction():
+            skipped = skip_unavailable(quiz, bank, now)
+        return Moved(tuple(skipped))
+    read = read_answer(form, spec, question_display(quiz, position, spec))
+    if read.problem is not None:
+        return AskAgain(quiz, spec, read.given, read.problem)
+    for _ in range(PLAN_TRIES):
+        plan = plan_answer(quiz, spec, read.given, now, read.parsed)
+        try:
+            with write_transaction():
+                write_answer(plan)
+        except AlreadyAnswered:
+            return Recorded(position)
+        except Changed:
+            quiz = find_quiz(quiz_id, user_id)
+            if quiz is None:
+                return Refused(404)
+            if (elsewhere := _not_current(quiz, position, question_id)) is not None:
+                return elsewhere
+        else:
+            return Recorded(position)
+    return Refused(503)
+
+
+def _not_current(quiz: QuizSession, position: int, question_id: str) -> Outcome | None:
+    """Where an answer for any slot but the one asked now goes; None for the one asked now."""
+    match classify_submission(quiz, position, question_id):
+        case Submission.NOT_FOUND:
+            return Refused(404)
+        case Submission.INVALID:
+            return Refused(400)
+        case Submission.ANSWERED:
+            return Recorded(position)
+        case Submission.STALE:
+            return Moved()
+    return None
+
+
+# Planning and writing one answer ----------------------------------------------------------
+
+
+class AlreadyAnswered(Exception):
+    """The slot has an attempt already (a refreshed, re-sent or double-clicked form)."""
+
+
+@dataclass(frozen=True)
+class AnswerPlan:
+    """An answer ready to write: the attempt row, the session's new values, the card rating."""
+
+    quiz_id: int
+    position: int
+    attempt: dict[str, Any]
+    session: dict[str, Any]
+    rating: CardRating
+
+
+def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
+    """Milliseconds from showing to answering, capped at ``MAX_TIME_TAKEN``; None if unknown."""
+    if shown_at is None or now < shown_at:
+        return None
+    return int(min(now - shown_at, MAX_TIME_TAKEN) / timedelta(milliseconds=1))
+
+
+def plan_answer(
+    quiz: QuizSession, spec: QuestionSpec, given: Any, now: datetime, parsed: Any = None
+) -> AnswerPlan:
+    """Grade ``given`` (read as ``parsed`` already, or None) to the question ``quiz`` asks now,
+    rate its card from the grade and put the sitting's due misses next: every write it causes.
+
+    Raises ValueError when ``spec`` is not the question asked now.
+    """
+    position = quiz.position
+    if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
+        raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
+    grade = get_type(spec.type).grade(spec, given, parsed)
+    rating = plan_rating(quiz.user_id, spec.id, rating_for_grade(grade.score, grade.correct), now)
+    question_ids = requeue_due_misses(quiz.user_id, quiz.question_ids, position, now)
+    attempt = {
+        "user_id": quiz.user_id,
+        "question_id": spec.id,
+        "question_version": spec.version,
+        "session_id": quiz.id,
+        "position": position,
+        "kind": "quiz",
+        "raw_answer": given,
+        "normalised": grade.normalised,
+        "score": grade.score,
+        "correct": grade.correct,
+        "note": grade.note,
+        "time_taken_ms": time_taken_ms(quiz.current_shown_at, now),
+        "created_at": now,
+    }
+    session = {
+        "position": position + 1,
+        "question_ids": question_ids,
+        "current_shown_at": None,
+        "last_activity_at": now,
+        "finished_at": now if position + 1 >= len(question_ids) else None,
+    }
+    return AnswerPlan(quiz.id, position, attempt, session, rating)
+
+
+def write_answer(plan: AnswerPlan) -> int:
+    """Write ``plan`` in the current transaction; the new attempt's id.
+
+    Raises AlreadyAnswered (nothing written) or Changed (roll back, then plan again).
+    """
+    conn = db.session.connection()
+    attempt_id = _INSERT_ATTEMPT.run(conn, plan.attempt)
+    if attempt_id is None:
+        raise AlreadyAnswered(plan.position)
+    params = dict(plan.session, quiz_id=plan.quiz_id, answered=plan.position)
+    if conn.execute(_ADVANCE, params).rowcount != 1:
+        raise Changed(f"session {plan.quiz_id} moved on from slot {plan.position}")
+    plan.rating.write(conn, attempt_id)
+    return attempt_id
