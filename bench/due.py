@@ -2,7 +2,7 @@
 
 Fills a migrated SQLite file with 1,000 students x 10 cards, then another with 10,000
 students x 100 cards (``INSERT ... SELECT`` over a recursive CTE: a few seconds), and times
-``quizapp.review.queue.next_question`` (the call /flashcards and "Review due" make: settings,
+``quizapp.srs.queue.next_question`` (the call /flashcards and "Review due" make: settings,
 today's ratings, and the two ``LIMIT 1`` walks of the ``(user_id, due)`` index) for sampled
 students. Goal (issue 5): the 1 M time is at most 1.5 x the 10 k time, which only holds when
 the query walks that index; its query plan is printed.
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from quizapp import create_app  # noqa: E402
 from quizapp.bank.spec import Bank  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
-from quizapp.review.queue import DUE_HEADS, due_heads, next_question  # noqa: E402
+from quizapp.srs.queue import DUE_HEADS, due_heads, next_question  # noqa: E402
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SIZES = [(1_000, 10), (10_000, 100)]  # (students, cards each): 10 k and 1 M cards
@@ -72,7 +72,7 @@ FROM (SELECT i / :per_user + 1 AS u, i % :per_user AS k,
 """
 )
 FILL_LOGS = """
-INSERT INTO review_log (card_id, user_id, rating, kind, reviewed_at, previous)
+INSERT INTO rating_log (card_id, user_id, rating, kind, reviewed_at, previous)
 SELECT id, user_id, 3, CASE WHEN state = 2 THEN 'review' ELSE 'learning' END, last_review, '{}'
 FROM card WHERE last_review IS NOT NULL
 """

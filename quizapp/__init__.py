@@ -49,12 +49,12 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, flashcards, history, main, review, settings, study, teacher
+    from . import auth, flashcards, history, main, settings, srs, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(study.bp)
-    app.register_blueprint(review.bp)
+    app.register_blueprint(srs.bp)
     app.register_blueprint(flashcards.bp)
     app.register_blueprint(settings.bp)
     app.register_blueprint(history.bp)

@@ -32,9 +32,9 @@ from quizapp import create_app
 from quizapp.auth.identity import SessionUser
 from quizapp.bank.webapp import current_bank
 from quizapp.clock import now
-from quizapp.models import QuizSession
+from quizapp.models import Quiz
 from quizapp.qtypes import get_type
-from quizapp.scheduling import new_card, rating_for_grade, review
+from quizapp.scheduling import new_card, rate, rating_for_grade
 from quizapp.study import operations as ops
 from quizapp.study.forms import AnswerForm, read_answer
 from quizapp.study.views import render_question
@@ -87,9 +87,7 @@ def _floor() -> dict[str, Any]:
         if not specs:
             abort(404)
         spec = next((s for s in specs if s.type == FLOOR_QUESTION_TYPE), specs[0])
-        quiz = QuizSession(
-            id=1, user_id=0, mode="quiz", question_ids=[spec.id] * 10, position=0, seed=1
-        )
+        quiz = Quiz(id=1, user_id=0, mode="topics", question_ids=[spec.id] * 10, position=0, seed=1)
         floor = {"bank": bank, "quiz": quiz, "spec": spec}
         current_app.extensions["bench_floor"] = floor
     return floor
@@ -128,5 +126,5 @@ def answer_floor() -> Response | tuple[str, int]:
         return render_question(quiz, spec, read.given, read.problem)
     grade = get_type(spec.type).grade(spec, read.given, parsed=read.parsed)
     moment = now()
-    review(new_card(moment), rating_for_grade(grade.score, grade.correct), moment)
+    rate(new_card(moment), rating_for_grade(grade.score, grade.correct), moment)
     return redirect(url_for(".hello"))

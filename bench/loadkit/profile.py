@@ -54,7 +54,7 @@ class Quizzes:
         self.client = client
         study = parse_form(client.get("/study").get_data(as_text=True), "study-form")
         self.start_form = MultiDict(
-            [("csrf_token", hidden(study, "csrf_token")), ("mode", "quiz"), ("length", "10")]
+            [("csrf_token", hidden(study, "csrf_token")), ("mode", "topics"), ("length", "10")]
             + [("topics", topic) for topic in study.choices["topics"]]
         )
         self.quiz_id = self.start()

@@ -18,10 +18,10 @@ from ..extensions import db
 from ..grading import MAX_ANSWER_LENGTH
 from ..models.statements import Changed
 from ..qtypes import get_type
-from ..review import operations as ops
-from ..review.cards import card_for
-from ..review.queue import StudyDay, counts, next_due, next_question, study_day
 from ..scheduling import Rating, format_interval, new_card, preview
+from ..srs import operations as ops
+from ..srs.cards import card_for
+from ..srs.queue import StudyDay, counts, next_due, next_question, study_day
 from ..study.results import sources
 from .forms import RatingForm
 

@@ -1,4 +1,4 @@
-"""History: a student's progress, past sessions and answers, and their CSV export."""
+"""History: a student's progress, past quizzes and answers, and their CSV export."""
 
 from .views import bp
 

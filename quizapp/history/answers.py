@@ -1,4 +1,4 @@
-"""A past session's answers as the history page shows them: yours beside the right one.
+"""A past quiz's answers as the history page shows them: yours beside the right one.
 
 The right answer and the explanation come from the bank served now; a question retired since
 keeps its recorded answer, score and prompt (the database copy), without the right answer.
@@ -21,7 +21,7 @@ __all__ = ["AnswerRow", "answer_rows"]
 
 @dataclass(frozen=True)
 class AnswerRow:
-    """One answered question of a session."""
+    """One answered question of a quiz."""
 
     attempt: Attempt
     question_id: str

@@ -16,7 +16,7 @@ from ..analytics import (
     topic_mastery,
 )
 from ..charts import Heatmap, LineChart, calendar_heatmap, heatmap_start, line_chart
-from ..review.cards import settings_for
+from ..srs.cards import settings_for
 from . import cards, queries
 
 __all__ = ["Overview", "build_overview"]
@@ -24,7 +24,7 @@ __all__ = ["Overview", "build_overview"]
 
 @dataclass(frozen=True)
 class Overview:
-    """Everything above the session list on a history page."""
+    """Everything above the quiz list on a history page."""
 
     timezone: str
     today: date

@@ -15,7 +15,7 @@ __all__ = ["CSV_COLUMNS", "csv_lines", "csv_safe"]
 CSV_COLUMNS = (
     "attempt_id",
     "answered_at",
-    "session_id",
+    "quiz_id",
     "kind",
     "question_id",
     "question_version",
@@ -49,7 +49,7 @@ def _row(attempt: Attempt, topic: str) -> list[Any]:
     return [
         attempt.id,
         attempt.created_at.isoformat(),
-        attempt.session_id if attempt.session_id is not None else "",
+        attempt.quiz_id if attempt.quiz_id is not None else "",
         attempt.kind,
         attempt.question_id,
         attempt.question_version,

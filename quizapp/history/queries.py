@@ -1,7 +1,7 @@
 """The history pages' reads: a bounded number of queries each, aggregated in SQL.
 
 Every function takes the owner's user id and filters by it, so one student's ids never reach
-another student's data; a session is looked up with ``study.queries.quiz_or_404`` (not
+another student's data; a quiz is looked up with ``study.queries.quiz_or_404`` (not
 found unless it is the user's).
 """
 
@@ -17,29 +17,29 @@ from sqlalchemy.orm import lazyload
 
 from ..analytics import ActivityBucket
 from ..extensions import db
-from ..models import Attempt, Question, QuizSession
+from ..models import Attempt, Question, Quiz
 from .sql import epoch_bucket
 
 __all__ = [
     "GRADED",
-    "SessionScore",
+    "QuizScore",
     "activity_buckets",
     "export_rows",
-    "session_answers",
+    "quiz_answers",
     "served_topics",
-    "session_scores",
-    "sessions_page",
+    "quiz_scores",
+    "quizzes_page",
     "topic_titles",
 ]
 
-SESSIONS_PER_PAGE = 20
+QUIZZES_PER_PAGE = 20
 
 GRADED = Attempt.kind != "flashcard"
 """Graded answers: everything but flashcard self-ratings, which carry no real score."""
 
 
-class SessionScore(NamedTuple):
-    """A session's answers summed up."""
+class QuizScore(NamedTuple):
+    """A quiz's answers summed up."""
 
     answered: int
     score_sum: float
@@ -51,32 +51,32 @@ class SessionScore(NamedTuple):
         return self.score_sum / self.answered if self.answered else None
 
 
-def sessions_page(user_id: int, page: int, per_page: int = SESSIONS_PER_PAGE) -> Pagination:
-    """The user's quiz sessions, newest first (two queries: the page and the count)."""
+def quizzes_page(user_id: int, page: int, per_page: int = QUIZZES_PER_PAGE) -> Pagination:
+    """The user's quizzes, newest first (two queries: the page and the count)."""
     query = (
-        select(QuizSession)
-        .where(QuizSession.user_id == user_id)
-        .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
-        .options(lazyload(QuizSession.attempts))
+        select(Quiz)
+        .where(Quiz.user_id == user_id)
+        .order_by(Quiz.started_at.desc(), Quiz.id.desc())
+        .options(lazyload(Quiz.attempts))
     )
     return db.paginate(query, page=page, per_page=per_page, max_per_page=100)
 
 
-def session_scores(session_ids: Sequence[int]) -> dict[int, SessionScore]:
-    """Answers, points and last answer time of each session, in one grouped query."""
-    if not session_ids:
+def quiz_scores(quiz_ids: Sequence[int]) -> dict[int, QuizScore]:
+    """Answers, points and last answer time of each quiz, in one grouped query."""
+    if not quiz_ids:
         return {}
     rows = db.session.execute(
         select(
-            Attempt.session_id,
+            Attempt.quiz_id,
             func.count(Attempt.id),
             func.coalesce(func.sum(Attempt.score), 0.0),
             func.max(Attempt.created_at),
         )
-        .where(Attempt.session_id.in_(session_ids))
-        .group_by(Attempt.session_id)
+        .where(Attempt.quiz_id.in_(quiz_ids))
+        .group_by(Attempt.quiz_id)
     )
-    return {sid: SessionScore(n, float(total), last) for sid, n, total, last in rows}
+    return {sid: QuizScore(n, float(total), last) for sid, n, total, last in rows}
 
 
 def topic_titles() -> dict[str, str]:
@@ -96,12 +96,12 @@ def served_topics() -> list[tuple[str, str, int]]:
     return [(key, title, int(n)) for key, title, n in rows]
 
 
-def session_answers(session: QuizSession) -> list[tuple[Attempt, Question]]:
-    """The session's attempts in question order, each with its question (one query)."""
+def quiz_answers(quiz: Quiz) -> list[tuple[Attempt, Question]]:
+    """The quiz's attempts in question order, each with its question (one query)."""
     rows = db.session.execute(
         select(Attempt, Question)
         .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.session_id == session.id, Attempt.user_id == session.user_id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.user_id == quiz.user_id)
         .order_by(Attempt.position, Attempt.id)
     )
     return [(attempt, question) for attempt, question in rows]
@@ -130,7 +130,7 @@ def export_rows(user_id: int) -> Iterator[tuple[Attempt, str]]:
         .join(Question, Attempt.question_id == Question.id)
         .where(Attempt.user_id == user_id)
         .order_by(Attempt.created_at, Attempt.id)
-        .options(lazyload(Attempt.session))
+        .options(lazyload(Attempt.quiz))
         .execution_options(yield_per=500)
     )
     yield from ((attempt, topic) for attempt, topic in rows)

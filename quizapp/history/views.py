@@ -1,6 +1,6 @@
-"""A student's own history: progress overview, sessions, one session's answers, CSV export.
+"""A student's own history: progress overview, quizzes, one quiz's answers, CSV export.
 
-The view functions `show_history`, `show_session` and `export_csv` take the user whose
+The view functions `show_history`, `show_quiz` and `export_csv` take the user whose
 history to show; the teacher pages call the same functions for a chosen student.
 """
 
@@ -15,17 +15,17 @@ from flask_login import current_user, login_required
 from ..bank.webapp import current_bank
 from ..clock import now
 from ..models import User
-from ..review.cards import settings_for
+from ..srs.cards import settings_for
 from ..study.queries import quiz_or_404
 from . import queries
 from .answers import answer_rows
 from .dashboard import build_overview
 from .export import csv_lines
-from .sessions import session_rows, topics_text
+from .quizzes import quiz_rows, topics_text
 
 bp = Blueprint("history", __name__, url_prefix="/history", template_folder="templates")
 
-#: Pages of sessions beyond this are not found (no history is that long).
+#: Pages of quizzes beyond this are not found (no history is that long).
 MAX_PAGE = 100_000
 
 
@@ -33,24 +33,24 @@ class HistoryLinks(NamedTuple):
     """The endpoints a history page links to, and the URL values they all need."""
 
     index: str
-    session: str
+    quiz: str
     export: str
     args: dict[str, Any]
 
 
-OWN_LINKS = HistoryLinks("history.index", "history.session", "history.export", {})
+OWN_LINKS = HistoryLinks("history.index", "history.quiz", "history.export", {})
 
 
 def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
-    """The overview and one page of sessions, newest first."""
+    """The overview and one page of quizzes, newest first."""
     number = request.args.get("page", 1, type=int)
     if not 1 <= number <= MAX_PAGE:
         abort(404)  # a huge number would overflow the database's OFFSET
-    page = queries.sessions_page(user.id, number)
+    page = queries.quizzes_page(user.id, number)
     overview = build_overview(user.id, now())
-    rows = session_rows(
+    rows = quiz_rows(
         page.items,
-        queries.session_scores([s.id for s in page.items]),
+        queries.quiz_scores([s.id for s in page.items]),
         queries.topic_titles(),
         overview.timezone,
     )
@@ -59,17 +59,17 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
     )
 
 
-def show_session(user: User, session_id: int, links: HistoryLinks = OWN_LINKS) -> str:
-    """Every answer of one of `user`'s sessions; 404 for anyone else's."""
-    session = quiz_or_404(user.id, session_id)
-    rows = answer_rows(queries.session_answers(session), current_bank())
+def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
+    """Every answer of one of `user`'s quizzes; 404 for anyone else's."""
+    quiz = quiz_or_404(user.id, quiz_id)
+    rows = answer_rows(queries.quiz_answers(quiz), current_bank())
     return render_template(
-        "history/session.html",
+        "history/quiz.html",
         owner=user,
         links=links,
-        session=session,
-        started=session.started_at.astimezone(ZoneInfo(settings_for(user.id).zone)),
-        topics=topics_text(session.topics or [], queries.topic_titles()),
+        quiz=quiz,
+        started=quiz.started_at.astimezone(ZoneInfo(settings_for(user.id).zone)),
+        topics=topics_text(quiz.topics or [], queries.topic_titles()),
         rows=rows,
     )
 
@@ -92,11 +92,11 @@ def index() -> str:
     return show_history(current_user)
 
 
-@bp.route("/session/<int:session_id>")
+@bp.route("/quiz/<int:quiz_id>")
 @login_required
-def session(session_id: int) -> str:
-    """One of your sessions."""
-    return show_session(current_user, session_id)
+def quiz(quiz_id: int) -> str:
+    """One of your quizzes."""
+    return show_quiz(current_user, quiz_id)
 
 
 @bp.route("/export.csv")

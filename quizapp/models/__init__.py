@@ -1,8 +1,8 @@
 """Typed SQLAlchemy models, one module per feature; import them all from here."""
 
-from .card import Card, ReviewLog, UserSettings
+from .card import Card, RatingLog, UserSettings
 from .question import Question
-from .quiz import Attempt, QuizSession
+from .quiz import Attempt, Quiz
 from .throttle import LoginThrottle
 from .types import UTCDateTime, utcnow
 from .user import ROLES, User
@@ -13,8 +13,8 @@ __all__ = [
     "Card",
     "LoginThrottle",
     "Question",
-    "QuizSession",
-    "ReviewLog",
+    "Quiz",
+    "RatingLog",
     "UTCDateTime",
     "User",
     "UserSettings",

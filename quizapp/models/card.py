@@ -24,7 +24,7 @@ from ..scheduling import (
     DEFAULT_SETTINGS,
     CardState,
     DailyLimits,
-    ReviewOutcome,
+    RatingOutcome,
     SchedulerSettings,
     is_leech,
     is_valid_timezone,
@@ -126,7 +126,7 @@ def card_values(state: CardState) -> dict[str, Any]:
 
 
 def card_snapshot(state: CardState, leech: bool) -> dict[str, Any]:
-    """A card's scheduling fields and leech flag as JSON (``ReviewLog.previous``, for undo)."""
+    """A card's scheduling fields and leech flag as JSON (``RatingLog.previous``, for undo)."""
     last_review = state.last_review.isoformat() if state.last_review else None
     return card_values(state) | {
         "due": state.due.isoformat(),
@@ -135,8 +135,8 @@ def card_snapshot(state: CardState, leech: bool) -> dict[str, Any]:
     }
 
 
-def review_log_fields(before: CardState, leech: bool, outcome: ReviewOutcome) -> dict[str, Any]:
-    """A rating's ``ReviewLog`` columns besides its card, user and attempt.
+def rating_log_fields(before: CardState, leech: bool, outcome: RatingOutcome) -> dict[str, Any]:
+    """A rating's ``RatingLog`` columns besides its card, user and attempt.
 
     ``before`` and ``leech`` are the card as it was; ``previous`` keeps them for undo.
     """
@@ -148,7 +148,7 @@ def review_log_fields(before: CardState, leech: bool, outcome: ReviewOutcome) ->
     }
 
 
-class ReviewLog(db.Model):
+class RatingLog(db.Model):
     """One rating of a card: Again..Easy (1..4), from a quiz answer or a flashcard.
 
     ``kind`` is the queue the card was in before the rating (new, learning, review), which is
@@ -156,8 +156,8 @@ class ReviewLog(db.Model):
     rating, so undo restores it exactly; ``attempt_id`` is the answer the rating came from.
     """
 
-    __tablename__ = "review_log"
-    __table_args__ = (Index("ix_review_log_user_reviewed", "user_id", "reviewed_at"),)
+    __tablename__ = "rating_log"
+    __table_args__ = (Index("ix_rating_log_user_reviewed", "user_id", "reviewed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"), index=True)

@@ -1,4 +1,4 @@
-"""Quiz sessions and the attempts that answer them."""
+"""Quizzes and the attempts that answer them."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from ..extensions import db
 from .types import UTCDateTime, utcnow
 
 
-class QuizSession(db.Model):
-    """One sitting: the questions drawn, how far the student got, when it ended.
+class Quiz(db.Model):
+    """One quiz: the questions drawn, how far the student got, when it ended.
 
     Lives in the database (not the cookie) so it survives logout, a restart and a
     different browser. ``position`` is the index in ``question_ids`` of the next question
@@ -31,18 +31,18 @@ class QuizSession(db.Model):
     so the time taken to answer it can be measured on the server. ``mode`` names the
     study mode that drew the questions (``quizapp.study.modes``: ``quiz``, ``retry``, ...).
     ``start_token`` is the random token of the form that started it: the same form sent twice
-    (a double click on "Start") finds this session instead of starting a second one.
+    (a double click on "Start") finds this quiz instead of starting a second one.
     """
 
-    __tablename__ = "quiz_session"
+    __tablename__ = "quiz"
     __table_args__ = (
-        Index("ix_quiz_session_user_started", "user_id", "started_at"),
-        UniqueConstraint("user_id", "start_token", name="uq_quiz_session_start_token"),
+        Index("ix_quiz_user_started", "user_id", "started_at"),
+        UniqueConstraint("user_id", "start_token", name="uq_quiz_start_token"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    mode: Mapped[str] = mapped_column(String(20), default="quiz")
+    mode: Mapped[str] = mapped_column(String(20), default="topics")
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     question_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -54,7 +54,7 @@ class QuizSession(db.Model):
     start_token: Mapped[str | None] = mapped_column(String(32))
 
     attempts: Mapped[list[Attempt]] = relationship(
-        back_populates="session", order_by="Attempt.position", lazy="selectin"
+        back_populates="quiz", order_by="Attempt.position", lazy="selectin"
     )
 
     @property
@@ -64,20 +64,20 @@ class QuizSession(db.Model):
 
     @property
     def length(self) -> int:
-        """How many questions this sitting asks."""
+        """How many questions this quiz asks."""
         return len(self.question_ids)
 
 
 class Attempt(db.Model):
     """One answer to one question: what was typed, how it was read, its score.
 
-    ``(session_id, position)`` is unique, so a re-submitted form (refresh, back
+    ``(quiz_id, position)`` is unique, so a re-submitted form (refresh, back
     button, double click) cannot record a second attempt for the same slot.
     """
 
     __tablename__ = "attempt"
     __table_args__ = (
-        UniqueConstraint("session_id", "position", name="uq_attempt_session_position"),
+        UniqueConstraint("quiz_id", "position", name="uq_attempt_quiz_position"),
         Index("ix_attempt_user_created", "user_id", "created_at"),
         Index("ix_attempt_question", "question_id"),
     )
@@ -86,9 +86,7 @@ class Attempt(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
     question_version: Mapped[str] = mapped_column(String(16))
-    session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("quiz_session.id", ondelete="CASCADE")
-    )
+    quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"))
     position: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(12), default="quiz")
     raw_answer: Mapped[Any] = mapped_column(JSON)
@@ -99,4 +97,4 @@ class Attempt(db.Model):
     time_taken_ms: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    session: Mapped[QuizSession | None] = relationship(back_populates="attempts")
+    quiz: Mapped[Quiz | None] = relationship(back_populates="attempts")

@@ -7,20 +7,20 @@ queue policy, `day_bounds` gives the user's local day.
 
 from .days import day_bounds, is_valid_timezone, timezone_names
 from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
-from .review import (
+from .rating import (
     DEFAULT_SETTINGS,
     LEECH_LAPSES,
     MAX_RETENTION,
     MIN_RETENTION,
     Rating,
-    ReviewOutcome,
+    RatingOutcome,
     SchedulerSettings,
     format_interval,
     is_leech,
     preview,
+    rate,
     rating_for_grade,
     retrievability,
-    review,
 )
 from .state import CardKind, CardState, State, ensure_utc, new_card
 
@@ -35,7 +35,7 @@ __all__ = [
     "DailyLimits",
     "DueCard",
     "Rating",
-    "ReviewOutcome",
+    "RatingOutcome",
     "SchedulerSettings",
     "State",
     "day_bounds",
@@ -50,6 +50,6 @@ __all__ = [
     "queue_counts",
     "rating_for_grade",
     "retrievability",
-    "review",
+    "rate",
     "timezone_names",
 ]

@@ -7,9 +7,9 @@ The database layer feeds two lists for one user, leaving suspended cards out:
   be naive UTC, as SQLite returns it.
 * `new_cards`: ids of cards never reviewed, in the order they should be introduced.
 
-`reviews_done_today` and `new_done_today` count today's ratings whose `ReviewOutcome.kind` was
+`reviews_done_today` and `new_done_today` count today's ratings whose `RatingOutcome.kind` was
 `review` and `new`. Ratings during (re)learning steps use no limit, so a missed question always
-comes back in the sitting once its step is due.
+comes back in the quiz once its step is due.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def queue_counts(
     """The Study page's counts, within today's limits.
 
     `due`: review cards due now; `learning`: (re)learning cards due today, now or later in the
-    sitting; `new`: new cards still allowed today.
+    quiz; `new`: new cards still allowed today.
     """
     now = ensure_utc(now)
     due = learning = 0

@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from ..extensions import db
-from ..review.cards import settings_for
-from ..review.operations import save_settings
+from ..srs.cards import settings_for
+from ..srs.operations import save_settings
 from .forms import SettingsForm
 
 bp = Blueprint("settings", __name__, template_folder="templates")

@@ -3,12 +3,12 @@
 :func:`submit` is the answer POST's whole protocol. It checks that the form answers the slot
 the quiz asks now, reads the answer (``forms.read_answer``) and plans every write in the
 request's read transaction (:func:`plan_answer`: grade it, plan the card's rating, put the
-sitting's due misses next). SQLite has one writer at a time, so whatever a write transaction
+quiz's due misses next). SQLite has one writer at a time, so whatever a write transaction
 does, every other answer waits for: :func:`write_answer` therefore only runs the plan:
 
-1. ``INSERT`` the attempt ``ON CONFLICT (session_id, position) DO NOTHING``: no row back
+1. ``INSERT`` the attempt ``ON CONFLICT (quiz_id, position) DO NOTHING``: no row back
    means the slot was answered already: :class:`AlreadyAnswered`, nothing written;
-2. ``UPDATE`` the session ``WHERE`` its position is still the answered slot;
+2. ``UPDATE`` the quiz ``WHERE`` its position is still the answered slot;
 3. the card rating's write (``review.rating``: the card, if unchanged, and its log row).
 
 If 2 or 3 find their row changed since it was read (a skip, an "end", a flashcard rating of
@@ -29,11 +29,11 @@ from ..bank.spec import QuestionSpec
 from ..bank.webapp import current_bank
 from ..database import write_transaction
 from ..extensions import db
-from ..models import Attempt, QuizSession
+from ..models import Attempt, Quiz
 from ..models.statements import Changed, InsertUnlessTaken
 from ..qtypes import get_type
-from ..review.rating import CardRating, plan_rating
 from ..scheduling import rating_for_grade
+from ..srs.rating import CardRating, plan_rating
 from .forms import AnswerForm, AnswerProblem, read_answer
 from .operations import skip_unavailable
 from .queries import Submission, classify_submission, find_quiz, question_display
@@ -45,8 +45,8 @@ PLAN_TRIES = 3
 """Plans of one answer before giving up (503): each retry means another request just wrote."""
 
 _ATTEMPTS = Attempt.__table__
-_INSERT_ATTEMPT = InsertUnlessTaken(_ATTEMPTS, ["session_id", "position"], _ATTEMPTS.c.id)
-_SESSIONS = QuizSession.__table__
+_INSERT_ATTEMPT = InsertUnlessTaken(_ATTEMPTS, ["quiz_id", "position"], _ATTEMPTS.c.id)
+_SESSIONS = Quiz.__table__
 _ADVANCE = update(_SESSIONS).where(
     _SESSIONS.c.id == bindparam("quiz_id"),
     _SESSIONS.c.position == bindparam("answered"),
@@ -68,7 +68,7 @@ class Recorded:
 class AskAgain:
     """The answer cannot be graded (empty, too long, unreadable): the question again."""
 
-    quiz: QuizSession
+    quiz: Quiz
     spec: QuestionSpec
     given: Any
     problem: AnswerProblem
@@ -135,7 +135,7 @@ def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime)
     return Refused(503)
 
 
-def _not_current(quiz: QuizSession, position: int, question_id: str) -> Outcome | None:
+def _not_current(quiz: Quiz, position: int, question_id: str) -> Outcome | None:
     """Where an answer for any slot but the one asked now goes; None for the one asked now."""
     match classify_submission(quiz, position, question_id):
         case Submission.NOT_FOUND:
@@ -158,12 +158,12 @@ class AlreadyAnswered(Exception):
 
 @dataclass(frozen=True)
 class AnswerPlan:
-    """An answer ready to write: the attempt row, the session's new values, the card rating."""
+    """An answer ready to write: the attempt row, the quiz's new progress, the card rating."""
 
     quiz_id: int
     position: int
     attempt: dict[str, Any]
-    session: dict[str, Any]
+    progress: dict[str, Any]
     rating: CardRating
 
 
@@ -175,16 +175,16 @@ def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
 
 
 def plan_answer(
-    quiz: QuizSession, spec: QuestionSpec, given: Any, now: datetime, parsed: Any = None
+    quiz: Quiz, spec: QuestionSpec, given: Any, now: datetime, parsed: Any = None
 ) -> AnswerPlan:
     """Grade ``given`` (read as ``parsed`` already, or None) to the question ``quiz`` asks now,
-    rate its card from the grade and put the sitting's due misses next: every write it causes.
+    rate its card from the grade and put the quiz's due misses next: every write it causes.
 
     Raises ValueError when ``spec`` is not the question asked now.
     """
     position = quiz.position
     if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
-        raise ValueError(f"question {spec.id!r} is not the one session {quiz.id} asks now")
+        raise ValueError(f"question {spec.id!r} is not the one quiz {quiz.id} asks now")
     grade = get_type(spec.type).grade(spec, given, parsed)
     rating = plan_rating(quiz.user_id, spec.id, rating_for_grade(grade.score, grade.correct), now)
     question_ids = requeue_due_misses(quiz.user_id, quiz.question_ids, position, now)
@@ -192,7 +192,7 @@ def plan_answer(
         "user_id": quiz.user_id,
         "question_id": spec.id,
         "question_version": spec.version,
-        "session_id": quiz.id,
+        "quiz_id": quiz.id,
         "position": position,
         "kind": "quiz",
         "raw_answer": given,
@@ -203,14 +203,14 @@ def plan_answer(
         "time_taken_ms": time_taken_ms(quiz.current_shown_at, now),
         "created_at": now,
     }
-    session = {
+    progress = {
         "position": position + 1,
         "question_ids": question_ids,
         "current_shown_at": None,
         "last_activity_at": now,
         "finished_at": now if position + 1 >= len(question_ids) else None,
     }
-    return AnswerPlan(quiz.id, position, attempt, session, rating)
+    return AnswerPlan(quiz.id, position, attempt, progress, rating)
 
 
 def write_answer(plan: AnswerPlan) -> int:
@@ -222,8 +222,8 @@ def write_answer(plan: AnswerPlan) -> int:
     attempt_id = _INSERT_ATTEMPT.run(conn, plan.attempt)
     if attempt_id is None:
         raise AlreadyAnswered(plan.position)
-    params = dict(plan.session, quiz_id=plan.quiz_id, answered=plan.position)
+    params = dict(plan.progress, quiz_id=plan.quiz_id, answered=plan.position)
     if conn.execute(_ADVANCE, params).rowcount != 1:
-        raise Changed(f"session {plan.quiz_id} moved on from slot {plan.position}")
+        raise Changed(f"quiz {plan.quiz_id} moved on from slot {plan.position}")
     plan.rating.write(conn, attempt_id)
     return attempt_id

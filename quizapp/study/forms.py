@@ -36,7 +36,7 @@ START_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 def clean_start_token(value: str | None) -> str | None:
     """A start token as sent, or None when it is missing or not one of ours (then the form
-    still starts a session; it just cannot recognise being sent twice)."""
+    still starts a quiz; it just cannot recognise being sent twice)."""
     return value if value and START_TOKEN.fullmatch(value) else None
 
 
@@ -53,7 +53,7 @@ class CheckboxesField(SelectMultipleField):
 class StudyForm(FlaskForm):
     """What to study: a mode, the topics and how many questions."""
 
-    mode = RadioField("What to study", default="quiz", validators=[InputRequired()])
+    mode = RadioField("What to study", default="topics", validators=[InputRequired()])
     topics = CheckboxesField("Topics")
     length = RadioField("How many questions", choices=LENGTHS, default="10")
     start_token = HiddenField(filters=[clean_start_token])
@@ -86,7 +86,7 @@ class StudyForm(FlaskForm):
 
 
 class RetryForm(FlaskForm):
-    """Start a session of the questions missed; its token makes a double click start one."""
+    """Start a quiz of the questions missed; its token makes a double click start one."""
 
     start_token = HiddenField(filters=[clean_start_token])
 
@@ -100,7 +100,7 @@ class RetryForm(FlaskForm):
 
 
 class AnswerForm(Form):
-    """Which slot of the session an answer is for (the answer fields are the type's).
+    """Which slot of the quiz an answer is for (the answer fields are the type's).
 
     A plain WTForms form: a ``FlaskForm`` would check the CSRF token a second time.
     """

@@ -1,12 +1,12 @@
-"""Study modes: the ways a quiz session picks its questions.
+"""Study modes: the ways a quiz picks its questions.
 
-A session's ``mode`` names a :class:`Mode` registered here. The study page offers every
+A quiz's ``mode`` names a :class:`Mode` registered here. The study page offers every
 *listed* mode as a choice; starting one calls its ``draw`` to pick the question ids. Spaced
 repetition (``review/modes.py``) adds its modes the same way::
 
     register_mode(Mode("review", "Review due", "Cards that are due, oldest first.", draw_due))
 
-A mode without ``draw`` (``retry``) cannot be started from the study page; its sessions are
+A mode without ``draw`` (``retry``) cannot be started from the study page; its quizzes are
 made by an operation (``operations.retry_missed``).
 """
 
@@ -22,7 +22,7 @@ from ..bank.spec import Bank
 
 @dataclass(frozen=True)
 class DrawRequest:
-    """What a mode may look at to pick a session's questions."""
+    """What a mode may look at to pick a quiz's questions."""
 
     user_id: int
     bank: Bank
@@ -38,7 +38,7 @@ Draw = Callable[[DrawRequest], list[str]]
 
 @dataclass(frozen=True)
 class Mode:
-    """A way to study: its name (stored in ``QuizSession.mode``), label and question picker.
+    """A way to study: its name (stored in ``Quiz.mode``), label and question picker.
 
     ``uses_topics`` says whether the study page's topic and length choices apply to it.
     """
@@ -88,7 +88,7 @@ def draw_new(request: DrawRequest) -> list[str]:
     return request.rng.sample(ids, count)
 
 
-QUIZ = register_mode(
-    Mode("quiz", "New quiz", "Questions from the topics you choose, in random order.", draw_new)
+TOPICS = register_mode(
+    Mode("topics", "New quiz", "Questions from the topics you choose, in random order.", draw_new)
 )
 RETRY = register_mode(Mode("retry", "Retry missed", "The questions missed in an earlier quiz."))

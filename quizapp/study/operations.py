@@ -1,4 +1,4 @@
-"""Quiz write operations: start a session, show a question, skip, finish, retry.
+"""Quiz write operations: start a quiz, show a question, skip, finish, retry.
 
 Views call these and then commit; nothing here commits. Answering a question lives in
 :mod:`.answering`. Every function takes ``now`` (from ``quizapp.clock.now``) instead of
@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, select
 
 from ..bank.spec import Bank
 from ..extensions import db
-from ..models import QuizSession
+from ..models import Quiz
 from ..models.statements import InsertUnlessTaken
 from .modes import DrawRequest, get_mode
 from .queries import (  # noqa: F401 - the reads are part of the operations' public face
@@ -39,35 +39,35 @@ class NothingToAsk(ValueError):
 
 
 def new_seed() -> int:
-    """A random seed for a session's shuffles (stored, so reloads shuffle the same way)."""
+    """A random seed for a quiz's shuffles (stored, so reloads shuffle the same way)."""
     return secrets.randbelow(2**31)
 
 
 def new_start_token() -> str:
-    """A random token for a form that starts a session (see ``QuizSession.start_token``)."""
+    """A random token for a form that starts a session (see ``Quiz.start_token``)."""
     return secrets.token_urlsafe(16)
 
 
-_SESSIONS = QuizSession.__table__
+_SESSIONS = Quiz.__table__
 _INSERT_SESSION = InsertUnlessTaken(_SESSIONS, ["user_id", "start_token"], _SESSIONS.c.id)
-_STARTED_WITH = select(QuizSession).where(
-    QuizSession.user_id == bindparam("user_id"), QuizSession.start_token == bindparam("token")
+_STARTED_WITH = select(Quiz).where(
+    Quiz.user_id == bindparam("user_id"), Quiz.start_token == bindparam("token")
 )
 
 
-def started_with(user_id: int, start_token: str | None) -> QuizSession | None:
-    """The student's session started by the form with ``start_token``, if any."""
+def started_with(user_id: int, start_token: str | None) -> Quiz | None:
+    """The student's quiz started by the form with ``start_token``, if any."""
     if not start_token:
         return None
     params = {"user_id": user_id, "token": start_token}
     return db.session.execute(_STARTED_WITH, params).scalar_one_or_none()
 
 
-def resent(user_id: int, start_token: str | None) -> tuple[QuizSession | None, str | None]:
-    """(the session a re-sent form started, None) or (None, the token to start one with).
+def resent(user_id: int, start_token: str | None) -> tuple[Quiz | None, str | None]:
+    """(the quiz a re-sent form started, None) or (None, the token to start one with).
 
-    A form whose session is finished was not sent twice by accident: the student went back to
-    it (the browser's Back button) to start again, so it starts a new session, without a token.
+    A form whose quiz is finished was not sent twice by accident: the student went back to
+    it (the browser's Back button) to start again, so it starts a new quiz, without a token.
     """
     existing = started_with(user_id, start_token)
     if existing is None:
@@ -75,7 +75,7 @@ def resent(user_id: int, start_token: str | None) -> tuple[QuizSession | None, s
     return (None, None) if existing.finished else (existing, None)
 
 
-def create_session(
+def create_quiz(
     user_id: int,
     mode: str,
     question_ids: Sequence[str],
@@ -84,11 +84,11 @@ def create_session(
     topics: Sequence[str] = (),
     seed: int | None = None,
     start_token: str | None = None,
-) -> QuizSession:
-    """Add a session asking ``question_ids`` in order; the building block of the modes.
+) -> Quiz:
+    """Add a quiz asking ``question_ids`` in order; the building block of the modes.
 
     With a ``start_token`` already used by this student (the same form sent twice at once),
-    the session it started is returned instead and nothing is added.
+    the quiz it started is returned instead and nothing is added.
     """
     values = {
         "user_id": user_id,
@@ -102,8 +102,8 @@ def create_session(
         "start_token": start_token or None,
     }
     quiz_id = _INSERT_SESSION.run(db.session.connection(), values)
-    quiz = db.session.get(QuizSession, quiz_id) if quiz_id is not None else None
-    if quiz is None:  # the token is taken: the same form started a session meanwhile
+    quiz = db.session.get(Quiz, quiz_id) if quiz_id is not None else None
+    if quiz is None:  # the token is taken: the same form started a quiz meanwhile
         quiz = started_with(user_id, start_token)
         assert quiz is not None
     return quiz
@@ -118,10 +118,10 @@ def start_quiz(
     now: datetime,
     seed: int | None = None,
     start_token: str | None = None,
-) -> QuizSession:
-    """Draw the questions with ``mode``'s picker and add the session. Raises NothingToAsk.
+) -> Quiz:
+    """Draw the questions with ``mode``'s picker and add the quiz. Raises NothingToAsk.
 
-    A ``start_token`` that started an unfinished session gives that session back (a re-sent
+    A ``start_token`` that started an unfinished quiz gives that quiz back (a re-sent
     form; see :func:`resent`).
     """
     existing, start_token = resent(user_id, start_token)
@@ -135,22 +135,22 @@ def start_quiz(
     question_ids = found.draw(request)
     if not question_ids:
         raise NothingToAsk("There are no questions to ask for that choice yet.")
-    return create_session(
+    return create_quiz(
         user_id, mode, question_ids, now, topics=topics, seed=seed, start_token=start_token
     )
 
 
-def missed_question_ids(quiz: QuizSession) -> list[str]:
+def missed_question_ids(quiz: Quiz) -> list[str]:
     """The questions answered not fully right in ``quiz``, in the order they were asked."""
     return list(dict.fromkeys(a.question_id for a in quiz.attempts if not a.correct))
 
 
 def retry_missed(
-    quiz: QuizSession, bank: Bank, now: datetime, start_token: str | None = None
-) -> QuizSession | None:
-    """A new ``retry`` session of the questions missed in ``quiz`` that are still served.
+    quiz: Quiz, bank: Bank, now: datetime, start_token: str | None = None
+) -> Quiz | None:
+    """A new ``retry`` quiz of the questions missed in ``quiz`` that are still served.
 
-    A ``start_token`` that started an unfinished session gives that session back (see
+    A ``start_token`` that started an unfinished quiz gives that quiz back (see
     :func:`resent`).
     """
     existing, start_token = resent(quiz.user_id, start_token)
@@ -159,12 +159,10 @@ def retry_missed(
     ids = [qid for qid in missed_question_ids(quiz) if qid in bank]
     if not ids:
         return None
-    return create_session(
-        quiz.user_id, "retry", ids, now, topics=quiz.topics, start_token=start_token
-    )
+    return create_quiz(quiz.user_id, "retry", ids, now, topics=quiz.topics, start_token=start_token)
 
 
-def finish_quiz(quiz: QuizSession, now: datetime) -> None:
+def finish_quiz(quiz: Quiz, now: datetime) -> None:
     """End the session (all answered, or the student stopped early); a no-op when ended."""
     if quiz.finished_at is None:
         quiz.finished_at = now
@@ -172,16 +170,16 @@ def finish_quiz(quiz: QuizSession, now: datetime) -> None:
         quiz.last_activity_at = now
 
 
-def _advance(quiz: QuizSession, now: datetime) -> None:
+def _advance(quiz: Quiz, now: datetime) -> None:
     quiz.position += 1
     quiz.current_shown_at = None
     quiz.last_activity_at = now
 
 
-def skip_unavailable(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
+def skip_unavailable(quiz: Quiz, bank: Bank, now: datetime) -> list[str]:
     """Move past questions that are no longer served (retired or drafted); their ids.
 
-    The session finishes when that leaves nothing to ask.
+    The quiz finishes when that leaves nothing to ask.
     """
     skipped: list[str] = []
     while not quiz.finished and quiz.position < quiz.length:
@@ -195,7 +193,7 @@ def skip_unavailable(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
     return skipped
 
 
-def mark_shown(quiz: QuizSession, now: datetime) -> bool:
+def mark_shown(quiz: Quiz, now: datetime) -> bool:
     """Remember when the current question was first shown; False if known (a reload)."""
     if quiz.finished or quiz.current_shown_at is not None:
         return False
@@ -203,7 +201,7 @@ def mark_shown(quiz: QuizSession, now: datetime) -> bool:
     return True
 
 
-def needs_preparing(quiz: QuizSession, bank: Bank) -> bool:
+def needs_preparing(quiz: Quiz, bank: Bank) -> bool:
     """True when showing the quiz page must write: skip a retired question or mark one shown."""
     if quiz.finished:
         return False
@@ -212,7 +210,7 @@ def needs_preparing(quiz: QuizSession, bank: Bank) -> bool:
     return quiz.current_shown_at is None
 
 
-def prepare_question(quiz: QuizSession, bank: Bank, now: datetime) -> list[str]:
+def prepare_question(quiz: Quiz, bank: Bank, now: datetime) -> list[str]:
     """Skip what is no longer served, then mark the question to show as shown; skipped ids."""
     skipped = skip_unavailable(quiz, bank, now)
     mark_shown(quiz, now)

@@ -1,4 +1,4 @@
-"""Quiz reads: find a student's session, what a slot holds, how a posted answer relates to it.
+"""Quiz reads: find a student's quiz, what a slot holds, how a posted answer relates to it.
 
 Lookups for the views and for :mod:`.operations`; nothing here writes.
 """
@@ -15,23 +15,23 @@ from sqlalchemy.orm import lazyload
 
 from ..bank.spec import QuestionSpec
 from ..extensions import db
-from ..models import Attempt, QuizSession
+from ..models import Attempt, Quiz
 from ..qtypes import get_type
 
 # Statements run on every quiz page or answer, built once: building them again each time
 # (and their cache keys) cost about as much as running them.
 _FIND_QUIZ = (
-    select(QuizSession)
-    .where(QuizSession.id == bindparam("quiz_id"), QuizSession.user_id == bindparam("user_id"))
-    .options(lazyload(QuizSession.attempts))
+    select(Quiz)
+    .where(Quiz.id == bindparam("quiz_id"), Quiz.user_id == bindparam("user_id"))
+    .options(lazyload(Quiz.attempts))
 )
 _SLOT_ATTEMPT = select(Attempt.id).where(
-    Attempt.session_id == bindparam("session_id"), Attempt.position == bindparam("position")
+    Attempt.quiz_id == bindparam("quiz_id"), Attempt.position == bindparam("position")
 )
 
 
-def find_quiz(user_id: int, quiz_id: int) -> QuizSession | None:
-    """The session with this id *and* owner; None for another student's or a missing one.
+def find_quiz(user_id: int, quiz_id: int) -> Quiz | None:
+    """The quiz with this id *and* owner; None for another student's or a missing one.
 
     Its attempts are loaded only when used: the question page needs none and an answer only
     whether its slot is taken (:func:`is_answered`); the feedback and end pages load them all.
@@ -40,11 +40,11 @@ def find_quiz(user_id: int, quiz_id: int) -> QuizSession | None:
     return db.session.execute(_FIND_QUIZ, params).scalar_one_or_none()
 
 
-def quiz_or_404(user_id: int, quiz_id: int) -> QuizSession:
-    """:func:`find_quiz`, for a page: 404 for another student's session or a missing one.
+def quiz_or_404(user_id: int, quiz_id: int) -> Quiz:
+    """:func:`find_quiz`, for a page: 404 for another student's quiz or a missing one.
 
     The quiz pages and the history pages (a student's own, or a teacher's view of one
-    student) look sessions up only through here, so the owner check has one home.
+    student) look quizzes up only through here, so the owner check has one home.
     """
     quiz = find_quiz(user_id, quiz_id)
     if quiz is None:
@@ -52,31 +52,31 @@ def quiz_or_404(user_id: int, quiz_id: int) -> QuizSession:
     return quiz
 
 
-def unfinished_quizzes(user_id: int, limit: int = 3) -> list[QuizSession]:
-    """The student's unfinished sessions, most recently used first (the "Resume" box)."""
+def unfinished_quizzes(user_id: int, limit: int = 3) -> list[Quiz]:
+    """The student's unfinished quizzes, most recently used first (the "Resume" box)."""
     query = (
-        select(QuizSession)
+        select(Quiz)
         .filter_by(user_id=user_id, finished_at=None)
-        .order_by(QuizSession.last_activity_at.desc(), QuizSession.id.desc())
+        .order_by(Quiz.last_activity_at.desc(), Quiz.id.desc())
         .limit(limit)
     )
     return list(db.session.execute(query).scalars())
 
 
-def attempt_at(quiz: QuizSession, position: int) -> Attempt | None:
+def attempt_at(quiz: Quiz, position: int) -> Attempt | None:
     """The attempt answering slot ``position`` of ``quiz``, if any (loads all its attempts)."""
     return next((a for a in quiz.attempts if a.position == position), None)
 
 
-def is_answered(quiz: QuizSession, position: int) -> bool:
+def is_answered(quiz: Quiz, position: int) -> bool:
     """True when slot ``position`` has an attempt: one indexed lookup unless they are loaded."""
     if "attempts" not in inspect(quiz).unloaded:
         return attempt_at(quiz, position) is not None
-    params = {"session_id": quiz.id, "position": position}
+    params = {"quiz_id": quiz.id, "position": position}
     return db.session.execute(_SLOT_ATTEMPT, params).first() is not None
 
 
-def question_display(quiz: QuizSession, position: int, spec: QuestionSpec) -> dict[str, Any]:
+def question_display(quiz: Quiz, position: int, spec: QuestionSpec) -> dict[str, Any]:
     """What the template needs for slot ``position``: the same shuffle on every reload."""
     rng = random.Random(f"{quiz.seed}:{position}")
     return get_type(spec.type).display(spec, rng)
@@ -89,10 +89,10 @@ class Submission(Enum):
     ANSWERED = "answered"  # already answered: show that answer's feedback
     STALE = "stale"  # an old form (skipped question, finished quiz): show the quiz again
     INVALID = "invalid"  # tampered: a question id that is not this slot's, a future slot
-    NOT_FOUND = "not_found"  # no such slot in this session
+    NOT_FOUND = "not_found"  # no such slot in this quiz
 
 
-def classify_submission(quiz: QuizSession, position: int, question_id: str) -> Submission:
+def classify_submission(quiz: Quiz, position: int, question_id: str) -> Submission:
     """Decide what to do with an answer posted for ``position``/``question_id``."""
     if not 0 <= position < quiz.length:
         return Submission.NOT_FOUND

@@ -1,8 +1,8 @@
-"""A question missed in a sitting comes back in that sitting once its learning step is due.
+"""A question missed in a quiz comes back in that quiz once its learning step is due.
 
 A miss leaves the question's card in a (re)learning step due 10 minutes later. With every
-answer, :func:`requeue_due_misses` puts the sitting's earlier questions whose step has come
-due right after the slot being answered, so a sitting longer than the step asks them again
+answer, :func:`requeue_due_misses` puts the quiz's earlier questions whose step has come
+due right after the slot being answered, so a quiz longer than the step asks them again
 and a shorter one simply ends (the cards come back in "Review due" instead).
 """
 
@@ -48,7 +48,7 @@ def due_misses(
 def requeue_due_misses(
     user_id: int, question_ids: Sequence[str], position: int, now: datetime
 ) -> list[str]:
-    """The sitting's question list with its due misses next after ``position``, oldest due
+    """The quiz's question list with its due misses next after ``position``, oldest due
     first (a new list; the same questions when none is due)."""
     at = position + 1
     ids = list(question_ids)

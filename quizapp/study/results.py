@@ -1,4 +1,4 @@
-"""What the feedback and end pages show, read from a session, its attempts and the bank.
+"""What the feedback and end pages show, read from a quiz, its attempts and the bank.
 
 Read-only: a question retired since it was answered still shows the recorded answer and
 score (its prompt comes from the database copy), just without the right answer.
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..bank.spec import Bank, QuestionSpec, Source
 from ..extensions import db
-from ..models import Attempt, Question, QuizSession
+from ..models import Attempt, Question, Quiz
 from ..presentation import format_duration, verdict
 from ..qtypes import get_type
 from .operations import attempt_at
@@ -18,7 +18,7 @@ from .operations import attempt_at
 
 @dataclass(frozen=True)
 class Row:
-    """One question of a session as the pages show it."""
+    """One question of a quiz as the pages show it."""
 
     position: int
     question_id: str
@@ -48,7 +48,7 @@ def _prompt(question_id: str, spec: QuestionSpec | None) -> str:
     return row.prompt if row is not None else question_id
 
 
-def row(quiz: QuizSession, position: int, bank: Bank) -> Row:
+def row(quiz: Quiz, position: int, bank: Bank) -> Row:
     """Slot ``position`` of ``quiz``: the question, the answer given and the right one."""
     question_id = quiz.question_ids[position]
     spec = bank.get(question_id)
@@ -106,7 +106,7 @@ class Summary:
         return format_duration(self.time_taken_ms)
 
 
-def summarise(quiz: QuizSession, bank: Bank) -> Summary:
+def summarise(quiz: Quiz, bank: Bank) -> Summary:
     """The end page's figures for ``quiz``."""
     rows = [row(quiz, position, bank) for position in range(quiz.length)]
     attempts = [r.attempt for r in rows if r.attempt is not None]

@@ -13,7 +13,7 @@ from ..clock import now
 from ..database import reads_first, write_transaction
 from ..extensions import db
 from ..grading import MAX_ANSWER_LENGTH
-from ..models import QuizSession
+from ..models import Quiz
 from ..qtypes import get_type
 from . import operations as ops
 from .answering import AskAgain, Moved, Recorded, Refused, submit
@@ -24,8 +24,8 @@ from .results import row, sources, summarise
 bp = Blueprint("study", __name__, template_folder="templates")
 
 
-def own_quiz_or_404(quiz_id: int) -> QuizSession:
-    """The current student's session ``quiz_id``; 404 for anyone else's."""
+def own_quiz_or_404(quiz_id: int) -> Quiz:
+    """The current student's quiz ``quiz_id``; 404 for anyone else's."""
     return ops.quiz_or_404(current_user.id, quiz_id)
 
 
@@ -63,7 +63,7 @@ def index() -> str | Response:
 
 
 def render_question(
-    quiz: QuizSession,
+    quiz: Quiz,
     spec: QuestionSpec,
     answer: object = None,
     problem: AnswerProblem | None = None,
@@ -164,7 +164,7 @@ def results(quiz_id: int) -> str | Response:
 @bp.post("/quiz/<int:quiz_id>/retry")
 @login_required
 def retry(quiz_id: int) -> Response:
-    """Start a new session of just the questions missed in this one."""
+    """Start a new quiz of just the questions missed in this one."""
     quiz = own_quiz_or_404(quiz_id)
     form = RetryForm()
     if form.validate_on_submit() and quiz.finished:

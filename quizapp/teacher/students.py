@@ -15,7 +15,7 @@ from ..extensions import db
 from ..history import views as history
 from ..history.cards import CardCounts, class_card_counts
 from ..history.queries import GRADED
-from ..models import Attempt, QuizSession, User
+from ..models import Attempt, Quiz, User
 from .views import bp
 
 __all__ = ["StudentRow", "class_overview"]
@@ -60,26 +60,26 @@ def class_overview(at: datetime) -> list[StudentRow]:
             ).group_by(Attempt.user_id)
         )
     }
-    sessions = {
+    quiz_activity = {
         uid: (last, int(finished or 0))
         for uid, last, finished in db.session.execute(
             select(
-                QuizSession.user_id,
-                func.max(QuizSession.last_activity_at),
-                func.count(QuizSession.finished_at),
-            ).group_by(QuizSession.user_id)
+                Quiz.user_id,
+                func.max(Quiz.last_activity_at),
+                func.count(Quiz.finished_at),
+            ).group_by(Quiz.user_id)
         )
     }
     cards = class_card_counts(at)
     rows = []
     for student in students:
         last_answer, graded, total = answers.get(student.id, (None, 0, 0.0))
-        last_session, quizzes = sessions.get(student.id, (None, 0))
+        last_quiz, finished_quizzes = quiz_activity.get(student.id, (None, 0))
         rows.append(
             StudentRow(
                 user=student,
-                last_active=_latest(last_answer, last_session),
-                quizzes=quizzes,
+                last_active=_latest(last_answer, last_quiz),
+                quizzes=finished_quizzes,
                 graded=graded,
                 score_sum=total,
                 cards=cards.get(student.id, CardCounts(0, 0)),
@@ -91,7 +91,7 @@ def class_overview(at: datetime) -> list[StudentRow]:
 def _links(user_id: int) -> history.HistoryLinks:
     return history.HistoryLinks(
         "teacher.student_history",
-        "teacher.student_session",
+        "teacher.student_quiz",
         "teacher.student_export",
         {"user_id": user_id},
     )
@@ -111,11 +111,11 @@ def student_history(user_id: int) -> str:
     return history.show_history(db.get_or_404(User, user_id), _links(user_id))
 
 
-@bp.route("/students/<int:user_id>/history/session/<int:session_id>")
+@bp.route("/students/<int:user_id>/history/quiz/<int:quiz_id>")
 @teacher_required
-def student_session(user_id: int, session_id: int) -> str:
-    """One of a student's sessions."""
-    return history.show_session(db.get_or_404(User, user_id), session_id, _links(user_id))
+def student_quiz(user_id: int, quiz_id: int) -> str:
+    """One of a student's quizzes."""
+    return history.show_quiz(db.get_or_404(User, user_id), quiz_id, _links(user_id))
 
 
 @bp.route("/students/<int:user_id>/export.csv")

@@ -13,8 +13,8 @@ from quizapp.scheduling import (
     SchedulerSettings,
     State,
     new_card,
+    rate,
     retrievability,
-    review,
 )
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -22,7 +22,7 @@ T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 def learned(days_ago: float = 0.0) -> CardState:
     """A card answered Good once, `days_ago` before T0: in review, stability a few days."""
-    return review(new_card(T0), Rating.Good, T0 - timedelta(days=days_ago)).new_state
+    return rate(new_card(T0), Rating.Good, T0 - timedelta(days=days_ago)).new_state
 
 
 def test_fresh_review_card_is_mastered_and_fades() -> None:
@@ -36,7 +36,7 @@ def test_fresh_review_card_is_mastered_and_fades() -> None:
 
 def test_new_and_relearning_cards_are_not_mastered() -> None:
     assert not is_mastered(new_card(T0), T0)
-    missed = review(learned(10), Rating.Again, T0).new_state  # relearning, just answered
+    missed = rate(learned(10), Rating.Again, T0).new_state  # relearning, just answered
     assert not is_mastered(missed, T0 + timedelta(minutes=1))
 
 
@@ -68,7 +68,7 @@ def test_average_retention_ignores_new_cards() -> None:
 
 
 def test_average_retention_ignores_cards_still_in_learning() -> None:
-    missed = review(new_card(T0), Rating.Again, T0).new_state
+    missed = rate(new_card(T0), Rating.Again, T0).new_state
     assert missed.state != State.Review
     assert average_retention([missed], T0 + timedelta(minutes=1)) is None
     a = learned()

@@ -1,5 +1,5 @@
 """The spaced-repetition tests' frozen clock applies here too."""
 
-from tests.review.conftest import app_config
+from tests.srs.conftest import app_config
 
 __all__ = ["app_config"]

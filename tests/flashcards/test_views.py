@@ -9,8 +9,8 @@ import fsrs
 import pytest
 
 from quizapp.scheduling import LEECH_LAPSES, Rating, State, format_interval, new_card, preview
-from tests.review.conftest import START, card_fields, card_row, flashcard_attempts, logs
-from tests.review.test_views import make_card
+from tests.srs.conftest import START, card_fields, card_row, flashcard_attempts, logs
+from tests.srs.test_views import make_card
 
 FIRST = "mensch-former-lab"  # the first new card, in bank order
 
@@ -77,7 +77,7 @@ def test_each_key_rates(app, client, student_in, pressed, rating, state) -> None
     assert log.rating == rating and log.kind == "new"
     assert card_row(app, student_in, FIRST).state == state
     (attempt,) = flashcard_attempts(app)
-    assert attempt.id == log.attempt_id and attempt.session_id is None
+    assert attempt.id == log.attempt_id and attempt.quiz_id is None
     assert attempt.correct == (rating != Rating.Again) and attempt.normalised == rating.name
 
 
@@ -179,4 +179,4 @@ def test_a_queue_page_reads_settings_and_todays_ratings_once(app, client, studen
     with count_queries(app) as statements:
         assert client.get(url).status_code == 200
     assert sum("FROM user_settings" in s for s in statements) == 1
-    assert sum("GROUP BY review_log.kind" in s for s in statements) == 1
+    assert sum("GROUP BY rating_log.kind" in s for s in statements) == 1

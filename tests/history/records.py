@@ -1,4 +1,4 @@
-"""Test data for the history and teacher pages: sessions and attempts inserted with the models.
+"""Test data for the history and teacher pages: quizzes and attempts inserted with the models.
 
 Import the fixtures into a conftest: ``from tests.history.records import ...``.
 """
@@ -16,15 +16,15 @@ from sqlalchemy import event
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, QuizSession, UserSettings
-from quizapp.scheduling import CardState, Rating, new_card, review
+from quizapp.models import Attempt, Card, Quiz, UserSettings
+from quizapp.scheduling import CardState, Rating, new_card, rate
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
 def _push_request_context() -> None:
-    """Replace pytest-flask's shared request context: each request gets its own session."""
+    """Replace pytest-flask's shared request context: each request gets its own quiz."""
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def questions(app: Flask) -> list[str]:
 
 
 class Records:
-    """Insert quiz sessions and attempts for a user directly, without the quiz pages."""
+    """Insert quizzes and attempts for a user directly, without the quiz pages."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
@@ -58,11 +58,11 @@ class Records:
         answers: Sequence[object] | None = None,
         seconds_each: int = 30,
     ) -> int:
-        """A session over `question_ids` with one attempt per score, `seconds_each` apart."""
+        """A quiz over `question_ids` with one attempt per score, `seconds_each` apart."""
         with self.app.app_context():
-            quiz = QuizSession(
+            quiz = Quiz(
                 user_id=user_id,
-                mode="quiz",
+                mode="topics",
                 topics=list(topics),
                 question_ids=list(question_ids),
                 position=len(scores),
@@ -82,7 +82,7 @@ class Records:
                         question_ids[position],
                         score,
                         started + timedelta(seconds=seconds_each * (position + 1)),
-                        session_id=quiz.id,
+                        quiz_id=quiz.id,
                         position=position,
                         raw_answer=answer,
                     )
@@ -91,7 +91,7 @@ class Records:
             return quiz.id
 
     def attempts(self, user_id: int, rows: Sequence[tuple[str, float, datetime]], **kw) -> None:
-        """Loose attempts (no session), e.g. flashcard ratings: `(question id, score, when)`."""
+        """Loose attempts (no quiz), e.g. flashcard ratings: `(question id, score, when)`."""
         with self.app.app_context():
             db.session.add_all(attempt_row(user_id, q, s, when, **kw) for q, s, when in rows)
             db.session.commit()
@@ -118,7 +118,7 @@ class Records:
 
 def learned(when: datetime = NOW, *, lapses: int = 0) -> CardState:
     """A card rated Good once at `when`: in review, recalled at about 100 % right then."""
-    return replace(review(new_card(when), Rating.Good, when).new_state, lapses=lapses)
+    return replace(rate(new_card(when), Rating.Good, when).new_state, lapses=lapses)
 
 
 def attempt_row(
@@ -127,7 +127,7 @@ def attempt_row(
     score: float,
     when: datetime,
     *,
-    session_id: int | None = None,
+    quiz_id: int | None = None,
     position: int | None = None,
     kind: str = "quiz",
     raw_answer: object = "an answer",
@@ -139,7 +139,7 @@ def attempt_row(
         user_id=user_id,
         question_id=question_id,
         question_version="v1",
-        session_id=session_id,
+        quiz_id=quiz_id,
         position=position,
         kind=kind,
         raw_answer=raw_answer,

@@ -17,7 +17,7 @@ def read_csv(resp) -> list[dict[str, str]]:
 
 
 def test_export_has_one_row_per_attempt(client, auth, student, make_user, records) -> None:
-    quiz = records.session(
+    quiz = records.quiz(
         student,
         ["mensch-former-lab", "founders-from-meta"],
         [1.0, 0.5],
@@ -25,7 +25,7 @@ def test_export_has_one_row_per_attempt(client, auth, student, make_user, record
         started=NOW - timedelta(hours=2),
     )
     records.attempts(student, [("lample-model", 1.0, NOW)], kind="flashcard", raw_answer="good")
-    records.session(make_user("student2"), ["lample-model"], [0.0])
+    records.quiz(make_user("student2"), ["lample-model"], [0.0])
     auth.login()
     resp = client.get("/history/export.csv")
     assert resp.status_code == 200
@@ -39,20 +39,20 @@ def test_export_has_one_row_per_attempt(client, auth, student, make_user, record
         "lample-model",
     ]
     first, second, card = rows
-    assert first["session_id"] == str(quiz) and first["kind"] == "quiz"
+    assert first["quiz_id"] == str(quiz) and first["kind"] == "quiz"
     assert (
         first["answer"] == "Google DeepMind" and first["score"] == "1" and first["correct"] == "1"
     )
     assert first["topic"] == "people"
     assert first["answered_at"] == (NOW - timedelta(hours=2, seconds=-30)).isoformat()
     assert second["answer"] == '["Guillaume Lample"]' and second["score"] == "0.5"
-    assert card["kind"] == "flashcard" and card["session_id"] == ""
+    assert card["kind"] == "flashcard" and card["quiz_id"] == ""
 
 
 def test_teacher_exports_a_students_csv_students_cannot(
     client, auth, student, teacher, make_user, records
 ) -> None:
-    records.session(student, ["lample-model"], [1.0])
+    records.quiz(student, ["lample-model"], [1.0])
     auth.login("teacher1")
     rows = read_csv(client.get(f"/teacher/students/{student}/export.csv"))
     assert [r["question_id"] for r in rows] == ["lample-model"]

@@ -35,18 +35,18 @@ def test_buckets_respect_the_window_and_the_user(app, student, make_user, record
         assert queries.activity_buckets(student, NOW - timedelta(days=380)) == []
 
 
-def fill(records, users: list[int], questions: list[str], sessions: range) -> None:
-    """Ten answers per session for each user, one session a day going back from NOW.
+def fill(records, users: list[int], questions: list[str], quizzes: range) -> None:
+    """Ten answers per quiz for each user, one quiz a day going back from NOW.
 
-    Each user also gets a card on the question of each new session's day (up to ten).
+    Each user also gets a card on the question of each new quiz's day (up to ten).
     """
     for user in users:
-        for day in sessions:
+        for day in quizzes:
             if day < 10:
                 records.card(user, questions[day], learned(NOW - timedelta(days=day), lapses=day))
             started = NOW - timedelta(days=day, hours=1)
             scores = [(day + i) % 3 / 2 for i in range(10)]
-            records.session(user, questions[:10], scores, started=started)
+            records.quiz(user, questions[:10], scores, started=started)
             records.attempts(user, [(questions[day % 10], 1.0, started)], kind="flashcard")
 
 
@@ -72,13 +72,13 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
     records.settings(student, timezone="Europe/Paris")
     fill(records, [student, other], questions, range(1))  # 10 graded + 1 flashcard each
     first_session = 1
-    student_urls = ["/history/", f"/history/session/{first_session}", "/history/export.csv"]
+    student_urls = ["/history/", f"/history/quiz/{first_session}", "/history/export.csv"]
     teacher_urls = [
         "/teacher/students",
         "/teacher/questions",
         "/teacher/questions?sort=suspicious",
         f"/teacher/students/{student}/history",
-        f"/teacher/students/{student}/history/session/{first_session}",
+        f"/teacher/students/{student}/history/quiz/{first_session}",
         f"/teacher/students/{student}/export.csv",
     ]
     small = measure(client, auth, "student1", student_urls)

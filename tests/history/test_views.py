@@ -1,4 +1,4 @@
-"""The history pages through the test client: overview, sessions, one session, privacy."""
+"""The history pages through the test client: overview, quizzes, one quiz, privacy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tests.history.records import NOW
 
 
 def session_links(page: str) -> list[int]:
-    return [int(i) for i in re.findall(r'href="/history/session/(\d+)"', page)]
+    return [int(i) for i in re.findall(r'href="/history/quiz/(\d+)"', page)]
 
 
 def test_history_needs_login(client) -> None:
@@ -18,7 +18,7 @@ def test_history_needs_login(client) -> None:
 
 
 def test_overview_and_session_list(client, auth, student, records, questions) -> None:
-    records.session(student, questions[:3], [1.0, 0.5, 0.0], topics=["people"])
+    records.quiz(student, questions[:3], [1.0, 0.5, 0.0], topics=["people"])
     auth.login()
     page = client.get("/history/").get_data(as_text=True)
     assert "Your history" in page
@@ -35,7 +35,7 @@ def test_overview_and_session_list(client, auth, student, records, questions) ->
 
 def test_sessions_are_paginated_newest_first(client, auth, student, records, questions) -> None:
     ids = [
-        records.session(student, questions[:1], [1.0], started=NOW - timedelta(days=30 - i))
+        records.quiz(student, questions[:1], [1.0], started=NOW - timedelta(days=30 - i))
         for i in range(25)
     ]
     auth.login()
@@ -48,11 +48,11 @@ def test_sessions_are_paginated_newest_first(client, auth, student, records, que
 
 
 def test_session_page_shows_answer_beside_right_one(client, auth, student, records) -> None:
-    quiz = records.session(
+    quiz = records.quiz(
         student, ["mensch-former-lab"], [0.0], answers=["OpenAI"], topics=["people"]
     )
     auth.login()
-    page = client.get(f"/history/session/{quiz}").get_data(as_text=True)
+    page = client.get(f"/history/quiz/{quiz}").get_data(as_text=True)
     assert "Your answer</th><td>OpenAI" in page
     assert "Right answer</th><td>Google DeepMind" in page
     assert "He came from Google DeepMind." in page  # the explanation
@@ -61,24 +61,24 @@ def test_session_page_shows_answer_beside_right_one(client, auth, student, recor
 
 def test_other_students_session_is_404(client, auth, student, make_user, records, questions):
     other = make_user("student2")
-    theirs = records.session(other, questions[:1], [1.0])
+    theirs = records.quiz(other, questions[:1], [1.0])
     auth.login()
-    assert client.get(f"/history/session/{theirs}").status_code == 404
-    assert client.get("/history/session/99999").status_code == 404
+    assert client.get(f"/history/quiz/{theirs}").status_code == 404
+    assert client.get("/history/quiz/99999").status_code == 404
     assert str(theirs) not in " ".join(map(str, session_links(client.get("/history/").text)))
 
 
 def test_teacher_sees_a_students_history_with_its_own_links(
     client, auth, student, teacher, records, questions
 ) -> None:
-    quiz = records.session(student, questions[:2], [1.0, 1.0])
+    quiz = records.quiz(student, questions[:2], [1.0, 1.0])
     auth.login("teacher1")
     page = client.get(f"/teacher/students/{student}/history").get_data(as_text=True)
     assert "History of student1" in page
-    assert f'href="/teacher/students/{student}/history/session/{quiz}"' in page
+    assert f'href="/teacher/students/{student}/history/quiz/{quiz}"' in page
     assert f'href="/teacher/students/{student}/export.csv"' in page
-    assert client.get(f"/teacher/students/{student}/history/session/{quiz}").status_code == 200
-    assert client.get(f"/teacher/students/{teacher}/history/session/{quiz}").status_code == 404
+    assert client.get(f"/teacher/students/{student}/history/quiz/{quiz}").status_code == 200
+    assert client.get(f"/teacher/students/{teacher}/history/quiz/{quiz}").status_code == 404
     assert client.get("/teacher/students/99999/history").status_code == 404
 
 
@@ -86,11 +86,11 @@ def test_students_get_403_on_teacher_history_pages(
     client, auth, student, make_user, records, questions
 ) -> None:
     other = make_user("student2")
-    quiz = records.session(other, questions[:1], [1.0])
+    quiz = records.quiz(other, questions[:1], [1.0])
     auth.login()
     for url in (
         f"/teacher/students/{other}/history",
-        f"/teacher/students/{other}/history/session/{quiz}",
+        f"/teacher/students/{other}/history/quiz/{quiz}",
         f"/teacher/students/{other}/export.csv",
         f"/teacher/students/{student}/history",
     ):

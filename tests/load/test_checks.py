@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from quizapp.extensions import db
-from quizapp.models import QuizSession
+from quizapp.models import Quiz
 from tests.support.checks import attempt_problems
 
 from ..study.conftest import start
@@ -24,8 +24,8 @@ def test_whole_answers_pass_and_torn_ones_are_named(
         engine = db.engine
         assert attempt_problems(engine) == []
         with engine.begin() as conn:
-            conn.execute(text("DELETE FROM review_log WHERE id = (SELECT min(id) FROM review_log)"))
-            conn.execute(text("UPDATE quiz_session SET position = position + 1"))
+            conn.execute(text("DELETE FROM rating_log WHERE id = (SELECT min(id) FROM rating_log)"))
+            conn.execute(text("UPDATE quiz SET position = position + 1"))
         problems = attempt_problems(engine)
     assert len(problems) == 3, problems
     assert "1 sessions whose position != answers" in problems[0]
@@ -43,7 +43,7 @@ def test_answers_in_the_wrong_session_slot_or_rated_twice_are_named(
     other = make_user("someone-else")
     with app.app_context():
         engine = db.engine
-        session = db.session.get(QuizSession, quiz.id)
+        session = db.session.get(Quiz, quiz.id)
         session.question_ids = ["not-asked", *session.question_ids[1:]]  # slot 0 changed
         db.session.commit()
         with engine.begin() as conn:
@@ -53,9 +53,9 @@ def test_answers_in_the_wrong_session_slot_or_rated_twice_are_named(
             )
             conn.execute(
                 text(
-                    "INSERT INTO review_log (card_id, user_id, attempt_id, rating, kind,"
+                    "INSERT INTO rating_log (card_id, user_id, attempt_id, rating, kind,"
                     " reviewed_at, previous) SELECT card_id, user_id, attempt_id, rating, kind,"
-                    " reviewed_at, previous FROM review_log WHERE attempt_id = :a"
+                    " reviewed_at, previous FROM rating_log WHERE attempt_id = :a"
                 ),
                 {"a": first},
             )

@@ -26,7 +26,7 @@ OLDEST_WITH_ATTEMPTS_AND_CARDS = "0005"
 TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
 
 SEED = [
-    "INSERT INTO \"user\" (id, username, password_hash, role, created_at)"
+    'INSERT INTO "user" (id, username, password_hash, role, created_at)'
     " VALUES (1, 'ann', 'x', 'student', '2024-02-26 09:00:00')",
     "INSERT INTO question (id, type, topic, topic_title, version, data, file, line,"
     " created_at, updated_at) VALUES ('q1', 'short', 't', 'T', 'v1', '{}', 't.yaml', 1,"
@@ -42,7 +42,7 @@ SEED = [
     " 5.0, '2024-02-26 09:11:00', '2024-02-26 09:01:00', 0, 1, FALSE, FALSE,"
     " '2024-02-26 09:01:00')",
 ]
-COUNTS = ("\"user\"", "question", "attempt", "card")
+COUNTS = ('"user"', "question", "attempt", "card")
 
 
 def _scratch_postgres(url: str) -> str:
@@ -86,6 +86,13 @@ def _quiz_table() -> str:
     return "quiz" if "quiz" in names else "quiz_session"
 
 
+def _assert_slot_guard(table: str, unique: list[str], quizzes: str) -> None:
+    """The double-submit guard (one attempt per quiz slot) and the foreign key survived."""
+    found = db.inspect(db.engine)
+    assert unique in [c["column_names"] for c in found.get_unique_constraints(table)]
+    assert quizzes in [fk["referred_table"] for fk in found.get_foreign_keys(table)]
+
+
 def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
     with migrating_app.app_context():
         upgrade(directory=MIGRATIONS, revision=OLDEST_WITH_ATTEMPTS_AND_CARDS)
@@ -100,6 +107,7 @@ def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
         )
         db.session.commit()
         expected = _count_rows(COUNTS)
+        db.session.remove()  # PostgreSQL: a read transaction left open would block the ALTERs
 
         upgrade(directory=MIGRATIONS)
         db.session.remove()
@@ -110,6 +118,9 @@ def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
         }
         log = _log_table()
         assert _scalar(f"SELECT attempt_id FROM {log}") == 1, "the log still points at its attempt"
+        assert _scalar("SELECT mode FROM quiz") == "topics", "the stored mode takes its new name"
+        assert _scalar("SELECT quiz_id FROM attempt") == 1
+        _assert_slot_guard("attempt", ["quiz_id", "position"], "quiz")
         db.session.remove()  # PostgreSQL: a read transaction left open would block the ALTERs
 
         downgrade(directory=MIGRATIONS, revision=OLDEST_WITH_ATTEMPTS_AND_CARDS)
@@ -120,3 +131,6 @@ def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
             "review_log": 1,
         }
         assert _scalar("SELECT attempt_id FROM review_log") == 1
+        assert _scalar("SELECT mode FROM quiz_session") == "quiz"
+        assert _scalar("SELECT session_id FROM attempt") == 1
+        _assert_slot_guard("attempt", ["session_id", "position"], "quiz_session")

@@ -26,9 +26,9 @@ from quizapp.scheduling import (
     pick_next,
     preview,
     queue_counts,
+    rate,
     rating_for_grade,
     retrievability,
-    review,
     timezone_names,
 )
 
@@ -38,7 +38,7 @@ TEN_MINUTES = timedelta(minutes=10)
 
 def graduated(now: datetime = T0) -> CardState:
     """A card answered right on first sight: in Review, due in 2 days."""
-    return review(new_card(now), Rating.Good, now).new_state
+    return rate(new_card(now), Rating.Good, now).new_state
 
 
 def strip_tz(state: CardState) -> CardState:
@@ -95,7 +95,7 @@ def test_a_card_read_back_from_sqlite_schedules_like_the_aware_one():
     assert naive.due.tzinfo is None
     later = datetime(2024, 3, 7, 12)  # naive too, as SQLite returns it
     assert CardState(**vars(naive)) == card
-    assert review(CardState(**vars(naive)), Rating.Good, later) == review(card, Rating.Good, later)
+    assert rate(CardState(**vars(naive)), Rating.Good, later) == rate(card, Rating.Good, later)
 
 
 # Ratings and settings
@@ -141,7 +141,7 @@ def test_settings_reject_empty_or_negative_steps():
 
 
 def test_a_miss_on_a_new_card_is_due_in_ten_minutes_and_comes_back_in_the_sitting():
-    outcome = review(new_card(T0), Rating.Again, T0)
+    outcome = rate(new_card(T0), Rating.Again, T0)
     assert outcome.new_state.due == T0 + TEN_MINUTES
     assert outcome.kind is CardKind.NEW and not outcome.lapsed
     due_cards = [(7, outcome.new_state.due, outcome.new_state.state)]
@@ -155,7 +155,7 @@ def test_a_miss_on_a_new_card_is_due_in_ten_minutes_and_comes_back_in_the_sittin
 
 def test_a_miss_on_a_review_card_is_a_lapse_due_in_ten_minutes():
     card = graduated()
-    outcome = review(card, Rating.Again, card.due)
+    outcome = rate(card, Rating.Again, card.due)
     assert outcome.kind is CardKind.REVIEW
     assert outcome.lapsed and outcome.new_state.lapses == 1
     assert outcome.new_state.state == State.Relearning
@@ -173,7 +173,7 @@ def test_due_dates_match_a_direct_py_fsrs_call(retention):
     scheduler = fsrs_scheduler(retention)
     now = T0
     for number, rating in enumerate(ratings):
-        ours = review(ours, rating, now, options).new_state
+        ours = rate(ours, rating, now, options).new_state
         theirs, _ = scheduler.review_card(theirs, rating, review_datetime=now)
         assert ours.due == theirs.due
         assert (ours.state, ours.step) == (theirs.state, theirs.step)
@@ -183,8 +183,8 @@ def test_due_dates_match_a_direct_py_fsrs_call(retention):
 
 def test_reps_count_every_rating_and_again_in_relearning_is_no_new_lapse():
     card = graduated()
-    missed = review(card, Rating.Again, card.due).new_state
-    again = review(missed, Rating.Again, missed.due)
+    missed = rate(card, Rating.Again, card.due).new_state
+    again = rate(missed, Rating.Again, missed.due)
     assert not again.lapsed and again.kind is CardKind.LEARNING
     assert (again.new_state.lapses, again.new_state.reps) == (1, 3)
 
@@ -192,20 +192,20 @@ def test_reps_count_every_rating_and_again_in_relearning_is_no_new_lapse():
 def test_a_card_becomes_a_leech_at_its_eighth_lapse_exactly():
     card, flags = graduated(), []
     for _ in range(LEECH_LAPSES + 1):
-        outcome = review(card, Rating.Again, card.due)
+        outcome = rate(card, Rating.Again, card.due)
         flags.append(outcome.became_leech)
-        card = review(outcome.new_state, Rating.Good, outcome.new_state.due).new_state
+        card = rate(outcome.new_state, Rating.Good, outcome.new_state.due).new_state
     assert flags == [False] * (LEECH_LAPSES - 1) + [True, False]
     assert card.lapses == LEECH_LAPSES + 1 and is_leech(card)
 
 
 def test_undo_restores_the_previous_state_exactly():
     card = graduated()
-    outcome = review(card, Rating.Again, card.due)
+    outcome = rate(card, Rating.Again, card.due)
     assert outcome.previous_state == card
     stored = CardState(**vars(strip_tz(outcome.previous_state)))
     assert stored == card
-    assert review(stored, Rating.Again, card.due) == outcome
+    assert rate(stored, Rating.Again, card.due) == outcome
 
 
 # Preview, intervals, retrievability
@@ -222,7 +222,7 @@ def test_preview_gives_the_interval_each_rating_applies():
     card = graduated()
     now = card.due + timedelta(days=1)
     for rating, interval in preview(card, now).items():
-        assert review(card, rating, now).new_state.due == now + interval
+        assert rate(card, rating, now).new_state.due == now + interval
     assert preview(card, now)[Rating.Again] == TEN_MINUTES
 
 
@@ -372,7 +372,7 @@ def test_any_sequence_of_ratings_schedules_in_the_future(steps, retention):
     card, now, lapses = new_card(T0), T0, 0
     for reps, (rating, gap) in enumerate(steps, start=1):
         now += gap
-        outcome = review(card, rating, now, options)
+        outcome = rate(card, rating, now, options)
         card = outcome.new_state
         lapses += outcome.lapsed
         assert card.due > now and card.last_review == now

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import QuizSession
+from quizapp.models import Quiz
 
 from .activity import log_in_as
 from .test_fuzz import NASTY
@@ -46,7 +46,7 @@ def one_question_quiz(app, user_id: int, question_id: str) -> int:
     """A new session asking just ``question_id``."""
     with app.app_context():
         spec = current_bank().questions[question_id]
-        quiz = QuizSession(user_id=user_id, topics=[spec.topic], question_ids=[question_id])
+        quiz = Quiz(user_id=user_id, topics=[spec.topic], question_ids=[question_id])
         db.session.add(quiz)
         db.session.commit()
         return quiz.id
@@ -79,10 +79,10 @@ def test_any_answer_is_recorded_and_shown_without_error(fuzz_app, question_id: s
         for url in (
             f"/quiz/{quiz_id}/answers/0",
             f"/quiz/{quiz_id}/results",
-            f"/history/session/{quiz_id}",
+            f"/history/quiz/{quiz_id}",
         ):
             get_ok(student, url)
-        get_ok(teacher, f"/teacher/students/{users['student']}/history/session/{quiz_id}")
+        get_ok(teacher, f"/teacher/students/{users['student']}/history/quiz/{quiz_id}")
 
     check()
     get_ok(student, "/history/")

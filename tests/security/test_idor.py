@@ -14,15 +14,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+from quizapp.models import Attempt, Card, Quiz, RatingLog
 
 from .activity import Activity, log_in_as, make_activity
 
 #: Rules whose parameters name something a student owns: each is probed below.
 OWNED = {
     "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
-    "history.session", "review.suspend", "review.unsuspend",
-    "teacher.student_history", "teacher.student_session", "teacher.student_export",
+    "history.quiz", "review.suspend", "review.unsuspend",
+    "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file.
 SHARED = {
@@ -48,12 +48,10 @@ def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
             return [tuple(row) for row in db.session.execute(query)]
 
         return {
-            "quizzes": rows(
-                QuizSession, QuizSession.id, QuizSession.position, QuizSession.finished_at
-            ),
+            "quizzes": rows(Quiz, Quiz.id, Quiz.position, Quiz.finished_at),
             "attempts": rows(Attempt, Attempt.id, Attempt.score, Attempt.raw_answer),
             "cards": rows(Card, Card.id, Card.reps, Card.due, Card.suspended),
-            "ratings": rows(ReviewLog, ReviewLog.id, ReviewLog.rating),
+            "ratings": rows(RatingLog, RatingLog.id, RatingLog.rating),
         }
 
 
@@ -68,8 +66,8 @@ def probes(alice: Activity) -> list[tuple[str, str, int]]:
             ("GET", f"/quiz/{quiz}/results", 404),
             ("POST", f"/quiz/{quiz}/retry", 404),
             ("POST", f"/quiz/{quiz}/end", 404),
-            ("GET", f"/history/session/{quiz}", 404),
-            ("GET", f"/teacher/students/{alice.user_id}/history/session/{quiz}", 403),
+            ("GET", f"/history/quiz/{quiz}", 404),
+            ("GET", f"/teacher/students/{alice.user_id}/history/quiz/{quiz}", 403),
         ]
     for card in alice.card_ids:
         found += [
@@ -130,15 +128,15 @@ def test_your_pages_and_csv_hold_only_your_data(app: Flask, client, people) -> N
     sessions = {line.split(",")[2] for line in lines}
     assert str(bob.finished_quiz) in sessions and str(alice.finished_quiz) not in sessions
     page = client.get("/history/").get_data(as_text=True)
-    assert f"/history/session/{bob.finished_quiz}" in page
-    assert f"/history/session/{alice.finished_quiz}" not in page
+    assert f"/history/quiz/{bob.finished_quiz}" in page
+    assert f"/history/quiz/{alice.finished_quiz}" not in page
 
 
 def test_teachers_urls_must_agree_on_the_student(app: Flask, client, make_user, people) -> None:
     """A teacher sees Alice's session under Alice, not under Bob's id."""
     alice, bob = people
     log_in_as(client, make_user("teacher1", teacher=True))
-    session = f"history/session/{alice.finished_quiz}"
+    session = f"history/quiz/{alice.finished_quiz}"
     assert client.get(f"/teacher/students/{alice.user_id}/{session}").status_code == 200
     assert client.get(f"/teacher/students/{bob.user_id}/{session}").status_code == 404
     assert client.get("/teacher/students/999999/history").status_code == 404

@@ -82,7 +82,7 @@ def test_bank_text_is_inert_on_student_pages(app: Flask, client, auth, student) 
     quiz = answer_everything(client)
     page(client, f"{quiz.url}/results")
     page(client, "/history/")
-    page(client, f"/history/session/{quiz.id}")
+    page(client, f"/history/quiz/{quiz.id}")
     for question_id in QUESTIONS:
         page(client, f"/flashcards/q/{question_id}", shows_payload=question_id != "xss-order")
         page(client, f"/flashcards/q/{question_id}?flipped=1")
@@ -103,7 +103,7 @@ def test_bank_text_is_inert_on_teacher_pages(app: Flask, client, make_user, stud
     page(client, "/teacher/bank")
     page(client, "/teacher/students", shows_payload=False)
     page(client, f"/teacher/students/{student}/history")
-    page(client, f"/teacher/students/{student}/history/session/{quiz.id}")
+    page(client, f"/teacher/students/{student}/history/quiz/{quiz.id}")
     for question_id in QUESTIONS:
         page(client, f"/teacher/questions/{question_id}/yaml")
     for fmt in ("anki", "gift", "moodle-xml", "csv"):
@@ -140,13 +140,13 @@ def test_a_username_with_html_is_inert(app: Flask, client, make_user) -> None:
         user_id = user.id
     log_in_as(client, user_id)
     quiz = answer_everything(client)
-    for url in ("/", "/history/", f"/history/session/{quiz.id}"):
+    for url in ("/", "/history/", f"/history/quiz/{quiz.id}"):
         assert "&lt;img src=x onerror=alert(9)&gt;" in page(client, url, shows_payload=False)
     log_in_as(client, make_user("teacher1", teacher=True))
     for url in (
         "/teacher/students",
         f"/teacher/students/{user_id}/history",
-        f"/teacher/students/{user_id}/history/session/{quiz.id}",
+        f"/teacher/students/{user_id}/history/quiz/{quiz.id}",
     ):
         assert "&lt;img src=x onerror=alert(9)&gt;" in page(client, url, shows_payload=False)
 

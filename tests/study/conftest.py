@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, QuizSession
+from quizapp.models import Attempt, Quiz
 from tests.conftest import START, FrozenClock
 
 __all__ = ["START", "FrozenClock"]
@@ -69,7 +69,7 @@ def hidden(page: str, name: str) -> str:
 
 
 class QuizDriver:
-    """Drive one quiz session through the test client, as a browser would."""
+    """Drive one quiz through the test client, as a browser would."""
 
     def __init__(self, client: FlaskClient, quiz_id: int) -> None:
         self.client = client
@@ -102,7 +102,7 @@ class QuizDriver:
 
 def start(client: FlaskClient, topics: list[str] | None = None, length: str = "all") -> QuizDriver:
     """Start a new quiz from the study page and return its driver."""
-    form = {"mode": "quiz", "topics": topics or ["people", "timeline"], "length": length}
+    form = {"mode": "topics", "topics": topics or ["people", "timeline"], "length": length}
     resp = client.post("/study", data=form)
     assert resp.status_code == 302, resp.get_data(as_text=True)
     match = re.fullmatch(r"/quiz/(\d+)", resp.location)
@@ -110,10 +110,10 @@ def start(client: FlaskClient, topics: list[str] | None = None, length: str = "a
     return QuizDriver(client, int(match[1]))
 
 
-def quiz_row(app: Flask, quiz_id: int) -> QuizSession:
-    """A session read back from the database (attempts loaded)."""
+def quiz_row(app: Flask, quiz_id: int) -> Quiz:
+    """A quiz read back from the database (attempts loaded)."""
     with app.app_context():
-        quiz = db.session.get(QuizSession, quiz_id)
+        quiz = db.session.get(Quiz, quiz_id)
         assert quiz is not None
         _ = quiz.attempts
         db.session.expunge_all()

@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.qtypes import get_type
-from quizapp.review.rating import CardRating
+from quizapp.srs.rating import CardRating
 from quizapp.study import answering, views
 from quizapp.study import operations as ops
 from quizapp.study.answering import AskAgain, Moved, Recorded, Refused, submit
@@ -31,9 +31,9 @@ def ctx(app: Flask, student: int) -> Iterator[None]:
         yield
 
 
-def sitting(user_id: int, ids: list[str], *, finished: bool = False) -> int:
-    """A committed session asking ``ids``; its id."""
-    quiz = ops.create_session(user_id, "quiz", ids, START)
+def quiz(user_id: int, ids: list[str], *, finished: bool = False) -> int:
+    """A committed quiz asking ``ids``; its id."""
+    quiz = ops.create_quiz(user_id, "topics", ids, START)
     if finished:
         ops.finish_quiz(quiz, START)
     quiz_id = quiz.id  # read before the commit expires it (no read transaction left open)
@@ -53,7 +53,7 @@ def test_a_right_answer_is_recorded_and_read_once(ctx, student, monkeypatch) -> 
     monkeypatch.setattr(
         numeric, "read", lambda spec, answer: reads.append(answer) or read(spec, answer)
     )
-    quiz_id = sitting(student, [MONEY, "lample-model"])
+    quiz_id = quiz(student, [MONEY, "lample-model"])
     assert submit(quiz_id, student, form(0, MONEY, answer="€15 million"), START) == Recorded(0)
     assert reads == ["€15 million"]  # read by read_answer, not again by grade
     assert ops.find_quiz(quiz_id, student).attempts[0].normalised == "EUR 15,000,000"
@@ -62,7 +62,7 @@ def test_a_right_answer_is_recorded_and_read_once(ctx, student, monkeypatch) -> 
 
 
 def test_an_unreadable_answer_is_asked_again(ctx, student) -> None:
-    quiz_id = sitting(student, [MONEY])
+    quiz_id = quiz(student, [MONEY])
     outcome = submit(quiz_id, student, form(0, MONEY, answer="15 milion"), START)
     assert isinstance(outcome, AskAgain) and outcome.given == "15 milion"
     assert "not a number we can read" in outcome.problem.message
@@ -70,14 +70,14 @@ def test_an_unreadable_answer_is_asked_again(ctx, student) -> None:
 
 
 def test_refused_and_moved(ctx, student, make_user) -> None:
-    quiz_id = sitting(student, [MONEY, "lample-model"])
+    quiz_id = quiz(student, [MONEY, "lample-model"])
     other = make_user("student2")
     right = form(0, MONEY, **RIGHT[MONEY])
     assert submit(quiz_id, other, right, START) == Refused(404)
     assert submit(quiz_id, student, MultiDict({"position": "x"}), START) == Refused(400)
     assert submit(quiz_id, student, form(1, MONEY), START) == Refused(400)
-    assert submit(sitting(student, [MONEY], finished=True), student, right, START) == Moved()
-    retired = sitting(student, ["gone", "lample-model"])
+    assert submit(quiz(student, [MONEY], finished=True), student, right, START) == Moved()
+    retired = quiz(student, ["gone", "lample-model"])
     assert submit(retired, student, form(0, "gone", answer="x"), START) == Moved(("gone",))
 
 
@@ -96,7 +96,7 @@ def test_the_view_maps_each_outcome(
     app, client, auth, student, monkeypatch, outcome, status, location
 ) -> None:
     with app.app_context():
-        quiz_id = sitting(student, ["lample-model"])
+        quiz_id = quiz(student, ["lample-model"])
     monkeypatch.setattr(views, "submit", lambda *args: outcome)
     auth.login()
     resp = client.post(f"/quiz/{quiz_id}", data={})
@@ -107,7 +107,7 @@ def test_the_view_maps_each_outcome(
 
 def test_the_view_asks_again_with_the_problem(app, client, auth, student, monkeypatch) -> None:
     with app.app_context():
-        quiz_id = sitting(student, [MONEY])
+        quiz_id = quiz(student, [MONEY])
 
     def ask_again(quiz_id: int, user_id: int, *args: Any) -> AskAgain:
         quiz = ops.find_quiz(quiz_id, user_id)
@@ -134,7 +134,7 @@ def test_quiz_answers_and_flashcards_rate_through_one_write(
 
     monkeypatch.setattr(CardRating, "write", spy)
     with app.app_context():
-        quiz_id = sitting(student, ["lample-model"])
+        quiz_id = quiz(student, ["lample-model"])
     auth.login()
     client.post(
         f"/quiz/{quiz_id}",

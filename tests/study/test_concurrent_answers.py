@@ -16,11 +16,11 @@ from sqlalchemy import Connection, create_engine, func, insert, select, update
 
 from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+from quizapp.models import Attempt, Card, Quiz, RatingLog
 from quizapp.models.card import card_values
 from quizapp.models.statements import Changed
-from quizapp.review.rating import CardRating
 from quizapp.scheduling import new_card
+from quizapp.srs.rating import CardRating
 from quizapp.study import answering
 from quizapp.study import operations as ops
 
@@ -62,7 +62,7 @@ def counts(app: Flask) -> tuple[int, int, int]:
     with app.app_context():
         return tuple(  # type: ignore[return-value]
             db.session.execute(select(func.count()).select_from(model)).scalar_one()
-            for model in (Attempt, Card, ReviewLog)
+            for model in (Attempt, Card, RatingLog)
         )
 
 
@@ -99,8 +99,8 @@ def test_a_card_rated_meanwhile_is_rated_from_its_new_state(
         conn.execute(update(Card.__table__).values(reps=Card.reps + 1))
 
     plans = meanwhile(rate_elsewhere)
-    with app.app_context():  # ask the same question again in a new sitting
-        again = ops.create_session(student, "quiz", [question_id], START)
+    with app.app_context():  # ask the same question again in a new quiz
+        again = ops.create_quiz(student, "topics", [question_id], START)
         again_id = again.id
         db.session.commit()
     resp = client.post(
@@ -116,7 +116,7 @@ def test_a_card_rated_meanwhile_is_rated_from_its_new_state(
 
 def test_a_quiz_ended_meanwhile_records_nothing(app, client, auth, student, meanwhile) -> None:
     def end(conn: Connection, spec: QuestionSpec) -> None:
-        conn.execute(update(QuizSession.__table__).values(finished_at=START))
+        conn.execute(update(Quiz.__table__).values(finished_at=START))
 
     plans = meanwhile(end)
     auth.login()

@@ -31,7 +31,12 @@ def test_answer_without_csrf_token_is_rejected(app, client, student) -> None:
     study = client.get("/study").get_data(as_text=True)
     resp = client.post(
         "/study",
-        data={"mode": "quiz", "topics": ["people"], "length": "5", "csrf_token": csrf_token(study)},
+        data={
+            "mode": "topics",
+            "topics": ["people"],
+            "length": "5",
+            "csrf_token": csrf_token(study),
+        },
     )
     url = resp.location
     page = client.get(url).get_data(as_text=True)

@@ -30,12 +30,12 @@ def test_draw_new_takes_the_chosen_topics_without_repetition() -> None:
     assert modes.draw_new(request(("people",), 20)) != [] and modes.draw_new(request((), 5)) == []
     assert modes.draw_new(request(("people",), None, 1)) == modes.draw_new(
         request(("people",), None, 1)
-    )  # the session's seed decides the draw
+    )  # the quiz's seed decides the draw
 
 
 def test_only_modes_with_a_draw_are_listed() -> None:
     names = [m.name for m in modes.listed_modes()]
-    assert names[0] == "quiz" and "retry" not in names  # issue 5 adds its modes after "quiz"
+    assert names[0] == "topics" and "retry" not in names  # the spaced-repetition modes come after it
     assert modes.mode_label("retry") == "Retry missed" and modes.mode_label("old") == "old"
 
 

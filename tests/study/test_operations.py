@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, QuizSession, ReviewLog
+from quizapp.models import Attempt, Card, Quiz, RatingLog
 from quizapp.models.card import card_values
 from quizapp.models.statements import Changed
 from quizapp.scheduling import Rating, new_card
@@ -31,22 +31,22 @@ def ctx(app: Flask, student: int) -> Iterator[None]:
         yield
 
 
-def new_quiz(user_id: int, ids: list[str], seed: int = 7) -> QuizSession:
-    """A session asking ``ids`` in order."""
-    return ops.create_session(user_id, "quiz", ids, START, topics=["people"], seed=seed)
+def new_quiz(user_id: int, ids: list[str], seed: int = 7) -> Quiz:
+    """A quiz asking ``ids`` in order."""
+    return ops.create_quiz(user_id, "topics", ids, START, topics=["people"], seed=seed)
 
 
 def test_start_quiz_draws_without_repetition(ctx, student) -> None:
     bank = current_bank()
-    quiz = ops.start_quiz(student, "quiz", ["people", "timeline"], 10, bank, START, seed=1)
+    quiz = ops.start_quiz(student, "topics", ["people", "timeline"], 10, bank, START, seed=1)
     assert len(quiz.question_ids) == len(set(quiz.question_ids)) == 10
     assert quiz.seed == 1 and quiz.started_at == START and quiz.position == 0
-    again = ops.start_quiz(student, "quiz", ["people", "timeline"], 10, bank, START, seed=1)
+    again = ops.start_quiz(student, "topics", ["people", "timeline"], 10, bank, START, seed=1)
     assert again.question_ids == quiz.question_ids  # the seed decides the draw
-    assert len(ops.start_quiz(student, "quiz", ["people"], None, bank, START).question_ids) == 5
+    assert len(ops.start_quiz(student, "topics", ["people"], None, bank, START).question_ids) == 5
 
 
-@pytest.mark.parametrize(("mode", "topics"), [("quiz", []), ("retry", ["people"]), ("x", [])])
+@pytest.mark.parametrize(("mode", "topics"), [("topics", []), ("retry", ["people"]), ("x", [])])
 def test_nothing_to_ask(ctx, student, mode: str, topics: list[str]) -> None:
     with pytest.raises(ops.NothingToAsk):
         ops.start_quiz(student, mode, topics, 5, current_bank(), START)
@@ -67,7 +67,7 @@ def test_record_answer(ctx, student) -> None:
     assert not attempt.correct and attempt.time_taken_ms is None  # never shown: unknown
     assert quiz.finished_at == later
     db.session.commit()
-    assert [a.position for a in db.session.get(QuizSession, quiz.id).attempts] == [0, 1]
+    assert [a.position for a in db.session.get(Quiz, quiz.id).attempts] == [0, 1]
 
 
 def test_record_answer_refuses_the_wrong_question(ctx, student) -> None:
@@ -80,7 +80,7 @@ def test_a_slot_is_answered_once(ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
     quiz = new_quiz(student, ["mistral-is-french", "mistral-is-french"])
     record_answer(quiz, spec, True, START)
-    quiz.position = 0  # as if a second request had read the session before the first wrote
+    quiz.position = 0  # as if a second request had read the quiz before the first wrote
     with pytest.raises(answering.AlreadyAnswered):
         record_answer(quiz, spec, False, START)
 
@@ -90,14 +90,14 @@ def test_the_unique_constraint_backs_the_check_up(ctx, student) -> None:
     quiz = new_quiz(student, ["mistral-is-french"])
     assert quiz.attempts == []  # the row below is written behind the ORM's back
     row = dict(user_id=student, question_id=spec.id, question_version=spec.version,
-               session_id=quiz.id, position=0, kind="quiz", raw_answer=True, normalised="True",
+               quiz_id=quiz.id, position=0, kind="quiz", raw_answer=True, normalised="True",
                score=1.0, correct=True, created_at=START)  # fmt: skip
     db.session.execute(insert(Attempt), [row])
     with pytest.raises(answering.AlreadyAnswered):
         record_answer(quiz, spec, True, START)
     db.session.refresh(quiz)  # what the database holds, not the object read before
     assert quiz.position == 0
-    db.session.commit()  # the session is still usable
+    db.session.commit()  # the quiz is still usable
 
 
 def test_an_answer_and_its_card_rating_are_written_in_one_transaction(ctx, student) -> None:
@@ -105,10 +105,10 @@ def test_an_answer_and_its_card_rating_are_written_in_one_transaction(ctx, stude
     quiz = new_quiz(student, [spec.id])
     quiz_id = quiz.id
     attempt = record_answer(quiz, spec, False, START)
-    log = db.session.execute(select(ReviewLog)).scalar_one()
+    log = db.session.execute(select(RatingLog)).scalar_one()
     assert log.attempt_id == attempt.id and log.rating == Rating.Again and quiz.finished
     db.session.rollback()  # nothing was committed: the card's rating goes with the answer
-    assert db.session.get(QuizSession, quiz_id) is None
+    assert db.session.get(Quiz, quiz_id) is None
     assert db.session.execute(select(Card)).first() is None
 
 
@@ -123,7 +123,7 @@ def test_a_card_rated_after_planning_leaves_nothing_written(ctx, student) -> Non
     db.session.commit()
     db.session.refresh(quiz)
     assert quiz.position == 0 and not quiz.finished
-    assert db.session.query(Attempt).count() == 0 and db.session.query(ReviewLog).count() == 0
+    assert db.session.query(Attempt).count() == 0 and db.session.query(RatingLog).count() == 0
 
 
 def test_skip_unavailable(ctx, student) -> None:

@@ -1,4 +1,4 @@
-"""Looking a quiz session up: by owner first, then id; another student's is not found."""
+"""Looking a quiz up: by owner first, then id; another student's is not found."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_quiz_or_404_finds_only_the_owners_session(app: Flask, student: int, mak
     other = make_user("student2")
     with app.app_context():
         current_bank()
-        quiz = ops.create_session(student, "quiz", ["lample-model"], START, topics=[], seed=1)
+        quiz = ops.create_quiz(student, "topics", ["lample-model"], START, topics=[], seed=1)
         db.session.commit()
         assert quiz_or_404(student, quiz.id) is quiz is find_quiz(student, quiz.id)
         assert find_quiz(other, quiz.id) is None

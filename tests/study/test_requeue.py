@@ -1,4 +1,4 @@
-"""A missed question comes back in the same sitting once its 10-minute step is due."""
+"""A missed question comes back in the same quiz once its 10-minute step is due."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.scheduling import CardState, State
 from quizapp.study.requeue import due_misses, requeue_due_misses
-from tests.review.conftest import card_row, logs
+from tests.srs.conftest import card_row, logs
 
 from .conftest import START, quiz_row, start
 
@@ -87,7 +87,7 @@ def test_requeue_puts_only_earlier_due_misses_next(app, student) -> None:
             db.session.add(card)
         db.session.flush()
         # at slot 2: the misses asked before it come next, oldest due first; ids[3] is still
-        # to come and deal-cloze is not in the sitting
+        # to come and deal-cloze is not in the quiz
         assert requeue_due_misses(student, ids, 2, START) == [*ids[:3], ids[0], ids[1], ids[3]]
         assert requeue_due_misses(student, ids, 2, START - timedelta(minutes=3)) == [
             *ids[:3], ids[0], ids[3]

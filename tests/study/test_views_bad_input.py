@@ -1,4 +1,4 @@
-"""Bad input: empty and overlong answers, re-sent forms, tampering, other people's sessions."""
+"""Bad input: empty and overlong answers, re-sent forms, tampering, other people's quizzes."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ def test_study_needs_login(client) -> None:
 def test_study_page_offers_modes_topics_and_lengths(client, auth, student) -> None:
     auth.login()
     page = client.get("/study").get_data(as_text=True)
-    assert 'name="mode" value="quiz"' in page and "New quiz" in page
+    assert 'name="mode" value="topics"' in page and "New quiz" in page
     assert "Founders and people (5)" in page and "Money and dates (6)" in page
     assert page.count('name="topics"') == 2 and page.count('checked id="topics-') == 2
     for length in ("5", "10", "20", "all"):
@@ -32,7 +32,7 @@ def test_study_page_offers_modes_topics_and_lengths(client, auth, student) -> No
 
 def test_starting_needs_a_topic(app, client, auth, student) -> None:
     auth.login()
-    resp = client.post("/study", data={"mode": "quiz", "length": "5"})
+    resp = client.post("/study", data={"mode": "topics", "length": "5"})
     assert resp.status_code == 200
     assert "Choose at least one topic." in resp.get_data(as_text=True)
     assert client.get("/quiz/1").status_code == 404
@@ -43,7 +43,7 @@ def test_one_topic_and_a_length(app, client, auth, student) -> None:
     quiz = quiz_row(app, start(client, ["people"], "5").id)
     people = {q.id for q in TINY.topics["people"].questions}
     assert quiz.length == 5 and set(quiz.question_ids) == people  # the draft is never served
-    assert quiz.mode == "quiz" and quiz.topics == ["people"]
+    assert quiz.mode == "topics" and quiz.topics == ["people"]
 
 
 def test_all_topics_all_questions_none_twice(app, client, auth, student) -> None:
@@ -56,7 +56,7 @@ def test_all_topics_all_questions_none_twice(app, client, auth, student) -> None
 
 def test_unknown_topic_is_refused(client, auth, student) -> None:
     auth.login()
-    resp = client.post("/study", data={"mode": "quiz", "topics": ["nope"], "length": "5"})
+    resp = client.post("/study", data={"mode": "topics", "topics": ["nope"], "length": "5"})
     assert resp.status_code == 200
     assert "is not a valid choice" in resp.get_data(as_text=True)
 
@@ -99,7 +99,7 @@ def test_attempt_records_everything(app, client, auth, student, clock) -> None:
     driver.post(position, question_id, WRONG[question_id])
     (attempt,) = attempts(app)
     spec = TINY.questions[question_id]
-    assert (attempt.user_id, attempt.session_id, attempt.position) == (student, driver.id, 0)
+    assert (attempt.user_id, attempt.quiz_id, attempt.position) == (student, driver.id, 0)
     assert (attempt.question_id, attempt.question_version) == (spec.id, spec.version)
     assert attempt.kind == "quiz" and attempt.created_at == clock.now
     assert attempt.time_taken_ms == 7000 and attempt.correct is False
@@ -208,5 +208,5 @@ def test_the_hot_pages_read_the_session_once_and_no_attempts(app, client, auth, 
         position, question_id = quiz.current()
     with count_queries(app) as answer:
         assert quiz.post(position, question_id, RIGHT[question_id]).status_code == 302
-    assert [selects(s, "quiz_session") for s in (first, again, answer)] == [2, 1, 1]
+    assert [selects(s, "quiz") for s in (first, again, answer)] == [2, 1, 1]
     assert not any(selects(s, "attempt") for s in (first, again, answer))

@@ -7,11 +7,11 @@ from typing import Any
 
 from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
-from quizapp.models import Attempt, QuizSession
+from quizapp.models import Attempt, Quiz
 from quizapp.study.answering import plan_answer, write_answer
 
 
-def record_answer(quiz: QuizSession, spec: QuestionSpec, raw_answer: Any, now: datetime) -> Attempt:
+def record_answer(quiz: Quiz, spec: QuestionSpec, raw_answer: Any, now: datetime) -> Attempt:
     """Plan and write an answer inside the caller's transaction (a savepoint); its Attempt.
 
     ``quiz`` is reloaded afterwards. Raises AlreadyAnswered, Changed or ValueError as the

@@ -1,4 +1,4 @@
-"""Cards for tests: a snapshot of a card as ``ReviewLog.previous`` stores it."""
+"""Cards for tests: a snapshot of a card as ``RatingLog.previous`` stores it."""
 
 from __future__ import annotations
 

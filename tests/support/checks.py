@@ -19,29 +19,29 @@ SAMPLE = 5
 """How many offending rows a problem message names."""
 
 SESSION_OWNER = """
-SELECT a.id FROM attempt a LEFT JOIN quiz_session s ON s.id = a.session_id
+SELECT a.id FROM attempt a LEFT JOIN quiz s ON s.id = a.quiz_id
 WHERE a.kind = 'quiz' AND (s.id IS NULL OR s.user_id != a.user_id) ORDER BY a.id"""
 
 SESSION_POSITION = """
-SELECT s.id FROM quiz_session s LEFT JOIN attempt a ON a.session_id = s.id
+SELECT s.id FROM quiz s LEFT JOIN attempt a ON a.quiz_id = s.id
 GROUP BY s.id, s.position
 HAVING count(a.id) != s.position OR coalesce(max(a.position), -1) != s.position - 1
 ORDER BY s.id"""
 
 ATTEMPT_RATED = """
 SELECT a.id FROM attempt a
-LEFT JOIN review_log r ON r.attempt_id = a.id LEFT JOIN card c ON c.id = r.card_id
+LEFT JOIN rating_log r ON r.attempt_id = a.id LEFT JOIN card c ON c.id = r.card_id
 WHERE a.kind = 'quiz'
   AND (r.id IS NULL OR r.user_id != a.user_id OR c.user_id != a.user_id
        OR c.question_id != a.question_id)
 ORDER BY a.id"""
 
 RATED_TWICE = """
-SELECT attempt_id FROM review_log WHERE attempt_id IS NOT NULL
+SELECT attempt_id FROM rating_log WHERE attempt_id IS NOT NULL
 GROUP BY attempt_id HAVING count(*) > 1 ORDER BY attempt_id"""
 
 CARD_REPS = """
-SELECT c.id FROM card c LEFT JOIN review_log r ON r.card_id = c.id
+SELECT c.id FROM card c LEFT JOIN rating_log r ON r.card_id = c.id
 GROUP BY c.id, c.reps HAVING count(r.id) != c.reps ORDER BY c.id"""
 
 
@@ -70,7 +70,7 @@ def _slots_match(conn: Connection) -> list[int]:
     rows = conn.execute(
         text(
             "SELECT a.id, a.position, a.question_id, s.question_ids FROM attempt a "
-            "JOIN quiz_session s ON s.id = a.session_id WHERE a.kind = 'quiz'"
+            "JOIN quiz s ON s.id = a.quiz_id WHERE a.kind = 'quiz'"
         )
     )
     bad = []

@@ -79,10 +79,10 @@ def json_list(value: str | list[str]) -> list[str]:
 
 
 def question_ids(engine: Engine, quiz_id: int) -> list[str]:
-    """The questions a quiz session asks, in order."""
+    """The questions a quiz asks, in order."""
     with engine.connect() as conn:
         value = conn.execute(
-            text("SELECT question_ids FROM quiz_session WHERE id = :id"), {"id": quiz_id}
+            text("SELECT question_ids FROM quiz WHERE id = :id"), {"id": quiz_id}
         ).scalar_one()
     return json_list(value)
 

@@ -69,7 +69,7 @@ class Student:
 
     def start_quiz(self) -> int:
         """Start a new quiz on every topic; its id."""
-        data = [("csrf_token", self.csrf), ("mode", "quiz"), ("length", self.quiz_length)]
+        data = [("csrf_token", self.csrf), ("mode", "topics"), ("length", self.quiz_length)]
         data += [("topics", topic) for topic in self.topics]
         response = self._call("start quiz", "POST", "/study", data)
         match = QUIZ_URL.match(response.location) if response.status == 302 else None

@@ -20,7 +20,7 @@ def graded_class(make_user, records) -> list[int]:
     wrong = ["Meta", "OpenAI", None, None, None]
     for user, a, b, w in zip(users, anchor, backwards, wrong, strict=True):
         answers = ["LLaMA", w or "Google DeepMind"]
-        records.session(user, ["lample-model", "mensch-former-lab"], [a, b], answers=answers)
+        records.quiz(user, ["lample-model", "mensch-former-lab"], [a, b], answers=answers)
     return users
 
 
@@ -45,7 +45,7 @@ def test_statistics_figures(client, auth, teacher, graded_class) -> None:
 
 
 def test_teachers_own_answers_do_not_count(client, auth, teacher, records) -> None:
-    records.session(teacher, ["lample-model"], [0.0])
+    records.quiz(teacher, ["lample-model"], [0.0])
     auth.login("teacher1")
     row = re.search(
         r"<code>lample-model</code>.*?</tr>", client.get("/teacher/questions").text, re.S

@@ -16,8 +16,8 @@ def row_of(page: str, username: str) -> str:
 
 def test_class_overview(client, auth, teacher, student, make_user, records, questions) -> None:
     idle = make_user("student2")
-    records.session(student, questions[:2], [1.0, 0.5], started=NOW - timedelta(days=2))
-    records.session(student, questions[:2], [0.0], finished=False, started=NOW - timedelta(days=1))
+    records.quiz(student, questions[:2], [1.0, 0.5], started=NOW - timedelta(days=2))
+    records.quiz(student, questions[:2], [0.0], finished=False, started=NOW - timedelta(days=1))
     records.attempts(student, [(questions[0], 1.0, NOW - timedelta(minutes=5))], kind="flashcard")
     auth.login("teacher1")
     page = client.get("/teacher/students").get_data(as_text=True)

@@ -1,4 +1,4 @@
-"""The review queue's pages: start a "Review due" sitting, list leeches, suspend, unsuspend."""
+"""The review queue's pages: start a "Review due" quiz, list leeches, suspend, unsuspend."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def _back_in(moment: datetime, day: StudyDay | None = None) -> str | None:
 @bp.get("/review")
 @login_required
 def index() -> str:
-    """Today's counts and a button starting a sitting of the due cards."""
+    """Today's counts and a button starting a quiz of the due cards."""
     moment, bank = now(), current_bank()
     day = study_day(current_user.id, moment)
     ready = next_question(current_user.id, bank, moment, day) is not None
@@ -66,7 +66,7 @@ def index() -> str:
 @bp.post("/review")
 @login_required
 def start() -> Response:
-    """Start a "Review due" sitting over every topic; it asks what the queue allows today."""
+    """Start a "Review due" quiz over every topic; it asks what the queue allows today."""
     if not FlaskForm().validate_on_submit():
         abort(400)
     moment, bank = now(), current_bank()

@@ -11,11 +11,11 @@ from sqlalchemy import select, text
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, ReviewLog
+from quizapp.models import Attempt, Card, RatingLog
 from quizapp.models.statements import Changed
-from quizapp.review import operations as ops
-from quizapp.review.cards import card_for, settings_for
-from quizapp.scheduling import LEECH_LAPSES, Rating, State, review
+from quizapp.scheduling import LEECH_LAPSES, Rating, State, rate
+from quizapp.srs import operations as ops
+from quizapp.srs.cards import card_for, settings_for
 from quizapp.study import operations as study_ops
 from tests.support.answers import record_answer
 
@@ -61,15 +61,15 @@ def test_quiz_grades_rate_cards(app, ctx, student) -> None:
     """Wrong -> Again, partly right -> Hard, right -> Good, each logged with its attempt."""
     bank = current_bank()
     ids = ["mistral-is-french", "founders-from-meta", "lample-model"]
-    quiz = study_ops.create_session(student, "quiz", ids, START)
+    quiz = study_ops.create_quiz(student, "topics", ids, START)
     record_answer(quiz, bank.questions[ids[0]], False, START)
     record_answer(quiz, bank.questions[ids[1]], ["Guillaume Lample"], START)
     record_answer(quiz, bank.questions[ids[2]], "llama", START)
     db.session.commit()
     rows = db.session.execute(
-        select(ReviewLog.rating, ReviewLog.kind, Attempt.question_id, Attempt.kind)
-        .join(Attempt, Attempt.id == ReviewLog.attempt_id)
-        .order_by(ReviewLog.id)
+        select(RatingLog.rating, RatingLog.kind, Attempt.question_id, Attempt.kind)
+        .join(Attempt, Attempt.id == RatingLog.attempt_id)
+        .order_by(RatingLog.id)
     ).all()
     assert [tuple(r) for r in rows] == [
         (Rating.Again, "new", ids[0], "quiz"),
@@ -110,7 +110,7 @@ def test_undo_of_a_first_rating_makes_the_card_new_again(app, student) -> None:
 
 def test_quiz_ratings_are_not_undone(app, ctx, student) -> None:
     spec = current_bank().questions["mistral-is-french"]
-    quiz = study_ops.create_session(student, "quiz", [spec.id], START)
+    quiz = study_ops.create_quiz(student, "topics", [spec.id], START)
     record_answer(quiz, spec, True, START)
     db.session.commit()
     assert ops.last_undoable(student) is None and ops.undo_last_rating(student) is None
@@ -146,7 +146,7 @@ def test_a_card_read_back_from_sqlite_schedules(app, student) -> None:
         card = card_for(student, QID)
         assert card.due.tzinfo is UTC and card.last_review.tzinfo is UTC
         later = card.due + timedelta(minutes=1)
-        outcome = review(card.to_state(), Rating.Good, later, settings_for(student).scheduler)
+        outcome = rate(card.to_state(), Rating.Good, later, settings_for(student).scheduler)
         assert outcome.new_state.state == State.Review
     rate_now(app, student, Rating.Good, START + timedelta(minutes=11))  # through the app, too
     assert card_row(app, student, QID).state == State.Review

@@ -6,7 +6,7 @@ statements. The card is updated only if its rep count is still the one read (``U
 WHERE reps = :seen``), or inserted only if it still does not exist (``InsertUnlessTaken``);
 otherwise another request rated it in between and :class:`Changed` is raised, so the caller
 rolls back and plans again (a quiz answer) or says the card was rated already (a flashcard).
-The log row keeps the card as it was (``ReviewLog.previous``), which is what undo writes back.
+The log row keeps the card as it was (``RatingLog.previous``), which is what undo writes back.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, update
 
 from ..extensions import db
-from ..models import Card, ReviewLog, UserSettings
-from ..models.card import card_state, card_values, review_log_fields, scheduler_settings
+from ..models import Card, RatingLog, UserSettings
+from ..models.card import card_state, card_values, rating_log_fields, scheduler_settings
 from ..models.statements import Changed, InsertUnlessTaken
-from ..scheduling import Rating, ReviewOutcome, new_card, review
+from ..scheduling import Rating, RatingOutcome, new_card, rate
 
 _CARDS = Card.__table__
 _SETTINGS = UserSettings.__table__
@@ -37,7 +37,7 @@ _UPDATE_CARD = update(_CARDS).where(
     _CARDS.c.id == bindparam("card_id"), _CARDS.c.reps == bindparam("seen_reps")
 )
 _INSERT_CARD = InsertUnlessTaken(_CARDS, ["user_id", "question_id"], _CARDS.c.id)
-_INSERT_LOG = insert(ReviewLog.__table__)
+_INSERT_LOG = insert(RatingLog.__table__)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class CardRating:
     seen_reps: int
     values: dict[str, Any]
     log: dict[str, Any]
-    outcome: ReviewOutcome
+    outcome: RatingOutcome
     now: datetime
 
     def write(self, conn: Connection, attempt_id: int | None) -> int:
@@ -76,7 +76,7 @@ def plan_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -
     row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
     settings = scheduler_settings(found.desired_retention)  # NULL: never saved, the defaults
-    outcome = review(before, rating, now, settings)
+    outcome = rate(before, rating, now, settings)
     leech = bool(row.leech) if row is not None else False
     return CardRating(
         user_id=user_id,
@@ -84,7 +84,7 @@ def plan_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -
         card_id=row.id if row is not None else None,
         seen_reps=before.reps,
         values=card_values(outcome.new_state),
-        log={"user_id": user_id, **review_log_fields(before, leech, outcome)},
+        log={"user_id": user_id, **rating_log_fields(before, leech, outcome)},
         outcome=outcome,
         now=now,
     )

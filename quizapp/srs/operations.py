@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 
 from ..bank.spec import QuestionSpec
 from ..extensions import db
-from ..models import Attempt, Card, ReviewLog, UserSettings
+from ..models import Attempt, Card, RatingLog, UserSettings
 from ..models.statements import Changed
 from ..scheduling import Rating
 from .rating import CardRating, plan_rating
@@ -52,17 +52,17 @@ def rate_flashcard(
     return planned
 
 
-def last_undoable(user_id: int) -> ReviewLog | None:
+def last_undoable(user_id: int) -> RatingLog | None:
     """The student's latest rating if it came from a flashcard, else None.
 
     Only the very latest rating can be undone exactly (a later one started from its result),
-    and only a flashcard's: a quiz answer fills a slot of its sitting and stays recorded.
+    and only a flashcard's: a quiz answer fills a slot of its quiz and stays recorded.
     """
     query = (
-        select(ReviewLog, Attempt.kind)
-        .outerjoin(Attempt, Attempt.id == ReviewLog.attempt_id)
-        .where(ReviewLog.user_id == user_id)
-        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+        select(RatingLog, Attempt.kind)
+        .outerjoin(Attempt, Attempt.id == RatingLog.attempt_id)
+        .where(RatingLog.user_id == user_id)
+        .order_by(RatingLog.reviewed_at.desc(), RatingLog.id.desc())
         .limit(1)
     )
     row = db.session.execute(query).one_or_none()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, ReviewLog
+from quizapp.models import Attempt, Card, RatingLog
 from tests.conftest import START, FrozenClock
 
 __all__ = ["START", "FrozenClock", "card_fields", "card_row", "logs"]
@@ -49,10 +49,10 @@ def card_row(app: Flask, user_id: int, question_id: str) -> Card | None:
         return card
 
 
-def logs(app: Flask) -> list[ReviewLog]:
+def logs(app: Flask) -> list[RatingLog]:
     """Every review-log row, in id order."""
     with app.app_context():
-        rows = list(db.session.execute(select(ReviewLog).order_by(ReviewLog.id)).scalars())
+        rows = list(db.session.execute(select(RatingLog).order_by(RatingLog.id)).scalars())
         db.session.expunge_all()
         return rows
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
 
 from ..bank.spec import Bank
 from ..extensions import db
-from ..models import Card, Question, ReviewLog, UserSettings
+from ..models import Card, Question, RatingLog, UserSettings
 from ..scheduling import (
     CardKind,
     DueCard,
@@ -56,10 +56,10 @@ def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
     """
     start, end = day_bounds(now, settings.zone)
     query = (
-        select(ReviewLog.kind, func.count())
-        .where(ReviewLog.user_id == user_id)
-        .where(ReviewLog.reviewed_at >= start, ReviewLog.reviewed_at < end)
-        .group_by(ReviewLog.kind)
+        select(RatingLog.kind, func.count())
+        .where(RatingLog.user_id == user_id)
+        .where(RatingLog.reviewed_at >= start, RatingLog.reviewed_at < end)
+        .group_by(RatingLog.kind)
     )
     done = dict(db.session.execute(query).all())
     return Today(start, end, done.get(CardKind.REVIEW, 0), done.get(CardKind.NEW, 0))
@@ -200,7 +200,7 @@ def next_due(user_id: int, now: datetime, day: StudyDay | None = None) -> dateti
 def draw_queue(
     user_id: int, bank: Bank, now: datetime, length: int | None, topics: Sequence[str] = ()
 ) -> list[str]:
-    """A sitting's questions in the order `pick_next` would ask them now, within the limits.
+    """A quiz's questions in the order `pick_next` would ask them now, within the limits.
 
     Each pick uses up a review or a new card of today's allowance, as answering it will;
     ``topics`` (when given) keeps only the questions of those topics.

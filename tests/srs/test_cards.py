@@ -7,7 +7,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import UserSettings
 from quizapp.models.card import DEFAULT_TIMEZONE
-from quizapp.review.cards import settings_for
+from quizapp.srs.cards import settings_for
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from datetime import timedelta
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.models import Card
-from quizapp.review import operations as ops
-from quizapp.review.rating import plan_rating
 from quizapp.scheduling import LEECH_LAPSES, CardState, Rating, State
+from quizapp.srs import operations as ops
+from quizapp.srs.rating import plan_rating
 from tests.study.conftest import RIGHT, WRONG, quiz_row, start
 
 from .conftest import START, card_row
@@ -45,7 +45,9 @@ def test_study_page_shows_counts_and_modes(app, client, auth, student) -> None:
     assert 'data-count="new">10<' in page
     assert 'value="review"' in page and "Review due" in page
     assert 'value="missed"' in page and "Missed questions" in page
-    assert page.index('value="quiz"') < page.index('value="review"') < page.index('value="missed"')
+    assert (
+        page.index('value="topics"') < page.index('value="review"') < page.index('value="missed"')
+    )
 
 
 def test_review_due_sitting_oldest_first_then_new(app, client, auth, student) -> None:

@@ -9,11 +9,11 @@ from sqlalchemy import text
 
 from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Card, ReviewLog
-from quizapp.review import operations as ops
-from quizapp.review.queue import counts, draw_queue, next_due, next_question
-from quizapp.review.rating import plan_rating
+from quizapp.models import Card, RatingLog
 from quizapp.scheduling import CardState, Rating, State
+from quizapp.srs import operations as ops
+from quizapp.srs.queue import counts, draw_queue, next_due, next_question
+from quizapp.srs.rating import plan_rating
 from tests.support.cards import snapshot
 
 from .conftest import START
@@ -37,7 +37,7 @@ def put_card(
 
 def put_rating(user_id: int, card: Card, kind: str, when: datetime) -> None:
     """A review-log row of ``kind`` at ``when`` (what today's limits count)."""
-    row = ReviewLog(
+    row = RatingLog(
         card_id=card.id,
         user_id=user_id,
         rating=3,

@@ -16,14 +16,14 @@ __all__ = [
     "MAX_RETENTION",
     "MIN_RETENTION",
     "Rating",
-    "ReviewOutcome",
+    "RatingOutcome",
     "SchedulerSettings",
     "format_interval",
     "is_leech",
     "preview",
     "rating_for_grade",
     "retrievability",
-    "review",
+    "rate",
 ]
 
 MIN_RETENTION = 0.80
@@ -101,7 +101,7 @@ def is_leech(state: CardState) -> bool:
 
 
 @dataclass(frozen=True)
-class ReviewOutcome:
+class RatingOutcome:
     """The result of one rating: the card's new state, and what undo and the review log need.
 
     `previous_state` is the state before the rating (normalised to UTC); writing it back undoes
@@ -124,12 +124,12 @@ class ReviewOutcome:
         return self.new_state.due - self.reviewed_at
 
 
-def review(
+def rate(
     state: CardState,
     rating: Rating | int,
     now: datetime,
     settings: SchedulerSettings = DEFAULT_SETTINGS,
-) -> ReviewOutcome:
+) -> RatingOutcome:
     """Rate a card at `now` with py-fsrs and count reps, lapses and leeches.
 
     Every rating adds one rep. A lapse is Again on a card in the Review state (the FSRS and
@@ -141,7 +141,7 @@ def review(
     card, _ = settings.scheduler().review_card(state.to_fsrs(), rating, review_datetime=now)
     lapsed = state.state == State.Review and rating == Rating.Again
     lapses = state.lapses + int(lapsed)
-    return ReviewOutcome(
+    return RatingOutcome(
         new_state=CardState.from_fsrs(card, lapses=lapses, reps=state.reps + 1),
         previous_state=state,
         rating=rating,
@@ -157,7 +157,7 @@ def preview(
 ) -> dict[Rating, timedelta]:
     """The interval each rating would give the card at `now`, in Again..Easy order."""
     now = ensure_utc(now)
-    return {rating: review(state, rating, now, settings).interval for rating in Rating}
+    return {rating: rate(state, rating, now, settings).interval for rating in Rating}
 
 
 def retrievability(
