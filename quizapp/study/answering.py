@@ -46,11 +46,11 @@ PLAN_TRIES = 3
 
 _ATTEMPTS = Attempt.__table__
 _INSERT_ATTEMPT = InsertUnlessTaken(_ATTEMPTS, ["quiz_id", "position"], _ATTEMPTS.c.id)
-_SESSIONS = Quiz.__table__
-_ADVANCE = update(_SESSIONS).where(
-    _SESSIONS.c.id == bindparam("quiz_id"),
-    _SESSIONS.c.position == bindparam("answered"),
-    _SESSIONS.c.finished_at.is_(None),
+_QUIZZES = Quiz.__table__
+_ADVANCE = update(_QUIZZES).where(
+    _QUIZZES.c.id == bindparam("quiz_id"),
+    _QUIZZES.c.position == bindparam("answered"),
+    _QUIZZES.c.finished_at.is_(None),
 )
 
 
@@ -99,7 +99,7 @@ def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime)
     A re-sent form records nothing: its slot is answered already (:class:`Recorded`) or the
     quiz has moved on (:class:`Moved`).
     """
-    quiz = find_quiz(quiz_id, user_id)
+    quiz = find_quiz(user_id, quiz_id)
     if quiz is None:
         return Refused(404)
     slot = AnswerForm(form)
@@ -125,7 +125,7 @@ def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime)
         except AlreadyAnswered:
             return Recorded(position)
         except Changed:
-            quiz = find_quiz(quiz_id, user_id)
+            quiz = find_quiz(user_id, quiz_id)
             if quiz is None:
                 return Refused(404)
             if (elsewhere := _not_current(quiz, position, question_id)) is not None:

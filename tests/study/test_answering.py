@@ -56,7 +56,7 @@ def test_a_right_answer_is_recorded_and_read_once(ctx, student, monkeypatch) -> 
     quiz_id = quiz(student, [MONEY, "lample-model"])
     assert submit(quiz_id, student, form(0, MONEY, answer="€15 million"), START) == Recorded(0)
     assert reads == ["€15 million"]  # read by read_answer, not again by grade
-    assert ops.find_quiz(quiz_id, student).attempts[0].normalised == "EUR 15,000,000"
+    assert ops.find_quiz(student, quiz_id).attempts[0].normalised == "EUR 15,000,000"
     again = submit(quiz_id, student, form(0, MONEY, answer="€15 million"), START)
     assert again == Recorded(0)  # the form sent twice: its feedback, nothing written
 
@@ -66,7 +66,7 @@ def test_an_unreadable_answer_is_asked_again(ctx, student) -> None:
     outcome = submit(quiz_id, student, form(0, MONEY, answer="15 milion"), START)
     assert isinstance(outcome, AskAgain) and outcome.given == "15 milion"
     assert "not a number we can read" in outcome.problem.message
-    assert ops.find_quiz(quiz_id, student).attempts == []
+    assert ops.find_quiz(student, quiz_id).attempts == []
 
 
 def test_refused_and_moved(ctx, student, make_user) -> None:
@@ -110,7 +110,7 @@ def test_the_view_asks_again_with_the_problem(app, client, auth, student, monkey
         quiz_id = quiz(student, [MONEY])
 
     def ask_again(quiz_id: int, user_id: int, *args: Any) -> AskAgain:
-        quiz = ops.find_quiz(quiz_id, user_id)
+        quiz = ops.find_quiz(user_id, quiz_id)
         return AskAgain(
             quiz, current_bank().questions[MONEY], "lots", AnswerProblem("Say it.", 200)
         )

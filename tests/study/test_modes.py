@@ -35,7 +35,7 @@ def test_draw_new_takes_the_chosen_topics_without_repetition() -> None:
 
 def test_only_modes_with_a_draw_are_listed() -> None:
     names = [m.name for m in modes.listed_modes()]
-    assert names[0] == "topics" and "retry" not in names  # the spaced-repetition modes come after it
+    assert names[0] == "topics" and "retry" not in names  # spaced repetition modes follow
     assert modes.mode_label("retry") == "Retry missed" and modes.mode_label("old") == "old"
 
 
