@@ -89,7 +89,8 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         engine = db.engine
     if engine.dialect.name == "sqlite":
-        _tune_sqlite(engine, int(app.config["SQLITE_BUSY_TIMEOUT_MS"]))
+        queue = bool(app.config.get("SQLITE_WRITE_QUEUE", True))
+        _tune_sqlite(engine, int(app.config["SQLITE_BUSY_TIMEOUT_MS"]), queue)
 
     @app.before_request
     def _mark_writes() -> None:
@@ -105,8 +106,8 @@ def init_app(app: Flask) -> None:
             _write_intent.reset(token)
 
 
-def _tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
-    lock = _queue_writers(engine)
+def _tune_sqlite(engine: Engine, busy_timeout_ms: int, queue: bool) -> None:
+    lock = _queue_writers(engine) if queue else None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
