@@ -120,19 +120,22 @@ def row(run: Run) -> str:
     )
 
 
+COLUMNS: dict[str, Callable[[Run], float]] = {
+    "answer/s": lambda r: r.answer.rate,
+    "answer p50 ms": lambda r: r.answer.p50 * 1000,
+    "answer p99 ms": lambda r: r.answer.p99 * 1000,
+    "answer max ms": lambda r: r.answer_max * 1000,
+    "loss-run answer p99 ms": lambda r: r.loss_p99 * 1000,
+    "loss-run answer max ms": lambda r: r.loss_max * 1000,
+    "quiz page/s": lambda r: r.page.rate,
+    "quiz page p99 ms": lambda r: r.page.p99 * 1000,
+}
+"""The numbers summed up over runs, latencies in ms."""
+
+
 def summary(runs: list[Run]) -> list[str]:
     """Per strategy: the median and the range of each number over its runs."""
     out = []
-    columns = {
-        "answer/s": lambda r: r.answer.rate,
-        "answer p50 ms": lambda r: r.answer.p50 * 1000,
-        "answer p99 ms": lambda r: r.answer.p99 * 1000,
-        "answer max ms": lambda r: r.answer_max * 1000,
-        "loss-run answer p99 ms": lambda r: r.loss_p99 * 1000,
-        "loss-run answer max ms": lambda r: r.loss_max * 1000,
-        "quiz page/s": lambda r: r.page.rate,
-        "quiz page p99 ms": lambda r: r.page.p99 * 1000,
-    }
     for strategy in dict.fromkeys(r.strategy for r in runs):
         mine = [r for r in runs if r.strategy == strategy]
         whole = sum(r.whole for r in mine)
@@ -142,12 +145,30 @@ def summary(runs: list[Run]) -> list[str]:
             f"  {strategy}: {len(mine)} runs, {whole} whole; lost {lost}, 5xx {errors}, "
             f"accepted {sum(r.accepted for r in mine)} = stored {sum(r.stored for r in mine)}"
         )
-        for name, value in columns.items():
+        for name, value in COLUMNS.items():
             values = [value(r) for r in mine]
             out.append(
                 f"    {name:<24} median {statistics.median(values):>7.1f}"
                 f"  range {min(values):.1f}-{max(values):.1f}"
             )
+    return out
+
+
+def paired(rounds: list[dict[str, Run]]) -> list[str]:
+    """Within each round, the first strategy's numbers over the second's: median and range.
+
+    The two ran back to back, so the ratio cancels the slower drifts of the machine's other load.
+    """
+    if not rounds or len(rounds[0]) < 2:
+        return []
+    first, second = list(rounds[0])[:2]
+    out = [f"  {first} / {second}, round by round:"]
+    for name, value in COLUMNS.items():
+        ratios = [value(r[first]) / value(r[second]) for r in rounds if value(r[second])]
+        out.append(
+            f"    {name:<24} median {statistics.median(ratios):>6.2f}"
+            f"  range {min(ratios):.2f}-{max(ratios):.2f}  ({' '.join(f'{x:.2f}' for x in ratios)})"
+        )
     return out
 
 
@@ -157,16 +178,18 @@ def compare(args, pages: Pages) -> bool:  # type: ignore[no-untyped-def]
     unknown = set(strategies) - set(STRATEGIES)
     if unknown:
         raise SystemExit(f"unknown writer strategies {sorted(unknown)}; known: {list(STRATEGIES)}")
-    runs: list[Run] = []
+    rounds: list[dict[str, Run]] = []
     for number in range(args.rounds):
+        rounds.append({})
         for strategy in strategies if number % 2 == 0 else strategies[::-1]:
             print(f"\n== round {number + 1}, {strategy}")
-            runs.append(run_once(strategy, args, pages))
+            rounds[-1][strategy] = run_once(strategy, args, pages)
+    runs = [run for done in rounds for run in done.values()]
     print(
         f"\n  writer strategies, {args.students} students x {args.seconds:g} s without loss, "
         f"benchmark {args.connections} connections x {args.bench_seconds:g} s (latencies in ms):"
     )
     print(HEADER)
     print("\n".join(row(run) for run in runs))
-    print("\n".join(summary(runs)))
+    print("\n".join(summary(runs) + paired(rounds)))
     return all(run.whole for run in runs)
