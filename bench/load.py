@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.loadkit import floors, writers  # noqa: E402
+from bench.loadkit import floors  # noqa: E402
 from bench.loadkit.checks import attempt_problems, integrity_check  # noqa: E402
 from bench.loadkit.database import (  # noqa: E402
     engine_for,
@@ -121,12 +121,6 @@ def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> dic
         ("POST /_bench/answer-floor", "answer floor", floors.answer_floor(students[0])),
     ]
     lines = {key: measured(name, key, students, act, seconds, pgid) for name, key, act in phases}
-    return lines | quiz_pages(students, engine, seconds, pgid)
-
-
-def quiz_pages(students: list[Student], engine, seconds: float, pgid: int) -> dict[str, Line]:  # type: ignore[no-untyped-def]
-    """The quiz page GET, then the answer POST, each alone; their lines by name."""
-    lines = {}
     for student in students:
         student.next_quiz()
         student.http.get(f"/quiz/{student.quiz_id}")
@@ -232,17 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("QUIZAPP_TEST_DATABASE_URL", ""),
         help="a PostgreSQL URL; its quizapp_load database is wiped and used",
     )
-    parser.add_argument(
-        "--writers",
-        type=lambda value: value.split(","),
-        help="instead: compare SQLite writer strategies, e.g. queue,plain (bench/loadkit/writers.py)",
-    )
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of --writers (3)")
     args = parser.parse_args(argv)
     args.seconds = min(args.seconds, 600)
     args.bench_seconds = min(args.bench_seconds, 120)
-    if args.writers:
-        return 0 if writers.compare(args, quiz_pages) else 1
     backends = [] if args.no_sqlite else [("SQLite", "sqlite")]
     if args.postgres:
         backends.append(("PostgreSQL", load_database_url(args.postgres)))
