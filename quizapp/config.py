@@ -29,7 +29,6 @@ ENV_SETTINGS: dict[str, tuple[str, Any]] = {
     "QUIZAPP_TEST_CLOCK_FILE": ("TEST_CLOCK_FILE", str),
     "QUIZAPP_PROXY_FIX": ("PROXY_FIX", int),
     "QUIZAPP_BENCH_HELLO": ("BENCH_HELLO", _flag),
-    "QUIZAPP_SQLITE_WRITE_QUEUE": ("SQLITE_WRITE_QUEUE", _flag),
 }
 
 
@@ -48,7 +47,6 @@ def defaults(app: Flask) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "BANK_RELOAD_SECONDS": 3.0,
         "SQLITE_BUSY_TIMEOUT_MS": 15000,
-        "SQLITE_WRITE_QUEUE": True,
         "LOGIN_USER_LIMIT": 5,
         "LOGIN_IP_LIMIT": 20,
         "LOGIN_WINDOW_SECONDS": 15 * 60,
