@@ -3,11 +3,10 @@
 SQLite upgrades a read transaction to a write lazily, and when another writer got
 there first the upgrade fails at once with "database is locked" (the busy timeout
 cannot help). Requests that may write therefore open their transaction with
-``BEGIN IMMEDIATE``: they take the write lock up front and wait their turn.
-Reads keep a plain deferred ``BEGIN`` so they never queue behind writers (WAL). A write view
-marked :func:`reads_first` reads that way and writes in :func:`write_transaction`. The app's
-writers queue for ``BEGIN IMMEDIATE`` on a :class:`~quizapp.writelock.WriteLock`, so the lock
-passes straight to the next one instead of waiting out SQLite's sleeping busy handler.
+``BEGIN IMMEDIATE``: they take the write lock up front, waiting for it in SQLite's busy
+handler for up to ``SQLITE_BUSY_TIMEOUT_MS``. Reads keep a plain deferred ``BEGIN`` so they
+never queue behind writers (WAL). A write view marked :func:`reads_first` reads that way and
+writes in :func:`write_transaction`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from .extensions import db, migrate
-from .writelock import WriteLock
 
 _write_intent: ContextVar[bool] = ContextVar("quizapp_write_intent", default=False)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -106,8 +104,6 @@ def init_app(app: Flask) -> None:
 
 
 def _tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
-    lock = _queue_writers(engine)
-
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
@@ -120,51 +116,4 @@ def _tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        if not _write_intent.get():
-            conn.exec_driver_sql("BEGIN")
-            return
-        key = id(conn.connection.dbapi_connection)
-        if lock is not None:
-            lock.acquire(key, timeout=busy_timeout_ms / 1000)
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        except BaseException:
-            if lock is not None:
-                lock.release(key)
-            raise
-
-
-def _queue_writers(engine: Engine) -> WriteLock | None:
-    """Make the app's writers to a database file queue on a :class:`WriteLock` beside it.
-
-    Taken before ``BEGIN IMMEDIATE``, given back once the connection commits, rolls back or
-    goes back to the pool. None for in-memory databases.
-    """
-    path = engine.url.database
-    if not path or path == ":memory:" or path.startswith("file:"):
-        return None
-    lock = WriteLock(f"{path}-writelock")
-    dialect = engine.dialect
-    commit, rollback = dialect.do_commit, dialect.do_rollback
-
-    def do_commit(dbapi_connection) -> None:  # type: ignore[no-untyped-def]
-        try:
-            commit(dbapi_connection)
-        finally:
-            lock.release(id(dbapi_connection))
-
-    def do_rollback(dbapi_connection) -> None:  # type: ignore[no-untyped-def]
-        try:
-            rollback(dbapi_connection)
-        finally:
-            lock.release(id(dbapi_connection))
-
-    dialect.do_commit = do_commit  # type: ignore[method-assign]
-    dialect.do_rollback = do_rollback  # type: ignore[method-assign]
-
-    @event.listens_for(engine, "checkin")
-    def _on_checkin(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        if dbapi_connection is not None:
-            lock.release(id(dbapi_connection))
-
-    return lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")

@@ -106,3 +106,32 @@ def test_a_reads_first_view_reads_while_another_writer_holds_the_lock(app: Flask
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("end", ["commit", "rollback"])
+def test_a_write_transaction_holds_the_write_lock_from_begin_until_it_ends(
+    app: Flask, end: str
+) -> None:
+    def lock_is_free() -> bool:
+        other = sqlite3.connect(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
+        other.isolation_level = None
+        try:
+            other.execute("PRAGMA busy_timeout = 0")
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            other.close()
+
+    with app.app_context():
+        with write_intent():
+            db.session.execute(text("SELECT 1"))  # BEGIN IMMEDIATE: no write yet, lock taken
+            assert not lock_is_free()
+            getattr(db.session, end)()
+        assert lock_is_free()
+        db.session.execute(text("SELECT 1"))  # a read: plain BEGIN, no lock
+        assert lock_is_free()
+        db.session.rollback()
