@@ -1,156 +1,190 @@
-"""Item analysis: how hard each question is and how well it separates strong from weak students.
+"""Item analysis as Moodle's quiz statistics report computes it, per question version.
 
-Input rows are graded answers aggregated per student and question (`Response`): the sum of the
-scores and the number of answers. Flashcard self-ratings are not graded answers and are left
-out by the caller.
+Input rows are students' graded answers aggregated per (question, version, student)
+(`Response`): the sum of the scores and the number of answers. The caller decides which
+answers count — by default each student's *first* graded answer to a question, as Moodle
+does ("the data for subsequent attempts probably does not satisfy the assumptions that
+underlie item analysis"); or all of them. Flashcard self-ratings are never graded answers.
 
-* **Facility index** of a question: the mean score (0..1) of all its answers. 1 means everyone
-  gets it right, 0 that nobody does.
-* **Overall score** of a student: the mean score of all their graded answers, every question.
-* **Discrimination index** of a question (Kelley's upper-lower index, generalised to partial
-  credit and repeated answers)::
+An *item* is one version of a question, ``(question_id, version)``: an edited question
+starts afresh, and its old answers stay with the old version.
 
-      D = mean(s_u for u in U) - mean(s_l for l in L)
+A student's *item score* ``x`` is their score on the item (the mean, when all answers
+count: each student is one observation). Over the ``n`` students who answered the item:
 
-  where ``s_x`` is student x's mean score on this question, and U and L are the top and bottom
-  ``k = round(27% * n)`` (at least 1) of the ``n`` students who answered the question, ranked by
-  overall score (ties broken by user id, lower id ranked higher). D runs from -1 to 1: near 1,
-  strong students get the question right and weak ones do not; near 0 it tells them apart no
-  better than chance; negative, weak students do better than strong ones, which usually means a
-  badly worded question or a wrong key. With fewer than `MIN_DISCRIMINATION_STUDENTS` students,
-  D is not computed (None): two or three students say nothing.
+* **Facility index** ``F = mean(x)``, 0..1 (Moodle: average mark / maximum mark).
+* **Standard deviation** ``SD = sqrt(sum((x - F)^2) / (n - 1))`` (None below 2 students).
+* **Discrimination index** ``DI = cov(x, y) / sqrt(var(x) var(y))``: the Pearson correlation
+  between the item score and the *rest of the test* ``y`` (Moodle's "othermark": the test
+  score without this item, so the item does not correlate with itself).
+* **Discriminative efficiency** ``DE = cov(x, y) / cov_max``, where ``cov_max`` pairs the
+  sorted deviations of x with the sorted deviations of y: the largest covariance these two
+  score distributions allow (Moodle's ``covariancemax``). An item with few possible
+  scores cannot correlate perfectly with a many-valued rest score; DE says how close to
+  its own ceiling it gets.
+
+**The rest of the test.** Moodle's students all sit the same quiz, so the rest is the sum
+of their other marks. Here students answer different subsets of the bank, so sums are not
+comparable (a student who answered 40 questions would "outscore" one who answered 10).
+``y`` is therefore the student's *mean* item score over every other question they
+answered (all other questions, any version; other versions of this same question are left
+out too, being nearly the same item). Students with no other question answered have no
+rest score: they count for F and SD but not for DI and DE. The limitation: students'
+rest sets differ in difficulty, which adds noise (never bias towards a positive DI).
+
+**Not enough data.** A correlation from ``n`` students has a standard error of about
+``1/sqrt(n)``: 0.32 at 10 students, 0.22 at 20. Below `MIN_STUDENTS` students with a rest
+score, DI and DE are None (shown as "not enough data (n = 7)") and no flag that depends
+on the answers is raised: at 10 students a useless item (DI 0) cannot be told from a
+good one (DI 0.3), and r must exceed 0.44 to differ from 0 at 20 students (p < .05).
+Facility is shown from one student, since a teacher reading "2 of 3 right" sees the n.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 __all__ = [
-    "DISCRIMINATION_SHARE_PERCENT",
-    "MIN_DISCRIMINATION_STUDENTS",
+    "ATTEMPTS",
+    "MIN_STUDENTS",
     "ORDERS",
-    "SUSPICIOUS_BELOW",
     "ItemStats",
     "Response",
     "common_wrong_answers",
-    "discrimination_index",
-    "facility_index",
-    "group_size",
+    "correlation",
+    "item_scores",
     "item_statistics",
     "order_questions",
-    "overall_scores",
 ]
 
-DISCRIMINATION_SHARE_PERCENT = 27
-"""The upper and lower groups are each this percentage of the students (Kelley, 1939)."""
+MIN_STUDENTS = 20
+"""Fewer students with a rest score than this: DI and DE are "not enough data"."""
 
-MIN_DISCRIMINATION_STUDENTS = 4
-"""Fewer students than this answered a question: its discrimination index is None."""
-
-SUSPICIOUS_BELOW = 0.2
-"""A discrimination index below this flags a question as suspicious (a common rule of thumb:
-D < 0.2 separates students poorly; D < 0 means weaker students do better)."""
+ATTEMPTS = ("first", "all")
+"""Which answers count: each student's first graded answer to a question, or all of them."""
 
 ORDERS = ("bank", "most-missed", "suspicious")
 """How the question statistics can be sorted."""
 
+Item = tuple[str, str]
+"""A question version: ``(question_id, version)``."""
+
 
 class Response(NamedTuple):
-    """One student's graded answers to one question, summed: any such tuple does as well."""
+    """One student's graded answers to one question version, summed."""
 
     question_id: str
+    version: str
     user_id: int
     score_sum: float
-    attempts: int
+    answers: int
 
 
 @dataclass(frozen=True)
 class ItemStats:
-    """The item analysis of one question."""
+    """The item analysis of one question version; see the module docstring."""
 
     question_id: str
-    attempts: int
+    version: str
+    answers: int
     students: int
     facility: float | None
+    sd: float | None
     discrimination: float | None
+    efficiency: float | None
+    rest_students: int
+    """n of DI and DE: the students who also answered another question."""
+
+    @property
+    def enough_data(self) -> bool:
+        """True when DI and DE rest on at least `MIN_STUDENTS` students."""
+        return self.rest_students >= MIN_STUDENTS
 
     @property
     def missed(self) -> float | None:
         """The share of marks missed: 1 - facility."""
         return None if self.facility is None else 1.0 - self.facility
 
-    @property
-    def suspicious(self) -> bool:
-        """True when the discrimination index is known and below `SUSPICIOUS_BELOW`."""
-        return self.discrimination is not None and self.discrimination < SUSPICIOUS_BELOW
+
+def item_scores(
+    responses: Iterable[tuple[str, str, int, float, int]],
+) -> dict[int, dict[Item, float]]:
+    """Each student's score on each item they answered: the mean of their counted answers."""
+    scores: dict[int, dict[Item, float]] = defaultdict(dict)
+    for question_id, version, user_id, score_sum, answers in responses:
+        if answers:
+            scores[user_id][(question_id, version)] = score_sum / answers
+    return dict(scores)
 
 
-def facility_index(score_sum: float, attempts: int) -> float | None:
-    """The mean score of a question's answers, 0..1; None when nobody answered it."""
-    return score_sum / attempts if attempts else None
+def correlation(xs: Sequence[float], ys: Sequence[float]) -> tuple[float | None, float | None]:
+    """``(DI, DE)`` of paired scores: Pearson's r, and cov / cov_max (Moodle's calculator).
 
-
-def group_size(students: int) -> int:
-    """k: how many students each of the upper and lower groups holds (27 %, half up, >= 1)."""
-    return max(1, (students * DISCRIMINATION_SHARE_PERCENT + 50) // 100)
-
-
-def overall_scores(responses: Iterable[tuple[str, int, float, int]]) -> dict[int, float]:
-    """Each student's overall score: the mean of all their graded answers."""
-    sums: dict[int, float] = defaultdict(float)
-    counts: dict[int, int] = defaultdict(int)
-    for _, user_id, score_sum, attempts in responses:
-        sums[user_id] += score_sum
-        counts[user_id] += attempts
-    return {user_id: sums[user_id] / counts[user_id] for user_id in sums if counts[user_id]}
-
-
-def discrimination_index(
-    item_scores: Mapping[int, float],
-    overall: Mapping[int, float],
-    min_students: int = MIN_DISCRIMINATION_STUDENTS,
-) -> float | None:
-    """D for one question (see the module docstring).
-
-    `item_scores` maps each student who answered the question to their mean score on it;
-    `overall` maps students to their overall score.
+    None where undefined: fewer than 2 pairs, or x or y constant (everyone right, say).
     """
-    students = [user_id for user_id in item_scores if user_id in overall]
-    if len(students) < max(2, min_students):
-        return None
-    ranked = sorted(students, key=lambda user_id: (-overall[user_id], user_id))
-    k = group_size(len(ranked))
-    upper, lower = ranked[:k], ranked[-k:]
-    mean_upper = sum(item_scores[u] for u in upper) / k
-    mean_lower = sum(item_scores[u] for u in lower) / k
-    return mean_upper - mean_lower
+    n = len(xs)
+    if n < 2:
+        return None, None
+    mx, my = sum(xs) / n, sum(ys) / n
+    dx = [x - mx for x in xs]
+    dy = [y - my for y in ys]
+    cov = sum(a * b for a, b in zip(dx, dy, strict=True))
+    var_x, var_y = sum(a * a for a in dx), sum(b * b for b in dy)
+    if var_x <= 1e-12 or var_y <= 1e-12:
+        return None, None
+    cov_max = sum(a * b for a, b in zip(sorted(dx), sorted(dy), strict=True))
+    # the (n - 1) divisors of cov, var and cov_max cancel out
+    return cov / math.sqrt(var_x * var_y), (cov / cov_max if cov_max > 1e-12 else None)
 
 
 def item_statistics(
-    responses: Iterable[tuple[str, int, float, int]],
-    min_students: int = MIN_DISCRIMINATION_STUDENTS,
-) -> dict[str, ItemStats]:
-    """Facility and discrimination of every question that has answers, by question id."""
+    responses: Iterable[tuple[str, str, int, float, int]],
+    min_students: int = MIN_STUDENTS,
+) -> dict[Item, ItemStats]:
+    """Facility, SD, DI and DE of every item that has answers, by ``(question_id, version)``."""
     rows = [Response(*row) for row in responses]
-    overall = overall_scores(rows)
-    per_item: dict[str, dict[int, tuple[float, int]]] = defaultdict(dict)
-    for question_id, user_id, score_sum, attempts in rows:
-        old_sum, old_count = per_item[question_id].get(user_id, (0.0, 0))
-        per_item[question_id][user_id] = (old_sum + score_sum, old_count + attempts)
+    scores = item_scores(rows)
+    answers: dict[Item, int] = defaultdict(int)
+    for row in rows:
+        answers[(row.question_id, row.version)] += row.answers
+    # per student: total and count over all items, and per question (all its versions)
+    totals = {u: (sum(items.values()), len(items)) for u, items in scores.items()}
+    per_question: dict[tuple[int, str], tuple[float, int]] = {}
+    for user_id, items in scores.items():
+        for (question_id, _), x in items.items():
+            s, k = per_question.get((user_id, question_id), (0.0, 0))
+            per_question[(user_id, question_id)] = (s + x, k + 1)
+    by_item: dict[Item, list[tuple[float, float | None]]] = defaultdict(list)
+    for user_id, items in scores.items():
+        total, count = totals[user_id]
+        for item, x in items.items():
+            own, own_count = per_question[(user_id, item[0])]
+            rest = (total - own) / (count - own_count) if count > own_count else None
+            by_item[item].append((x, rest))
     stats = {}
-    for question_id, by_user in per_item.items():
-        score_sum = sum(s for s, _ in by_user.values())
-        attempts = sum(n for _, n in by_user.values())
-        item_scores = {u: s / n for u, (s, n) in by_user.items() if n}
-        stats[question_id] = ItemStats(
-            question_id=question_id,
-            attempts=attempts,
-            students=len(by_user),
-            facility=facility_index(score_sum, attempts),
-            discrimination=discrimination_index(item_scores, overall, min_students),
+    for item, pairs in by_item.items():
+        xs = [x for x, _ in pairs]
+        n = len(xs)
+        facility = sum(xs) / n
+        sd = math.sqrt(sum((x - facility) ** 2 for x in xs) / (n - 1)) if n > 1 else None
+        with_rest = [(x, y) for x, y in pairs if y is not None]
+        di = de = None
+        if len(with_rest) >= max(2, min_students):
+            di, de = correlation([x for x, _ in with_rest], [y for _, y in with_rest])
+        stats[item] = ItemStats(
+            question_id=item[0],
+            version=item[1],
+            answers=answers[item],
+            students=n,
+            facility=facility,
+            sd=sd,
+            discrimination=di,
+            efficiency=de,
+            rest_students=len(with_rest),
         )
     return stats
 
@@ -160,14 +194,14 @@ def common_wrong_answers(
 ) -> dict[str, list[tuple[str, int]]]:
     """The `limit` most frequent wrong answers per question, most frequent first.
 
-    `rows` are `(question_id, answer, count)` with one row per distinct wrong answer (as the
-    grader normalised it). Ties go alphabetically so the list is stable.
+    `rows` are `(question_id, answer, count)`; one question's rows may repeat an answer
+    (from several versions), and are added up. Ties go alphabetically so the list is stable.
     """
-    grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    grouped: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for question_id, answer, count in rows:
-        grouped[question_id].append((answer, int(count)))
+        grouped[question_id][answer] += int(count)
     return {
-        question_id: sorted(answers, key=lambda item: (-item[1], item[0]))[:limit]
+        question_id: sorted(answers.items(), key=lambda item: (-item[1], item[0]))[:limit]
         for question_id, answers in grouped.items()
     }
 
@@ -177,10 +211,9 @@ def order_questions(
 ) -> list[str]:
     """`question_ids` sorted for the statistics page; unknown values sort last.
 
-    * ``bank``: as given (file and line order).
-    * ``most-missed``: lowest facility first; ties by more answers first.
-    * ``suspicious``: lowest (most negative) discrimination first; ties by lower facility.
-
+    `stats` holds each question's current version. ``bank``: as given (file and line
+    order); ``most-missed``: lowest facility first, ties by more students first;
+    ``suspicious``: lowest (most negative) discrimination first, ties by lower facility.
     Sorting is stable, so ties otherwise keep the bank order.
     """
     if order not in ORDERS:
@@ -195,7 +228,7 @@ def order_questions(
             return (inf, inf)
         facility = inf if item.facility is None else item.facility
         if order == "most-missed":
-            return (facility, -item.attempts)
+            return (facility, -item.students)
         d = inf if item.discrimination is None else item.discrimination
         return (d, facility)
 

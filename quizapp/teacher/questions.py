@@ -1,23 +1,31 @@
-"""Question statistics (item analysis) and each question's YAML source (teachers only)."""
+"""Question statistics (item analysis, as Moodle computes it) and each question's YAML source."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from flask import abort, current_app, render_template, request
 from markupsafe import Markup
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, select
 
 from ..analytics import (
-    MIN_DISCRIMINATION_STUDENTS,
+    ATTEMPTS,
+    CHOICE_TYPES,
+    MIN_STUDENTS,
     ORDERS,
-    SUSPICIOUS_BELOW,
+    ChoiceCount,
+    Consistency,
     ItemStats,
+    choice_counts,
     common_wrong_answers,
+    internal_consistency,
+    item_scores,
     item_statistics,
+    needs_checking,
     order_questions,
+    random_guess_score,
 )
 from ..auth.decorators import teacher_required
 from ..extensions import db
@@ -27,22 +35,32 @@ from ..models import Attempt, Question, User
 from ..presentation import markdown_inline
 from .views import bp
 
-__all__ = ["QuestionRow", "question_statistics", "yaml_path"]
+__all__ = ["QuestionRow", "Statistics", "question_statistics", "yaml_path"]
 
 
 @dataclass(frozen=True)
 class QuestionRow:
-    """One question's line: the question, its item analysis, wrong answers, leeches."""
+    """One question: its current version's item analysis, older versions', wrong answers."""
 
     question: Question
     stats: ItemStats | None
+    older: list[ItemStats]
     wrong_answers: list[tuple[str, int]]
     leeches: int
+    reasons: list[str] = field(default_factory=list)
 
     @property
     def prompt(self) -> Markup:
         """The prompt's Markdown as safe inline HTML."""
         return markdown_inline(self.question.prompt)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The page: one row per served question, and the bank's internal consistency."""
+
+    rows: list[QuestionRow]
+    consistency: Consistency
 
 
 def _student_answers(*columns: Any) -> Select[Any]:
@@ -54,35 +72,91 @@ def _student_answers(*columns: Any) -> Select[Any]:
     )
 
 
-def question_statistics(order: str = "bank") -> list[QuestionRow]:
+def counted_answers(attempts: str = "first") -> Subquery:
+    """The answers the statistics count: each student's first graded answer to each question
+    (by time; a later answer to an edited version is not a first encounter), or all of them.
+    """
+    columns = (
+        Attempt.question_id,
+        Attempt.question_version,
+        Attempt.user_id,
+        Attempt.score,
+        Attempt.correct,
+        Attempt.normalised,
+        Attempt.raw_answer,
+    )
+    if attempts == "all":
+        return _student_answers(*columns).subquery()
+    rank = func.row_number().over(
+        partition_by=(Attempt.user_id, Attempt.question_id),
+        order_by=(Attempt.created_at, Attempt.id),
+    )
+    ranked = _student_answers(*columns, rank.label("rank")).subquery()
+    return select(ranked).where(ranked.c.rank == 1).subquery()
+
+
+def question_statistics(order: str = "bank", attempts: str = "first") -> Statistics:
     """Item analysis of every served question from students' graded answers: four queries."""
     served = select(Question).where(Question.retired_at.is_(None))
     questions = {
         q.id: q for q in db.session.execute(served.order_by(Question.file, Question.line)).scalars()
     }
-    responses = db.session.execute(
-        _student_answers(
-            Attempt.question_id, Attempt.user_id, func.sum(Attempt.score), func.count(Attempt.id)
-        ).group_by(Attempt.question_id, Attempt.user_id)
-    )
-    stats = item_statistics((q, u, float(s), int(n)) for q, u, s, n in responses)
-    wrong = common_wrong_answers(
-        db.session.execute(
-            _student_answers(Attempt.question_id, Attempt.normalised, func.count(Attempt.id))
-            .where(Attempt.correct.is_(False))
-            .group_by(Attempt.question_id, Attempt.normalised)
+    answers = counted_answers(attempts)
+    c = answers.c
+    responses = [
+        (q, v, u, float(s), int(n))
+        for q, v, u, s, n in db.session.execute(
+            select(
+                c.question_id, c.question_version, c.user_id, func.sum(c.score), func.count()
+            ).group_by(c.question_id, c.question_version, c.user_id)
         )
+    ]
+    stats = item_statistics(responses)
+    current = {q.id: stats.get((q.id, q.version)) for q in questions.values()}
+    wrong_rows = db.session.execute(
+        select(c.question_id, c.question_version, c.normalised, func.count())
+        .where(c.correct.is_(False))
+        .group_by(c.question_id, c.question_version, c.normalised)
+    )
+    wrong = common_wrong_answers(
+        (q, answer, n)
+        for q, v, answer, n in wrong_rows
+        if q in questions and v == questions[q].version
     )
     leeches = question_leeches()
-    return [
+    by_question: dict[str, list[ItemStats]] = {}
+    for item in stats.values():
+        if item.question_id in questions and item.version != questions[item.question_id].version:
+            by_question.setdefault(item.question_id, []).append(item)
+    in_bank = [r for r in responses if r[0] in questions and r[1] == questions[r[0]].version]
+    rows = [
         QuestionRow(
             question=questions[qid],
-            stats=stats.get(qid),
+            stats=current[qid],
+            older=sorted(by_question.get(qid, []), key=lambda s: -s.answers),
             wrong_answers=wrong.get(qid, []),
             leeches=leeches.get(qid, 0),
+            reasons=needs_checking(
+                current[qid],
+                random_guess_score(questions[qid].type, questions[qid].data),
+            ),
         )
-        for qid in order_questions(list(questions), stats, order)
+        for qid in order_questions(list(questions), current, order)
     ]
+    return Statistics(rows, internal_consistency(item_scores(in_bank)))
+
+
+def question_choices(question: Question, attempts: str = "first") -> list[ChoiceCount]:
+    """How often each option of a choice question's current version was picked: one query."""
+    if question.type not in CHOICE_TYPES:
+        return []
+    c = counted_answers(attempts).c
+    picks = db.session.execute(
+        select(c.raw_answer).where(
+            c.question_id == question.id, c.question_version == question.version
+        )
+    ).scalars()
+    return choice_counts(question.type, question.data, picks)
 
 
 def yaml_path(question: Question) -> Path | None:
@@ -97,20 +171,42 @@ def yaml_path(question: Question) -> Path | None:
     return path if path.is_file() else None
 
 
+def _choice(name: str, options: tuple[str, ...]) -> str:
+    """The query-string value `name` if it is one of `options`, else the first option."""
+    value = request.args.get(name, options[0])
+    return value if value in options else options[0]
+
+
 @bp.route("/questions")
 @teacher_required
 def questions() -> str:
-    """Per-question statistics, sortable by bank order, most missed, or suspicious."""
-    order = request.args.get("sort", "bank")
-    if order not in ORDERS:
-        order = "bank"
+    """Per-question statistics: first or all attempts, sorted by bank order, most missed, ..."""
+    order, attempts = _choice("sort", ORDERS), _choice("attempts", ATTEMPTS)
     return render_template(
         "teacher/questions.html",
-        rows=question_statistics(order),
+        statistics=question_statistics(order, attempts),
         order=order,
         orders=ORDERS,
-        min_students=MIN_DISCRIMINATION_STUDENTS,
-        suspicious_below=SUSPICIOUS_BELOW,
+        attempts=attempts,
+        min_students=MIN_STUDENTS,
+    )
+
+
+@bp.route("/questions/<question_id>")
+@teacher_required
+def question(question_id: str) -> str:
+    """One question: every version's statistics and, for choice questions, each option's picks."""
+    found = db.get_or_404(Question, question_id)
+    attempts = _choice("attempts", ATTEMPTS)
+    statistics = question_statistics("bank", attempts)
+    row = next((r for r in statistics.rows if r.question.id == question_id), None)
+    return render_template(
+        "teacher/question.html",
+        question=found,
+        row=row,
+        choices=question_choices(found, attempts),
+        attempts=attempts,
+        min_students=MIN_STUDENTS,
     )
 
 

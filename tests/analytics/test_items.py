@@ -1,114 +1,142 @@
-"""Item analysis on a small class whose figures are worked out by hand in the comments."""
+"""Item analysis on small classes whose figures are worked out by hand in the docstrings."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 
 from quizapp.analytics import (
     common_wrong_answers,
-    discrimination_index,
-    group_size,
+    correlation,
+    item_scores,
     item_statistics,
     order_questions,
-    overall_scores,
 )
 
-# Seven students, u1..u7. "anchor" is answered four times by each and sets the ranking;
-# "good" is right for the strong, "bad" right for the weak; "part" has only three students.
-# (question, user, score sum, answers)
-RESPONSES = [
-    ("anchor", 1, 4.0, 4),
-    ("anchor", 2, 3.5, 4),
-    ("anchor", 3, 3.0, 4),
-    ("anchor", 4, 2.5, 4),
-    ("anchor", 5, 2.0, 4),
-    ("anchor", 6, 1.0, 4),
-    ("anchor", 7, 0.0, 4),
-    *[("good", u, 1.0 if u <= 3 else 0.0, 1) for u in range(1, 8)],
-    *[("bad", u, 0.0 if u <= 3 else 1.0, 1) for u in range(1, 8)],
-    ("part", 1, 1.5, 2),  # answered twice: 1 and 0.5
-    ("part", 4, 0.25, 1),
-    ("part", 7, 1.0, 1),
-]
+
+def rows(table: dict[int, dict[str, float]], version: str = "v1") -> list[tuple]:
+    """`(question, version, user, score sum, answers)` rows: one answer per student and item."""
+    return [(q, version, u, x, 1) for u, items in table.items() for q, x in items.items()]
 
 
-def test_overall_scores_are_means_of_all_answers() -> None:
-    overall = overall_scores(RESPONSES)
-    # u1: anchor 4 + good 1 + bad 0 + part 1.5 = 6.5 over 4+1+1+2 = 8 answers
-    assert overall[1] == pytest.approx(6.5 / 8)
-    assert overall[2] == pytest.approx(4.5 / 6)
-    assert overall[4] == pytest.approx(3.75 / 7)
-    assert overall[7] == pytest.approx(2.0 / 7)
-    # ranking, strongest first: u1 .81, u2 .75, u3 .67, u4 .54, u5 .50, u6 .33, u7 .29
-    assert sorted(overall, key=lambda u: -overall[u]) == [1, 2, 3, 4, 5, 6, 7]
+# Five students, three right/wrong items.
+CLASS = {
+    1: {"a": 1.0, "b": 1.0, "c": 1.0},
+    2: {"a": 1.0, "b": 1.0, "c": 0.0},
+    3: {"a": 1.0, "b": 0.0, "c": 1.0},
+    4: {"a": 0.0, "b": 0.0, "c": 0.0},
+    5: {"a": 0.0, "b": 1.0, "c": 0.0},
+}
 
 
-def test_facility_is_the_mean_score_of_all_answers() -> None:
-    stats = item_statistics(RESPONSES)
-    assert stats["anchor"].facility == pytest.approx(16 / 28)  # 4+3.5+3+2.5+2+1+0 over 28
-    assert stats["good"].facility == pytest.approx(3 / 7)
-    assert stats["bad"].facility == pytest.approx(4 / 7)
-    assert stats["part"].facility == pytest.approx(2.75 / 4)  # 1.5+0.25+1 over 4 answers
-    assert stats["part"].attempts == 4 and stats["part"].students == 3
+def test_discrimination_correlates_with_the_rest_without_the_item() -> None:
+    """Item a against the rest, the mean of b and c.
+
+    a: 1 1 1 0 0, mean .6, deviations .4 .4 .4 -.6 -.6, sum of squares 1.2
+    rest: 1 .5 .5 0 .5, mean .5, deviations .5 0 0 -.5 0, sum of squares .5
+    cross products: .2 + 0 + 0 + .3 + 0 = .5, so DI = .5 / sqrt(1.2 * .5) = .6455.
+    With a inside the total (mean of a, b, c: 1 .667 .667 0 .333) it would be .8807:
+    the item would correlate with itself.
+    Sorted deviations: a -.6 -.6 .4 .4 .4, rest -.5 0 0 0 .5 -> cov_max sum .3 + .2 = .5,
+    so DE = .5 / .5 = 1: a does as well as its two-valued scores allow.
+    """
+    stats = item_statistics(rows(CLASS), min_students=5)
+    a = stats[("a", "v1")]
+    assert a.discrimination == pytest.approx(0.5 / math.sqrt(0.6))
+    assert a.discrimination != pytest.approx(0.8807, abs=1e-3)
+    assert a.efficiency == pytest.approx(1.0)
+    assert a.facility == pytest.approx(0.6)
+    assert a.sd == pytest.approx(math.sqrt(1.2 / 4))  # sample SD, n - 1 = 4
+    assert (a.students, a.answers, a.rest_students) == (5, 5, 5)
 
 
-def test_discrimination_upper_minus_lower_27_percent() -> None:
-    stats = item_statistics(RESPONSES)
-    # 7 students: k = round(27% of 7 = 1.89) = 2; upper {u1, u2}, lower {u6, u7}
-    assert stats["good"].discrimination == pytest.approx(1.0)  # (1+1)/2 - (0+0)/2
-    assert stats["bad"].discrimination == pytest.approx(-1.0)  # (0+0)/2 - (1+1)/2
-    # anchor per-student means: u1 1, u2 .875; u6 .25, u7 0 -> .9375 - .125
-    assert stats["anchor"].discrimination == pytest.approx(0.8125)
-    assert stats["part"].discrimination is None  # three students are too few
-    assert stats["bad"].suspicious and not stats["good"].suspicious
+def test_negative_discrimination() -> None:
+    """Weak students get n right and strong ones do not.
+
+    n: 0 0 1 1, deviations -.5 -.5 .5 .5 (sum of squares 1)
+    rest (mean of a, b): 1 .5 .5 0, deviations .5 0 0 -.5 (sum of squares .5)
+    cross products -.25 + 0 + 0 - .25 = -.5: DI = -.5 / sqrt(.5) = -.7071;
+    cov_max: sorted -.5 -.5 .5 .5 with -.5 0 0 .5 = .25 + .25 = .5, DE = -1.
+    """
+    table = {
+        1: {"a": 1.0, "b": 1.0, "n": 0.0},
+        2: {"a": 1.0, "b": 0.0, "n": 0.0},
+        3: {"a": 0.0, "b": 1.0, "n": 1.0},
+        4: {"a": 0.0, "b": 0.0, "n": 1.0},
+    }
+    n = item_statistics(rows(table), min_students=4)[("n", "v1")]
+    assert n.discrimination == pytest.approx(-1 / math.sqrt(2))
+    assert n.efficiency == pytest.approx(-1.0)
 
 
-def test_discrimination_with_four_students_uses_one_each() -> None:
-    overall = {1: 0.9, 2: 0.7, 3: 0.5, 4: 0.2}
-    item = {1: 0.5, 2: 1.0, 3: 0.0, 4: 1.0}
-    assert discrimination_index(item, overall) == pytest.approx(0.5 - 1.0)
+def test_an_item_everyone_gets_right_has_no_correlation() -> None:
+    """Item e is right for all: its variance is 0, so r is undefined (None, not NaN)."""
+    table = {u: {**items, "e": 1.0} for u, items in CLASS.items()}
+    e = item_statistics(rows(table), min_students=5)[("e", "v1")]
+    assert (e.facility, e.sd, e.discrimination, e.efficiency) == (1.0, 0.0, None, None)
+    assert correlation([1.0], [0.5]) == (None, None)
+    assert correlation([0.0, 1.0], [0.5, 0.5]) == (None, None)  # the rest is constant
 
 
-def test_discrimination_ties_rank_lower_user_id_higher() -> None:
-    overall = {1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5}
-    assert discrimination_index({1: 1.0, 2: 0.0, 3: 0.0, 4: 0.0}, overall) == 1.0
-    assert discrimination_index({1: 0.0, 2: 0.0, 3: 0.0, 4: 1.0}, overall) == -1.0
+def test_not_enough_students_leaves_discrimination_out() -> None:
+    """Five students with a rest score, below the default 20: DI and DE are None."""
+    a = item_statistics(rows(CLASS))[("a", "v1")]
+    assert (a.discrimination, a.efficiency, a.rest_students) == (None, None, 5)
+    assert not a.enough_data and a.facility == pytest.approx(0.6)
 
 
-@pytest.mark.parametrize(
-    ("students", "k"),
-    [(1, 1), (2, 1), (4, 1), (5, 1), (6, 2), (7, 2), (10, 3), (50, 14), (100, 27)],
-)
-def test_group_size_is_27_percent_rounded_half_up(students: int, k: int) -> None:
-    assert group_size(students) == k
+def test_versions_are_separate_items_and_stay_out_of_each_others_rest() -> None:
+    """Question q was edited: v1 answered wrong by u1, u2; v2 right by u2, u3.
+
+    v1 facility 0/2, v2 facility 2/2. u2 answered both versions and a (score 1): u2's rest
+    for q v2 is a alone (1.0), not the mean of a and q v1 (.5). u3 answered only q v2: no
+    rest score, so q v2 has one student with a rest score.
+    """
+    responses = [
+        ("q", "v1", 1, 0.0, 1),
+        ("q", "v1", 2, 0.0, 1),
+        ("q", "v2", 2, 1.0, 1),
+        ("q", "v2", 3, 1.0, 1),
+        ("a", "v1", 1, 1.0, 1),
+        ("a", "v1", 2, 1.0, 1),
+    ]
+    stats = item_statistics(responses, min_students=1)
+    assert stats[("q", "v1")].facility == 0.0 and stats[("q", "v2")].facility == 1.0
+    assert stats[("q", "v2")].rest_students == 1
+    # a's rest for u2 is the mean of q v1 and q v2 (.5); for u1 it is q v1 (0)
+    assert stats[("a", "v1")].rest_students == 2
+
+
+def test_all_answers_count_as_each_students_mean() -> None:
+    """u1 answered twice (1 and .5, mean .75), u2 once (0): facility (.75 + 0) / 2."""
+    responses = [("q", "v1", 1, 1.5, 2), ("q", "v1", 2, 0.0, 1)]
+    assert item_scores(responses) == {1: {("q", "v1"): 0.75}, 2: {("q", "v1"): 0.0}}
+    q = item_statistics(responses)[("q", "v1")]
+    assert q.facility == pytest.approx(0.375) and (q.answers, q.students) == (3, 2)
 
 
 def test_most_missed_and_suspicious_orders() -> None:
-    stats = item_statistics(RESPONSES)
-    ids = ["anchor", "good", "bad", "part", "never-answered"]
-    assert order_questions(ids, stats, "bank") == ids
-    # facility: good 3/7 < anchor 16/28 = bad 4/7 (tie: more answers first) < part 11/16
-    assert order_questions(ids, stats, "most-missed") == [
-        "good",
-        "anchor",
-        "bad",
-        "part",
-        "never-answered",
-    ]
-    assert order_questions(ids, stats, "suspicious") == [
-        "bad",
-        "anchor",
-        "good",
-        "part",
-        "never-answered",
-    ]
+    """Facility: a .6, b .6, c .4. DI (as in the first test): a .6455;
+    b: deviations .4 .4 -.6 -.6 .4 against rest (a, c) .5 0 .5 -.5 -.5 -> products sum 0, DI 0;
+    c: .6 -.4 .6 -.4 -.4 against rest (a, b) .4 .4 -.1 -.6 -.1 -> .30 / sqrt(1.2 * .7) = .327.
+    """
+    stats = item_statistics(rows(CLASS), min_students=5)
+    current = {q: stats[(q, "v1")] for q in "abc"}
+    assert current["b"].discrimination == pytest.approx(0.0, abs=1e-12)
+    assert current["c"].discrimination == pytest.approx(0.3 / math.sqrt(0.84))
+    ids = ["a", "b", "c", "never-answered"]
+    assert order_questions(ids, current, "bank") == ids
+    assert order_questions(ids, current, "most-missed") == ["c", "a", "b", "never-answered"]
+    assert order_questions(ids, current, "suspicious") == ["b", "c", "a", "never-answered"]
     with pytest.raises(ValueError, match="unknown order"):
-        order_questions(ids, stats, "random")
+        order_questions(ids, current, "random")
 
 
 def test_common_wrong_answers_most_frequent_first() -> None:
-    rows = [("q", "meta", 3), ("q", "openai", 5), ("q", "", 1), ("q", "apple", 3), ("r", "x", 1)]
-    assert common_wrong_answers(rows, limit=3) == {
+    rows_ = [("q", "meta", 3), ("q", "openai", 5), ("q", "", 1), ("q", "apple", 3), ("r", "x", 1)]
+    assert common_wrong_answers(rows_, limit=3) == {
         "q": [("openai", 5), ("apple", 3), ("meta", 3)],
         "r": [("x", 1)],
     }
+    assert common_wrong_answers([("q", "meta", 1), ("q", "meta", 2)]) == {"q": [("meta", 3)]}

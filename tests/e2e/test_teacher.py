@@ -36,7 +36,8 @@ def test_question_statistics(page: Page, bank: Bank):
     expect(rows).to_have_count(len(bank.questions))
     for spec in bank.questions.values():
         row = rows.filter(has=page.locator("code", has_text=spec.id))
-        expect(row.get_by_role("link")).to_have_text(f"{spec.file}:{spec.line}")
+        expect(row.get_by_role("link", name=f"{spec.file}:{spec.line}")).to_be_visible()
+        expect(row.get_by_role("link", name="Details")).to_be_visible()
 
 
 def test_broken_edit_is_reported_and_the_last_good_bank_served(

@@ -26,8 +26,8 @@ OWNED = {
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file.
 SHARED = {
-    "flashcards.card", "flashcards.rate", "teacher.question_yaml", "teacher.export_bank_file",
-    "static",
+    "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
+    "teacher.export_bank_file", "static",
 }  # fmt: skip
 
 

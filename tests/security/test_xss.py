@@ -105,6 +105,7 @@ def test_bank_text_is_inert_on_teacher_pages(app: Flask, client, make_user, stud
     page(client, f"/teacher/students/{student}/history")
     page(client, f"/teacher/students/{student}/history/quiz/{quiz.id}")
     for question_id in QUESTIONS:
+        page(client, f"/teacher/questions/{question_id}")
         page(client, f"/teacher/questions/{question_id}/yaml")
     for fmt in ("anki", "gift", "moodle-xml", "csv"):
         resp = client.get(f"/teacher/bank/export/{fmt}")

@@ -1,56 +1,183 @@
-"""Question statistics through the web: figures, sorting, links to the YAML, teachers only."""
+"""Question statistics through the web: figures, attempts, versions, options, teachers only."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
+from quizapp.extensions import db
+from quizapp.models import Question, User
+from tests.history.records import NOW, attempt_row
+
+
+class Answers:
+    """Insert graded answers as the quiz records them, on the question's current version."""
+
+    def __init__(self, app, make_user) -> None:
+        self.app, self.make_user = app, make_user
+
+    def students(self, n: int) -> list[int]:
+        """`n` student accounts that never log in (no password hashing: fast)."""
+        with self.app.app_context():
+            users = [User(username=f"stu{i}", password_hash="!") for i in range(1, n + 1)]
+            db.session.add_all(users)
+            db.session.commit()
+            return [u.id for u in users]
+
+    def add(self, user, question_id, score, answer="an answer", *, minutes=0, version=None):
+        with self.app.app_context():
+            row = attempt_row(
+                user, question_id, score, NOW + timedelta(minutes=minutes), raw_answer=answer
+            )
+            row.question_version = version or db.session.get(Question, question_id).version
+            db.session.add(row)
+            db.session.commit()
+
 
 @pytest.fixture
-def graded_class(make_user, records) -> list[int]:
-    """Five students answer 'lample-model' 1, 1, .5, 0, 0 and 'mensch-former-lab' 0, 0, 1, 1, 1.
+def answers(app, make_user, questions) -> Answers:
+    return Answers(app, make_user)
 
-    Overall scores u1..u5: .5, .5, .75, .5, .5, so the ranking (ties by id) is u3, u1, u2, u4,
-    u5 and k = round(27 % of 5) = 1: upper {u3}, lower {u5}.
-    """
-    users = [make_user(f"stu{i}") for i in range(1, 6)]
-    anchor = [1.0, 1.0, 0.5, 0.0, 0.0]
-    backwards = [0.0, 0.0, 1.0, 1.0, 1.0]
-    wrong = ["Meta", "OpenAI", None, None, None]
-    for user, a, b, w in zip(users, anchor, backwards, wrong, strict=True):
-        answers = ["LLaMA", w or "Google DeepMind"]
-        records.quiz(user, ["lample-model", "mensch-former-lab"], [a, b], answers=answers)
-    return users
+
+def row_of(page: str, question_id: str) -> str:
+    return re.search(rf"<code>{question_id}</code>.*?</tr>", page, re.S)[0]
 
 
 def rows(page: str) -> list[str]:
     return re.findall(r"<code>([a-z0-9-]+)</code><br>", page)
 
 
+@pytest.fixture
+def graded_class(answers) -> list[int]:
+    """Twenty students answer 'lample-model' and 'mensch-former-lab' once each.
+
+    u1-u10 get both right, u11-u15 only lample, u16-u20 neither. The rest of each question
+    is the other one, so DI is the phi coefficient: p(lample) .75, p(mensch) .5, p(both) .5:
+    (.5 - .75 * .5) / sqrt(.75 * .25 * .5 * .5) = .125 / .2165 = .58 for both.
+    DE: sorted deviations lample 5 x -.75, 15 x .25; mensch 10 x -.5, 10 x .5:
+    5 * .375 - 5 * .125 + 10 * .125 = 2.5 = 20 * .125, the covariance sum: 100%.
+    """
+    users = answers.students(20)
+    for i, user in enumerate(users, 1):
+        answers.add(user, "lample-model", 1.0 if i <= 15 else 0.0, "llama" if i <= 15 else "gpt")
+        right = i <= 10
+        answers.add(
+            user,
+            "mensch-former-lab",
+            1.0 if right else 0.0,
+            "Google DeepMind" if right else ("Meta" if i <= 17 else "OpenAI"),
+        )
+    return users
+
+
 def test_statistics_figures(client, auth, teacher, graded_class) -> None:
     auth.login("teacher1")
     page = client.get("/teacher/questions").get_data(as_text=True)
-    row = re.search(r"<code>mensch-former-lab</code>.*?</tr>", page, re.S)[0]
-    assert '5 <span class="muted">(5 students)' in row
-    assert "60%" in row  # facility 3/5
-    # upper {u3}: 1.0; lower {u5}: 1.0 -> D = 0.00, below 0.2: suspicious
-    assert "0.00" in row and "suspicious" in row
-    assert "meta ×1<br>openai ×1" in row
-    assert 'href="/teacher/questions/mensch-former-lab/yaml#L3"' in row
-    assert "tiny/people.yaml:3" in row
-    lample = re.search(r"<code>lample-model</code>.*?</tr>", page, re.S)[0]
-    # upper {u3}: .5; lower {u5}: 0 -> 0.50; facility 2.5/5
-    assert "0.50" in lample and "50%" in lample and "suspicious" not in lample
+    mensch = row_of(page, "mensch-former-lab")
+    assert '20 <span class="muted">(20 answers)' in mensch
+    assert "<td>50%</td>" in mensch  # facility 10/20
+    assert "<td>51%</td>" in mensch  # SD sqrt(20 * .25 / 19) = .513
+    assert "<td>0.58</td>" in mensch and "<td>100%</td>" in mensch
+    assert "meta ×7<br>openai ×3" in mensch
+    assert 'href="/teacher/questions/mensch-former-lab/yaml#L3"' in mensch
+    assert 'href="/teacher/questions/mensch-former-lab?attempts=first"' in mensch
+    assert "Needs checking" in page and 'class="suspicious"' not in mensch
+    lample = row_of(page, "lample-model")
+    assert "<td>75%</td>" in lample and "<td>0.58</td>" in lample
+    # four questions answered by nobody else: consistency of k = 2 from 20 students
+    assert re.search(r"Cronbach's alpha\):\s*73% for 2 questions", page)
 
 
-def test_teachers_own_answers_do_not_count(client, auth, teacher, records) -> None:
-    records.quiz(teacher, ["lample-model"], [0.0])
+def test_negative_discrimination_is_flagged(client, auth, teacher, answers) -> None:
+    """u1-u10 right on mensch and wrong on lample, u11-u20 the reverse: r = -1."""
+    for i, user in enumerate(answers.students(20), 1):
+        answers.add(user, "mensch-former-lab", 1.0 if i <= 10 else 0.0)
+        answers.add(user, "lample-model", 0.0 if i <= 10 else 1.0)
     auth.login("teacher1")
-    row = re.search(
-        r"<code>lample-model</code>.*?</tr>", client.get("/teacher/questions").text, re.S
-    )[0]
-    assert "<td>0</td>" in row
+    page = client.get("/teacher/questions").text
+    assert "<td>-1.00</td>" in row_of(page, "mensch-former-lab")
+    assert "Negative discrimination: check the key" in row_of(page, "mensch-former-lab")
+    assert "undefined: students' scores do not vary together" in page  # every total is 1
+    assert rows(client.get("/teacher/questions?sort=suspicious").text)[:2] == [
+        "mensch-former-lab",
+        "lample-model",
+    ]
+
+
+def test_few_students_show_not_enough_data(client, auth, teacher, answers) -> None:
+    for user in answers.students(3):
+        answers.add(user, "mensch-former-lab", 0.0)
+        answers.add(user, "lample-model", 1.0)
+    auth.login("teacher1")
+    page = client.get("/teacher/questions").text
+    mensch = row_of(page, "mensch-former-lab")
+    assert "<td>0%</td>" in mensch and "not enough data (n = 3)" in mensch
+    assert "Extremely" not in mensch  # no flag from three students
+    assert "not enough data (3 students answered two questions or more; 20 needed)" in page
+
+
+def test_first_attempts_by_default_all_on_request(client, auth, teacher, answers) -> None:
+    """One student: wrong at first, right twice later. First: 0%; all: mean (0+1+1)/3."""
+    (user,) = answers.students(1)
+    for minutes, score in [(0, 0.0), (5, 1.0), (10, 1.0)]:
+        answers.add(user, "mensch-former-lab", score, minutes=minutes)
+    auth.login("teacher1")
+    first = row_of(client.get("/teacher/questions").text, "mensch-former-lab")
+    assert "<td>0%</td>" in first and "(1 answer)" in first
+    page = client.get("/teacher/questions?attempts=all&sort=most-missed").text
+    assert "<td>67%</td>" in row_of(page, "mensch-former-lab") and "(3 answers)" in page
+    assert 'href="/teacher/questions?attempts=first&amp;sort=most-missed"' in page
+    assert 'aria-current="true">All attempts' in page
+    unknown = client.get("/teacher/questions?attempts=x").text  # the default: first attempts
+    assert "<td>0%</td>" in row_of(unknown, "mensch-former-lab")
+
+
+def test_old_versions_do_not_count(client, auth, teacher, answers) -> None:
+    """Two wrong answers to an earlier version, one right to the current one."""
+    a, b, c = answers.students(3)
+    answers.add(a, "mensch-former-lab", 0.0, version="old1")
+    answers.add(b, "mensch-former-lab", 0.0, version="old1")
+    answers.add(c, "mensch-former-lab", 1.0)
+    auth.login("teacher1")
+    row = row_of(client.get("/teacher/questions").text, "mensch-former-lab")
+    assert "<td>100%</td>" in row and "1 earlier version with answers" in row
+    details = client.get("/teacher/questions/mensch-former-lab").text
+    old = re.search(r"<code>old1</code> \(earlier\).*?</tr>", details, re.S)[0]
+    assert "<td>0%</td>" in old and '2 <span class="muted">(2 answers)' in old
+
+
+def test_per_choice_table(client, auth, teacher, graded_class) -> None:
+    auth.login("teacher1")
+    page = client.get("/teacher/questions/mensch-former-lab").text
+    table = page[page.index("Options picked") :]
+    assert re.search(
+        r'Google DeepMind</th><td><strong class="ok">right</strong></td>\s*'
+        r"<td>10</td><td>50%</td>",
+        table,
+    )
+    assert re.search(r"Meta</th><td>—</td>\s*<td>7</td><td>35%</td>", table)
+    assert re.search(r"OpenAI</th><td>—</td>\s*<td>3</td><td>15%</td>", table)
+    assert "Options picked" not in client.get("/teacher/questions/lample-model").text
+    assert client.get("/teacher/questions/no-such-question").status_code == 404
+
+
+def test_statistics_run_a_fixed_number_of_queries(app, client, auth, teacher, graded_class):
+    from tests.history.records import count_queries
+
+    auth.login("teacher1")
+    client.get("/teacher/questions")
+    with count_queries(app) as statements:
+        client.get("/teacher/questions")
+    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert len(selects) <= 6  # user, bank check, questions, responses, wrong answers, leeches
+
+
+def test_teachers_own_answers_do_not_count(client, auth, teacher, answers) -> None:
+    answers.add(teacher, "lample-model", 0.0)
+    auth.login("teacher1")
+    assert "<td>0</td>" in row_of(client.get("/teacher/questions").text, "lample-model")
 
 
 def test_sorting(client, auth, teacher, graded_class, questions) -> None:
@@ -58,9 +185,7 @@ def test_sorting(client, auth, teacher, graded_class, questions) -> None:
     bank = rows(client.get("/teacher/questions").text)
     assert bank[:1] == ["mensch-former-lab"] and sorted(bank) == sorted(questions)
     missed = rows(client.get("/teacher/questions?sort=most-missed").text)
-    assert missed[:2] == ["lample-model", "mensch-former-lab"]
-    suspicious = rows(client.get("/teacher/questions?sort=suspicious").text)
-    assert suspicious[:2] == ["mensch-former-lab", "lample-model"]
+    assert missed[:2] == ["mensch-former-lab", "lample-model"]
     assert rows(client.get("/teacher/questions?sort=nonsense").text) == bank
 
 
@@ -72,9 +197,6 @@ def test_yaml_source_page(client, auth, teacher, questions) -> None:
 
 
 def test_yaml_source_refuses_files_outside_the_bank(app, client, auth, teacher, questions):
-    from quizapp.extensions import db
-    from quizapp.models import Question
-
     with app.app_context():
         db.session.get(Question, "lample-model").file = "../../pyproject.toml"
         db.session.commit()
