@@ -24,7 +24,7 @@ NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _push_request_context() -> None:
-    """Replace pytest-flask's shared request context: each request gets its own quiz."""
+    """Replace pytest-flask's shared request context: each request gets its own session."""
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ class Records:
     def __init__(self, app: Flask) -> None:
         self.app = app
 
-    def session(
+    def quiz(
         self,
         user_id: int,
         question_ids: Sequence[str],
