@@ -55,7 +55,7 @@ def nav(page: Page, label: str) -> None:
 def start_quiz_by_mouse(page: Page) -> None:
     """Start a new quiz of every question of every topic from the study page."""
     nav(page, "Study")
-    page.check("input[name=mode][value=quiz]")
+    page.check("input[name=mode][value=topics]")
     page.check("input[name=length][value=all]")
     page.get_by_role("button", name="Start").click()
     expect(page).to_have_url(QUESTION_URL)
@@ -166,7 +166,7 @@ def start_quiz_by_keys(page: Page) -> None:
     """Tab to Study, pick the length "All" with the arrow keys, start with Enter."""
     tab_to(page, "nav a[href='/study']")
     page.keyboard.press("Enter")
-    expect(page.locator("input[name=mode][value=quiz]")).to_be_checked()
+    expect(page.locator("input[name=mode][value=topics]")).to_be_checked()
     tab_to(page, "input[name=length]:checked")
     for _ in range(5):
         if page.evaluate("document.activeElement.value") == "all":
