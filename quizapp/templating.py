@@ -7,11 +7,33 @@ installation has. (A feature's own partials may still bring their globals: ``rev
 from __future__ import annotations
 
 from flask import Flask
+from flask_login import current_user
 
+from .models import UserSettings
 from .navigation import layout_urls, nav_items, teacher_pages
 from .presentation import FILTERS
+from .review.cards import settings_for
 
-GLOBALS = {"layout_urls": layout_urls, "nav_items": nav_items, "teacher_pages": teacher_pages}
+
+def keyboard_shortcuts(settings: UserSettings | None = None) -> bool:
+    """Whether a study page marks its ``data-keys`` root and shows its key hints.
+
+    The student's "Keyboard shortcuts" setting (WCAG 2.1.4: single-key shortcuts can be
+    switched off), from ``settings`` when the view has read them already; on for visitors.
+    """
+    if settings is not None:
+        return settings.shortcuts
+    if not current_user.is_authenticated:
+        return True
+    return settings_for(current_user.id).shortcuts
+
+
+GLOBALS = {
+    "layout_urls": layout_urls,
+    "nav_items": nav_items,
+    "teacher_pages": teacher_pages,
+    "keyboard_shortcuts": keyboard_shortcuts,
+}
 """The layout's globals: navigation and the links on every page."""
 
 
