@@ -23,10 +23,11 @@ from ..conftest import ROOT, make_config
 
 MIGRATIONS = str(ROOT / "migrations")
 OLDEST_WITH_ATTEMPTS_AND_CARDS = "0005"
+BEFORE_SHORTCUTS = "0008-1"  # the revision before user_settings.shortcuts
 TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
 
 SEED = [
-    "INSERT INTO \"user\" (id, username, password_hash, role, created_at)"
+    'INSERT INTO "user" (id, username, password_hash, role, created_at)'
     " VALUES (1, 'ann', 'x', 'student', '2024-02-26 09:00:00')",
     "INSERT INTO question (id, type, topic, topic_title, version, data, file, line,"
     " created_at, updated_at) VALUES ('q1', 'short', 't', 'T', 'v1', '{}', 't.yaml', 1,"
@@ -42,7 +43,7 @@ SEED = [
     " 5.0, '2024-02-26 09:11:00', '2024-02-26 09:01:00', 0, 1, FALSE, FALSE,"
     " '2024-02-26 09:01:00')",
 ]
-COUNTS = ("\"user\"", "question", "attempt", "card")
+COUNTS = ('"user"', "question", "attempt", "card")
 
 
 def _scratch_postgres(url: str) -> str:
@@ -120,3 +121,39 @@ def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
             "review_log": 1,
         }
         assert _scalar("SELECT attempt_id FROM review_log") == 1
+
+
+def test_students_who_saved_settings_keep_keyboard_shortcuts_on(migrating_app) -> None:
+    with migrating_app.app_context():
+        upgrade(directory=MIGRATIONS, revision=BEFORE_SHORTCUTS)
+        db.session.execute(text(SEED[0]))
+        db.session.execute(
+            text(
+                "INSERT INTO user_settings (user_id, desired_retention, new_per_day,"
+                " reviews_per_day, timezone) VALUES (1, 0.85, 5, 50, 'Europe/Paris')"
+            )
+        )
+        db.session.commit()
+
+        upgrade(directory=MIGRATIONS)
+        db.session.remove()
+        assert _scalar("SELECT shortcuts FROM user_settings WHERE user_id = 1") in (True, 1)
+        db.session.execute(
+            text(
+                'INSERT INTO "user" (id, username, password_hash, role,'
+                " created_at) VALUES (2, 'bo', 'x', 'student',"
+                " '2024-02-26 09:00:00')"
+            )
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO user_settings (user_id, desired_retention, new_per_day,"
+                " reviews_per_day, timezone) VALUES (2, 0.9, 20, 200, 'UTC')"
+            )
+        )
+        assert _scalar("SELECT shortcuts FROM user_settings WHERE user_id = 2") in (True, 1)
+        db.session.commit()
+
+        downgrade(directory=MIGRATIONS, revision=BEFORE_SHORTCUTS)
+        db.session.remove()
+        assert _count_rows(("user_settings",)) == {"user_settings": 2}
