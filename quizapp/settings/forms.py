@@ -55,8 +55,9 @@ class SettingsForm(FlaskForm):
     )
     shortcuts = BooleanField(
         "Keyboard shortcuts (1–9, Space, Enter, N)",
-        description="Single keys choose answers, rate cards and go on when no button or field"
-        " has focus. Switch them off if they get in your way, e.g. with speech input.",
+        description="Number keys choose answers and rate cards, N goes on; Space and Enter do"
+        " the page's main step when no button or field has focus. Switch them off if single"
+        " keys get in your way, e.g. with speech input.",
     )
     submit = SubmitField("Save")
 

@@ -59,7 +59,7 @@ def test_the_shortcuts_checkbox_is_labelled_and_described(client, auth, student)
     box = SHORTCUTS.search(page)[0]
     assert 'type="checkbox"' in box and 'aria-describedby="shortcuts-help"' in box
     assert re.search(r"<label><input[^>]*name=\"shortcuts\"[^>]*> Keyboard shortcuts \(1–9,", page)
-    assert '<small id="shortcuts-help">Single keys choose answers' in page
+    assert '<small id="shortcuts-help">Number keys choose answers' in page
 
 
 def test_switching_shortcuts_off_and_on(app, client, auth, student) -> None:
