@@ -9,23 +9,17 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
-from .models import UserSettings
 from .navigation import layout_urls, nav_items, teacher_pages
 from .presentation import FILTERS
-from .review.cards import settings_for
 
 
-def keyboard_shortcuts(settings: UserSettings | None = None) -> bool:
+def keyboard_shortcuts() -> bool:
     """Whether a study page marks its ``data-keys`` root and shows its key hints.
 
     The student's "Keyboard shortcuts" setting (WCAG 2.1.4: single-key shortcuts can be
-    switched off), from ``settings`` when the view has read them already; on for visitors.
+    switched off), read with the account (``SessionUser.shortcuts``); on for visitors.
     """
-    if settings is not None:
-        return settings.shortcuts
-    if not current_user.is_authenticated:
-        return True
-    return settings_for(current_user.id).shortcuts
+    return bool(getattr(current_user, "shortcuts", True))
 
 
 GLOBALS = {

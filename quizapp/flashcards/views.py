@@ -68,7 +68,6 @@ def _render(
         form=RatingForm(formdata=None, reps=state.reps),
         undo=ops.last_undoable(current_user.id),
         counts=counts(current_user.id, current_bank(), moment, day),
-        settings=day.settings,
         **_front(spec),
     )
 
