@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from quizapp.auth.identity import load_session_user
 from quizapp.extensions import db
 from quizapp.models import UserSettings
 from tests.study.conftest import start
@@ -146,3 +147,12 @@ def test_shortcuts_setting_marks_the_study_pages(client, auth, student, on) -> N
     for name, page in study_pages(client).items():
         assert ("data-keys" in page) == on, name
         assert ('class="kbd-help"' in page) == on, name
+
+
+def test_the_account_carries_the_shortcuts_setting(app, client, auth, student) -> None:
+    with app.app_context():
+        assert load_session_user(str(student)).shortcuts is True  # nothing saved yet
+    auth.login()
+    client.post("/settings", data={k: v for k, v in VALID.items() if k != "shortcuts"})
+    with app.app_context():
+        assert load_session_user(str(student)).shortcuts is False
