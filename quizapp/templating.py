@@ -7,11 +7,27 @@ installation has. (A feature's own partials may still bring their globals: ``rev
 from __future__ import annotations
 
 from flask import Flask
+from flask_login import current_user
 
 from .navigation import layout_urls, nav_items, teacher_pages
 from .presentation import FILTERS
 
-GLOBALS = {"layout_urls": layout_urls, "nav_items": nav_items, "teacher_pages": teacher_pages}
+
+def keyboard_shortcuts() -> bool:
+    """Whether a study page marks its ``data-keys`` root and shows its key hints.
+
+    The student's "Keyboard shortcuts" setting (WCAG 2.1.4: single-key shortcuts can be
+    switched off), read with the account (``SessionUser.shortcuts``); on for visitors.
+    """
+    return bool(getattr(current_user, "shortcuts", True))
+
+
+GLOBALS = {
+    "layout_urls": layout_urls,
+    "nav_items": nav_items,
+    "teacher_pages": teacher_pages,
+    "keyboard_shortcuts": keyboard_shortcuts,
+}
 """The layout's globals: navigation and the links on every page."""
 
 

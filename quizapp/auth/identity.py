@@ -1,8 +1,9 @@
 """Who is logged in: the few account fields a request needs, read without the ORM.
 
 Flask-Login reloads the user on every request. The pages use only the id, the username and
-the role of ``current_user``, so the loader reads those three columns with one prebuilt
-statement and hands back a plain :class:`SessionUser`. A full ORM ``User`` took about a
+the role of ``current_user``, and the study pages whether the student's keyboard shortcuts are
+on, so the loader reads those with one prebuilt statement and hands back a plain
+:class:`SessionUser`. A full ORM ``User`` took about a
 sixth of a quiz page's time (identity map, instance state, the unit of work's bookkeeping).
 """
 
@@ -11,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_login import UserMixin
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select, true
 
 from ..extensions import db
-from ..models import User
+from ..models import User, UserSettings
 
-_ACCOUNT = select(User.id, User.username, User.role).where(User.id == bindparam("id"))
+_ACCOUNT = (
+    select(User.id, User.username, User.role, func.coalesce(UserSettings.shortcuts, true()))
+    .outerjoin(UserSettings, UserSettings.user_id == User.id)
+    .where(User.id == bindparam("id"))
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,6 +31,12 @@ class SessionUser(UserMixin):
     id: int
     username: str
     role: str
+    shortcuts: bool = True
+    """The student's "Keyboard shortcuts" setting (``UserSettings.shortcuts``; on if unsaved).
+
+    Read with the account because every study page's layout needs it: a second statement on
+    each quiz page would cost more than the join.
+    """
 
     @property
     def is_teacher(self) -> bool:

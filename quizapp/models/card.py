@@ -15,6 +15,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -192,6 +193,8 @@ class UserSettings(db.Model):
     new_per_day: Mapped[int] = mapped_column(Integer, default=DEFAULT_LIMITS.new_per_day)
     reviews_per_day: Mapped[int] = mapped_column(Integer, default=DEFAULT_LIMITS.reviews_per_day)
     timezone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIMEZONE)
+    shortcuts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """Single-key shortcuts (1–9, Space, Enter, N) on the study pages; off for WCAG 2.1.4."""
 
     @classmethod
     def defaults(cls, user_id: int) -> UserSettings:
@@ -202,6 +205,7 @@ class UserSettings(db.Model):
             new_per_day=DEFAULT_LIMITS.new_per_day,
             reviews_per_day=DEFAULT_LIMITS.reviews_per_day,
             timezone=DEFAULT_TIMEZONE,
+            shortcuts=True,
         )
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SelectField, SubmitField
+from wtforms import BooleanField, DecimalField, IntegerField, SelectField, SubmitField
 from wtforms.validators import InputRequired, NumberRange, ValidationError
 
 from ..models import UserSettings
@@ -15,7 +15,7 @@ MAX_PER_DAY = 10_000
 
 
 class SettingsForm(FlaskForm):
-    """Desired retention, new cards and reviews per day, and the time zone of the day."""
+    """Desired retention, daily limits, the time zone of the day, and keyboard shortcuts."""
 
     desired_retention = DecimalField(
         "Desired retention",
@@ -52,6 +52,12 @@ class SettingsForm(FlaskForm):
         "Time zone",
         description="Your day, for the daily limits and counts, starts at midnight here.",
         validate_choice=False,
+    )
+    shortcuts = BooleanField(
+        "Keyboard shortcuts (1–9, Space, Enter, N)",
+        description="Number keys choose answers and rate cards, N goes on; Space and Enter do"
+        " the page's main step when no button or field has focus. Switch them off if single"
+        " keys get in your way, e.g. with speech input.",
     )
     submit = SubmitField("Save")
 

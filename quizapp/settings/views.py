@@ -17,7 +17,7 @@ bp = Blueprint("settings", __name__, template_folder="templates")
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def index() -> str | Response:
-    """Show and change desired retention, daily limits and time zone."""
+    """Show and change desired retention, daily limits, time zone and keyboard shortcuts."""
     form = SettingsForm.for_settings(settings_for(current_user.id))
     if form.validate_on_submit():
         save_settings(
@@ -26,6 +26,7 @@ def index() -> str | Response:
             form.new_per_day.data,
             form.reviews_per_day.data,
             form.timezone.data,
+            shortcuts=form.shortcuts.data,
         )
         db.session.commit()
         flash("Settings saved.", "success")

@@ -93,7 +93,13 @@ def set_suspended(card: Card, suspended: bool) -> None:
 
 
 def save_settings(
-    user_id: int, desired_retention: float, new_per_day: int, reviews_per_day: int, timezone: str
+    user_id: int,
+    desired_retention: float,
+    new_per_day: int,
+    reviews_per_day: int,
+    timezone: str,
+    *,
+    shortcuts: bool = True,
 ) -> UserSettings:
     """Store the student's study settings (validated by the form)."""
     settings = db.session.get(UserSettings, user_id)
@@ -104,5 +110,6 @@ def save_settings(
     settings.new_per_day = new_per_day
     settings.reviews_per_day = reviews_per_day
     settings.timezone = timezone
+    settings.shortcuts = shortcuts
     db.session.flush()
     return settings

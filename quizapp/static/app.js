@@ -1,33 +1,47 @@
 // quizapp keyboard shortcuts. Every page works without this script; it only adds keys.
+// The keys act on the focused control first: Enter and Space on a link, button, field or other
+// interactive element do what the browser does there (→ too, on a radio button); the page-wide
+// Enter and Space apply only when focus is on the page itself. A page opts in by marking a
+// [data-keys] root, which it leaves out when the student switched shortcuts off in Settings.
 (function () {
   "use strict";
+  // What the browser (or the element's ARIA role) gives keys of its own; a container that is
+  // only focusable from script (tabindex="-1", e.g. a skip link's target) is not a control.
+  var INTERACTIVE = "a[href], area[href], button, input, select, textarea, summary, iframe, " +
+    "audio[controls], video[controls], [tabindex]:not([tabindex^='-']), [role=button], " +
+    "[role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=option], " +
+    "[role=menuitem], [role=slider], [role=combobox], [role=textbox]";
+  var ARROWS = "input[type=radio], [role=radio], [role=tab], [role=option], [role=menuitem], " +
+    "[role=slider]";
   function typing(el) {
-    return el && (el.tagName === "TEXTAREA" || el.tagName === "SELECT" ||
+    return el && (el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable ||
       (el.tagName === "INPUT" && !["radio", "checkbox", "submit", "button"].includes(el.type)));
   }
+  function interactive(el) {
+    return !!el && el !== document.body && el.matches(INTERACTIVE);
+  }
+  function press(root, selector, ev) {
+    var target = root.querySelector(selector);
+    if (target) { target.click(); ev.preventDefault(); }
+  }
   document.addEventListener("keydown", function (ev) {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
     var root = document.querySelector("[data-keys]");
     if (!root) return;
-    var inField = typing(document.activeElement);
-    if (!inField && /^[1-9]$/.test(ev.key)) {
+    var focused = document.activeElement;
+    if (typing(focused)) return;
+    if (/^[1-9]$/.test(ev.key)) {
       var pick = root.querySelectorAll("[data-key-choice]")[Number(ev.key) - 1];
-      if (pick) { pick.click(); pick.focus(); ev.preventDefault(); }
+      if (pick && !pick.matches(":disabled")) { pick.click(); pick.focus(); ev.preventDefault(); }
       return;
     }
-    if (ev.key === "Enter" && !inField) {
-      var submit = root.querySelector("[data-key-submit]");
-      if (submit) { submit.click(); ev.preventDefault(); }
+    if (ev.key === "n" || ev.key === "N") return press(root, "[data-key-next]", ev);
+    if (ev.key === "ArrowRight") {  // a radio group's arrows move its choice
+      if (!(focused && focused.matches(ARROWS))) press(root, "[data-key-next]", ev);
       return;
     }
-    if (!inField && (ev.key === "n" || ev.key === "N" || ev.key === "ArrowRight")) {
-      var next = root.querySelector("[data-key-next]");
-      if (next) { next.click(); ev.preventDefault(); }
-      return;
-    }
-    if (!inField && ev.key === " ") {
-      var flip = root.querySelector("[data-key-flip]") || root.querySelector("[data-key-space]");
-      if (flip) { flip.click(); ev.preventDefault(); }
-    }
+    if (interactive(focused)) return;  // Enter and Space: the focused control's own keys
+    if (ev.key === "Enter") return press(root, "[data-key-submit]", ev);
+    if (ev.key === " ") return press(root, "[data-key-flip], [data-key-space]", ev);
   });
 })();

@@ -38,7 +38,9 @@ def rate(client, question_id: str, rating: str | None) -> object:
 def test_front_then_flip_without_javascript(client, student_in) -> None:
     front = client.get("/flashcards/").get_data(as_text=True)
     assert "Arthur Mensch worked at which" in front and "data-keys" in front
-    assert f'href="/flashcards/q/{FIRST}?flipped=1"' in front and "data-key-flip" in front
+    flip = re.search(r'<form method="get" action="([^"]+)" class="flip">(.*?)</form>', front, re.S)
+    assert flip[1] == f"/flashcards/q/{FIRST}" and 'name="flipped" value="1"' in flip[2]
+    assert re.search(r"<button [^>]*data-key-flip[^>]*>Show answer</button>", flip[2])
     assert 'name="rating"' not in front and "He came from Google DeepMind" not in front
     back = client.get(f"/flashcards/q/{FIRST}?flipped=1").get_data(as_text=True)
     assert "Google DeepMind" in back and "He came from Google DeepMind" in back

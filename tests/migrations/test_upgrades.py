@@ -23,6 +23,7 @@ from ..conftest import ROOT, make_config
 
 MIGRATIONS = str(ROOT / "migrations")
 OLDEST_WITH_ATTEMPTS_AND_CARDS = "0005"
+BEFORE_SHORTCUTS = "0008-1"  # the revision before user_settings.shortcuts
 TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
 
 SEED = [
@@ -134,3 +135,39 @@ def test_upgrades_and_downgrades_keep_every_row(migrating_app) -> None:
         assert _scalar("SELECT mode FROM quiz_session") == "quiz"
         assert _scalar("SELECT session_id FROM attempt") == 1
         _assert_slot_guard("attempt", ["session_id", "position"], "quiz_session")
+
+
+def test_students_who_saved_settings_keep_keyboard_shortcuts_on(migrating_app) -> None:
+    with migrating_app.app_context():
+        upgrade(directory=MIGRATIONS, revision=BEFORE_SHORTCUTS)
+        db.session.execute(text(SEED[0]))
+        db.session.execute(
+            text(
+                "INSERT INTO user_settings (user_id, desired_retention, new_per_day,"
+                " reviews_per_day, timezone) VALUES (1, 0.85, 5, 50, 'Europe/Paris')"
+            )
+        )
+        db.session.commit()
+
+        upgrade(directory=MIGRATIONS)
+        db.session.remove()
+        assert _scalar("SELECT shortcuts FROM user_settings WHERE user_id = 1") in (True, 1)
+        db.session.execute(
+            text(
+                'INSERT INTO "user" (id, username, password_hash, role,'
+                " created_at) VALUES (2, 'bo', 'x', 'student',"
+                " '2024-02-26 09:00:00')"
+            )
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO user_settings (user_id, desired_retention, new_per_day,"
+                " reviews_per_day, timezone) VALUES (2, 0.9, 20, 200, 'UTC')"
+            )
+        )
+        assert _scalar("SELECT shortcuts FROM user_settings WHERE user_id = 2") in (True, 1)
+        db.session.commit()
+
+        downgrade(directory=MIGRATIONS, revision=BEFORE_SHORTCUTS)
+        db.session.remove()
+        assert _count_rows(("user_settings",)) == {"user_settings": 2}

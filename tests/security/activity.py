@@ -53,7 +53,7 @@ def rate_flashcards(client: FlaskClient, times: int) -> None:
     """Flip the next ``times`` flashcards and rate them Again."""
     for _ in range(times):
         front = client.get("/flashcards/").get_data(as_text=True)
-        found = re.search(r'href="/flashcards/q/([^"?]+)\?flipped=1"', front)
+        found = re.search(r'<form method="get" action="/flashcards/q/([^"]+)" class="flip">', front)
         assert found, "no flashcard to flip"
         back = client.get(f"/flashcards/q/{found[1]}?flipped=1").get_data(as_text=True)
         resp = client.post(

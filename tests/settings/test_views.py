@@ -6,15 +6,19 @@ import re
 
 import pytest
 
+from quizapp.auth.identity import load_session_user
 from quizapp.extensions import db
 from quizapp.models import UserSettings
+from tests.study.conftest import start
 
 VALID = {
     "desired_retention": "0.85",
     "new_per_day": "5",
     "reviews_per_day": "50",
     "timezone": "Europe/Paris",
+    "shortcuts": "y",  # a ticked checkbox; an unticked one is not posted
 }
+SHORTCUTS = re.compile(r'<input[^>]*name="shortcuts"[^>]*>')
 
 
 def saved(app, user_id: int) -> UserSettings | None:
@@ -30,6 +34,7 @@ def test_defaults_are_shown(client, auth, student) -> None:
     assert re.search(r'<input[^>]*name="desired_retention"[^>]*value="0.90"', page)
     assert 'value="20"' in page and 'value="200"' in page
     assert '<option selected value="UTC">UTC</option>' in page
+    assert "checked" in SHORTCUTS.search(page)[0]  # keyboard shortcuts are on
     assert '<a href="/settings" aria-current="page">Settings</a>' in page  # in the nav
 
 
@@ -46,6 +51,26 @@ def test_saving(app, client, auth, student) -> None:
         50,
         "Europe/Paris",
     )
+    assert row.shortcuts is True
+
+
+def test_the_shortcuts_checkbox_is_labelled_and_described(client, auth, student) -> None:
+    auth.login()
+    page = client.get("/settings").get_data(as_text=True)
+    box = SHORTCUTS.search(page)[0]
+    assert 'type="checkbox"' in box and 'aria-describedby="shortcuts-help"' in box
+    assert re.search(r"<label><input[^>]*name=\"shortcuts\"[^>]*> Keyboard shortcuts \(1–9,", page)
+    assert '<small id="shortcuts-help">Number keys choose answers' in page
+
+
+def test_switching_shortcuts_off_and_on(app, client, auth, student) -> None:
+    auth.login()
+    off = {key: value for key, value in VALID.items() if key != "shortcuts"}
+    assert client.post("/settings", data=off).status_code == 302
+    assert saved(app, student).shortcuts is False
+    assert "checked" not in SHORTCUTS.search(client.get("/settings").get_data(as_text=True))[0]
+    assert client.post("/settings", data=VALID).status_code == 302
+    assert saved(app, student).shortcuts is True
 
 
 @pytest.mark.parametrize(
@@ -71,6 +96,13 @@ def test_invalid_values_are_refused(app, client, auth, student, field, value, me
     assert saved(app, student) is None
 
 
+def test_a_refused_form_keeps_the_shortcuts_choice(client, auth, student) -> None:
+    auth.login()
+    off = {key: value for key, value in VALID.items() if key != "shortcuts"}
+    page = client.post("/settings", data={**off, "new_per_day": "-1"}).get_data(as_text=True)
+    assert "checked" not in SHORTCUTS.search(page)[0]
+
+
 @pytest.mark.parametrize("retention", ["0.80", "0.97"])
 def test_the_bounds_are_allowed(app, client, auth, student, retention) -> None:
     auth.login()
@@ -92,3 +124,35 @@ def test_retention_changes_the_intervals(app, client, auth, student) -> None:
     client.post("/settings", data={**VALID, "desired_retention": "0.80"})
     seldom = good_interval()
     assert often != seldom
+
+
+def study_pages(client) -> dict[str, str]:
+    """The flashcard front and back, a quiz question and its feedback, as the student sees them."""
+    quiz = start(client, ["people"])
+    question = quiz.page()
+    feedback = client.get(quiz.answer().location).get_data(as_text=True)
+    return {
+        "front": client.get("/flashcards/").get_data(as_text=True),
+        "back": client.get("/flashcards/q/lample-model?flipped=1").get_data(as_text=True),
+        "question": question,
+        "feedback": feedback,
+    }
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_shortcuts_setting_marks_the_study_pages(client, auth, student, on) -> None:
+    auth.login()
+    form = VALID if on else {key: value for key, value in VALID.items() if key != "shortcuts"}
+    client.post("/settings", data=form)
+    for name, page in study_pages(client).items():
+        assert ("data-keys" in page) == on, name
+        assert ('class="kbd-help"' in page) == on, name
+
+
+def test_the_account_carries_the_shortcuts_setting(app, client, auth, student) -> None:
+    with app.app_context():
+        assert load_session_user(str(student)).shortcuts is True  # nothing saved yet
+    auth.login()
+    client.post("/settings", data={k: v for k, v in VALID.items() if k != "shortcuts"})
+    with app.app_context():
+        assert load_session_user(str(student)).shortcuts is False
