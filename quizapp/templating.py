@@ -1,7 +1,7 @@
 """What every template may use, registered once by ``create_app``: filters and layout globals.
 
-No blueprint registers app-wide filters, so a page renders the same whichever blueprints an
-installation has. (A feature's own partials may still bring their globals: ``review``'s.)
+No blueprint registers app-wide filters or globals, so a page renders the same whichever
+blueprints registered first.
 """
 
 from __future__ import annotations
@@ -9,8 +9,14 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
+from .bank.webapp import current_bank
+from .clock import now
+from .models import Card
 from .navigation import layout_urls, nav_items, teacher_pages
 from .presentation import FILTERS
+from .srs.cards import card_for
+from .srs.queue import counts
+from .study.modes import mode_label
 
 
 def keyboard_shortcuts() -> bool:
@@ -22,16 +28,33 @@ def keyboard_shortcuts() -> bool:
     return bool(getattr(current_user, "shortcuts", True))
 
 
+def review_counts() -> dict[str, int] | None:
+    """The current student's cards due now, learning and new (the study page's box)."""
+    if not current_user.is_authenticated:
+        return None
+    return counts(current_user.id, current_bank(), now())
+
+
+def leech_card(question_id: str) -> Card | None:
+    """The current student's card on a question when it is a leech (for a note on the page)."""
+    if not current_user.is_authenticated:
+        return None
+    card = card_for(current_user.id, question_id)
+    return card if card is not None and card.leech else None
+
+
 GLOBALS = {
     "layout_urls": layout_urls,
     "nav_items": nav_items,
     "teacher_pages": teacher_pages,
     "keyboard_shortcuts": keyboard_shortcuts,
+    "review_counts": review_counts,
+    "leech_card": leech_card,
 }
 """The layout's globals: navigation and the links on every page."""
 
 
 def init_app(app: Flask) -> None:
     """Register the presentation filters and the layout globals on ``app``."""
-    app.jinja_env.filters.update(FILTERS)
+    app.jinja_env.filters.update(FILTERS, mode_label=mode_label)
     app.jinja_env.globals.update(GLOBALS)

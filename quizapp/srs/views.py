@@ -13,32 +13,14 @@ from ..auth.rules import safe_next
 from ..bank.webapp import current_bank
 from ..clock import now
 from ..extensions import db
-from ..models import Card
 from ..scheduling import format_interval
 from ..study import operations as study_ops
 from . import operations as ops
-from .cards import card_for, find_card, suspended_and_leeches
+from .cards import find_card, suspended_and_leeches
 from .modes import REVIEW
 from .queue import StudyDay, counts, next_due, next_question, study_day
 
 bp = Blueprint("review", __name__, template_folder="templates")
-
-
-@bp.app_template_global()
-def review_counts() -> dict[str, int] | None:
-    """The current student's counts (due now, learning, new), for the study page."""
-    if not current_user.is_authenticated:
-        return None
-    return counts(current_user.id, current_bank(), now())
-
-
-@bp.app_template_global()
-def leech_card(question_id: str) -> Card | None:
-    """The current student's card on a question when it is a leech (for a note on the page)."""
-    if not current_user.is_authenticated:
-        return None
-    card = card_for(current_user.id, question_id)
-    return card if card is not None and card.leech else None
 
 
 def _back_in(moment: datetime, day: StudyDay | None = None) -> str | None:

@@ -25,3 +25,13 @@ def test_init_app_alone_gives_every_filter() -> None:
 def test_create_app_registers_the_presentation_filters(app: Flask) -> None:
     for name, function in FILTERS.items():
         assert app.jinja_env.filters[name] is function
+
+
+def test_no_blueprint_registers_app_wide_template_names(app: Flask) -> None:
+    """Every app-wide filter and global has one home, ``templating``; none is a blueprint's."""
+    for blueprint in app.blueprints.values():
+        assert not blueprint.deferred_functions or all(
+            "template" not in getattr(f, "__qualname__", "") for f in blueprint.deferred_functions
+        ), blueprint.name
+    assert app.jinja_env.globals["review_counts"] is templating.review_counts
+    assert app.jinja_env.filters["mode_label"]("topics") == "New quiz"
