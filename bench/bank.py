@@ -1,6 +1,6 @@
 """Benchmark: check + sync 10,000 synthetic questions cold, then an unchanged reload.
 
-Goals (issue 3): check+sync cold under 2 s, unchanged reload under 100 ms. The baseline,
+Goals: check+sync cold under 2 s, unchanged reload under 100 ms. The baseline,
 measured in the same run, is plain ``yaml.safe_load`` of the same files, so the ratio
 says what validation and syncing cost on top of merely parsing YAML.
 

@@ -4,7 +4,7 @@ Fills a migrated SQLite file with 1,000 students x 10 cards, then another with 1
 students x 100 cards (``INSERT ... SELECT`` over a recursive CTE: a few seconds), and times
 ``quizapp.srs.queue.next_question`` (the call /flashcards and "Review due" make: settings,
 today's ratings, and the two ``LIMIT 1`` walks of the ``(user_id, due)`` index) for sampled
-students. Goal (issue 5): the 1 M time is at most 1.5 x the 10 k time, which only holds when
+students. Goal: the 1 M time is at most 1.5 x the 10 k time, which only holds when
 the query walks that index; its query plan is printed.
 
 Run: ``make bench`` or ``.venv/bin/python bench/due.py``.

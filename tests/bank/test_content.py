@@ -1,4 +1,4 @@
-"""The real bank meets the product's content rules (issue 3)."""
+"""The real bank meets the product's content rules."""
 
 from __future__ import annotations
 

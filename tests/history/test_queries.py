@@ -95,7 +95,7 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
 
 
 def test_attempts_are_indexed_by_user_and_time(app) -> None:
-    # Issue 6: the history pages read a user's attempts by time, so the table keeps that index.
+    # The history pages read a user's attempts by time, so the table keeps that index.
     with app.app_context():
         indexes = inspect(db.engine).get_indexes("attempt")
     assert ["user_id", "created_at"] in [index["column_names"] for index in indexes]

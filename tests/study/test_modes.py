@@ -1,4 +1,4 @@
-"""Study modes: the new-quiz draw, and how a later mode (issue 5) plugs into the study page."""
+"""Study modes: the new-quiz draw, and how a later mode plugs into the study page."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_only_modes_with_a_draw_are_listed() -> None:
 
 @pytest.fixture
 def review_mode() -> Iterator[Mode]:
-    """A stand-in for issue 5's "Review due" mode, registered for one test."""
+    """A stand-in for a later mode such as "Review due", registered for one test."""
     saved = dict(modes.MODES)
     mode = modes.register_mode(
         Mode(
