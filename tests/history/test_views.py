@@ -30,7 +30,7 @@ def test_overview_and_session_list(client, auth, student, records, questions) ->
     assert page.count("<svg") >= 2 and "<table>" in page
     assert '<th scope="row">2026-03-02</th><td>50%</td><td>3</td>' in page  # chart's table
     assert 'href="/history/export.csv"' in page
-    assert "0 of 5" in page  # mastery: nothing studied yet
+    assert "0 of 5" in page  # mastered: nothing studied yet
 
 
 def test_sessions_are_paginated_newest_first(client, auth, student, records, questions) -> None:
