@@ -7,7 +7,8 @@ same functions. An unknown or not-yet value (nothing answered, no time) shows as
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
@@ -17,6 +18,8 @@ from .bank.spec import Source
 __all__ = [
     "FILTERS",
     "NOTHING",
+    "ago",
+    "due_in_words",
     "format_duration",
     "markdown",
     "markdown_inline",
@@ -74,6 +77,44 @@ def verdict(score: float, correct: bool) -> str:
     if correct:
         return "right"
     return "partly right" if score > 0 else "wrong"
+
+
+def _minutes(minutes: int) -> str:
+    return f"{minutes} minute{'' if minutes == 1 else 's'}"
+
+
+def ago(earlier: datetime, now: datetime) -> str:
+    """How long ago, in words: ``just now``, ``10 minutes ago``, ``3 hours ago``, ``2 days ago``."""
+    seconds = (now - earlier).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if (minutes := round(seconds / 60)) < 60:
+        return f"{_minutes(minutes)} ago"
+    if (hours := round(seconds / 3600)) < 24:
+        return f"{hours} hour{'' if hours == 1 else 's'} ago"
+    days = round(seconds / 86400)
+    return f"{days} day{'' if days == 1 else 's'} ago"
+
+
+def due_in_words(due: datetime, now: datetime, tz_name: str) -> str:
+    """When a card falls due, for people in zone ``tz_name``.
+
+    Within the hour ``in 10 minutes`` (``now`` when due already); else the local clock time:
+    ``today at 18:40``, ``tomorrow at 09:10``, ``on Tue 10 Mar at 09:10``.
+    """
+    left = due - now
+    if left <= timedelta(0):
+        return "now"
+    if left < timedelta(minutes=59, seconds=30):
+        return f"in {_minutes(max(1, round(left.total_seconds() / 60)))}"
+    zone = ZoneInfo(tz_name)
+    local, today = due.astimezone(zone), now.astimezone(zone).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"today at {clock}"
+    if local.date() == today + timedelta(days=1):
+        return f"tomorrow at {clock}"
+    return f"on {local.strftime('%a')} {local.day} {local.strftime('%b')} at {clock}"
 
 
 def source_title(source: Source) -> str:

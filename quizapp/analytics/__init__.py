@@ -34,12 +34,23 @@ from .items import (
     item_statistics,
     order_questions,
 )
-from .progress import TopicMastery, average_retention, is_mastered, topic_mastery
+from .progress import (
+    MASTERED_STABILITY_DAYS,
+    Retention,
+    Stage,
+    TopicMastery,
+    average_retention,
+    card_stage,
+    is_mastered,
+    predicted_retention,
+    topic_mastery,
+)
 
 __all__ = [
     "ATTEMPTS",
     "BUCKET_SECONDS",
     "CHOICE_TYPES",
+    "MASTERED_STABILITY_DAYS",
     "MIN_STUDENTS",
     "ORDERS",
     "ActivityBucket",
@@ -48,9 +59,12 @@ __all__ = [
     "DailyScore",
     "ItemStats",
     "Response",
+    "Retention",
+    "Stage",
     "TopicMastery",
     "average_retention",
     "bucket_start",
+    "card_stage",
     "choice_counts",
     "common_wrong_answers",
     "correlation",
@@ -64,6 +78,7 @@ __all__ = [
     "local_day",
     "needs_checking",
     "order_questions",
+    "predicted_retention",
     "random_guess_score",
     "topic_mastery",
 ]

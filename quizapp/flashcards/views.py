@@ -19,9 +19,10 @@ from ..grading import MAX_ANSWER_LENGTH
 from ..models.statements import Changed
 from ..qtypes import get_type
 from ..scheduling import Rating, format_interval, new_card, preview
+from ..srs import extra
 from ..srs import operations as ops
 from ..srs.cards import card_for
-from ..srs.queue import StudyDay, counts, next_due, next_question, study_day
+from ..srs.queue import StudyDay, counts, next_question, study_day
 from ..study.results import sources
 from .forms import RatingForm
 
@@ -76,21 +77,36 @@ def _render(
 @bp.get("/")
 @login_required
 def index() -> str:
-    """The next card the queue asks (oldest due first, then new), or "all done for now"."""
+    """The next card the queue asks (oldest due first, then new), or when the next is due.
+
+    New cards beyond today's limit come while the student's "Study N new questions now"
+    allowance lasts (``srs.extra``); with nothing ready the page makes that offer.
+    """
     moment, bank = now(), current_bank()
     day = study_day(current_user.id, moment)
-    question_id = next_question(current_user.id, bank, moment, day)
+    question_id = next_question(current_user.id, bank, moment, day, new_until=extra.new_until(day))
     spec = served_question(question_id) if question_id is not None else None
     if spec is not None:
         return _render(spec, flipped=False, moment=moment, day=day)
-    due = next_due(current_user.id, moment, day)
     return render_template(
         "flashcards/done.html",
         counts=counts(current_user.id, bank, moment, day),
-        back_in=format_interval(due - moment) if due is not None else None,
+        offer=extra.offer(current_user.id, bank, moment, day),
         undo=ops.last_undoable(current_user.id),
         form=FlaskForm(),
     )
+
+
+@bp.post("/new")
+@login_required
+def study_new() -> Response:
+    """Raise today's new-card allowance by the offer's size and show the next unseen question."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    moment, bank = now(), current_bank()
+    day = study_day(current_user.id, moment)
+    extra.grant(day, extra.offer(current_user.id, bank, moment, day).new)
+    return redirect(url_for(".index"))
 
 
 @bp.get("/q/<question_id>")

@@ -19,6 +19,7 @@ __all__ = [
     "CardCounts",
     "class_card_counts",
     "question_leeches",
+    "suspended_topics",
     "user_cards",
 ]
 
@@ -48,6 +49,16 @@ def user_cards(user_id: int) -> list[tuple[str, CardState]]:
         .where(Card.user_id == user_id, Card.suspended.is_(False), Question.retired_at.is_(None))
     )
     return [(topic, CardState(*values)) for topic, *values in rows]
+
+
+def suspended_topics(user_id: int) -> list[str]:
+    """The topic of each of the user's suspended cards on served questions."""
+    rows = db.session.execute(
+        select(Question.topic)
+        .join(Card, Card.question_id == Question.id)
+        .where(Card.user_id == user_id, Card.suspended.is_(True), Question.retired_at.is_(None))
+    )
+    return [topic for (topic,) in rows]
 
 
 def class_card_counts(now: datetime) -> dict[int, CardCounts]:

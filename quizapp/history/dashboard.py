@@ -7,15 +7,17 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from ..analytics import (
+    Retention,
     TopicMastery,
-    average_retention,
     current_streak,
     daily_activity,
     daily_scores,
     local_day,
+    predicted_retention,
     topic_mastery,
 )
 from ..charts import Heatmap, LineChart, calendar_heatmap, heatmap_start, line_chart
+from ..scheduling import day_bounds
 from ..srs.cards import settings_for
 from . import cards, queries
 
@@ -34,12 +36,15 @@ class Overview:
     desired_retention: float
     mastery: list[TopicMastery]
     retention: float | None
+    retention_cards: int = 0
 
 
 def build_overview(user_id: int, now: datetime) -> Overview:
     """The last year's activity, daily scores, streak, mastery and retention of one user.
 
-    Queries: settings, the activity buckets, the cards, the topics.
+    Retention counts only cards last rated before the start of the user's local today (see
+    `analytics.progress`). Queries: settings, the activity buckets, the cards, the suspended
+    cards, the topics.
     """
     settings = settings_for(user_id)
     zone = settings.zone
@@ -50,8 +55,17 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     days = daily_activity(buckets, zone)
     scores = daily_scores(buckets, zone)
     card_rows = cards.user_cards(user_id)
-    mastery = topic_mastery(queries.served_topics(), card_rows, now, settings.scheduler)
-    retention = average_retention((s for _, s in card_rows), now, settings.scheduler)
+    mastery = topic_mastery(
+        queries.served_topics(),
+        card_rows,
+        now,
+        settings.scheduler,
+        suspended=cards.suspended_topics(user_id),
+    )
+    day_start, _ = day_bounds(now, zone)
+    retention: Retention = predicted_retention(
+        (s for _, s in card_rows), now, settings.scheduler, before=day_start
+    )
     return Overview(
         timezone=zone,
         today=today,
@@ -60,5 +74,6 @@ def build_overview(user_id: int, now: datetime) -> Overview:
         streak=current_streak(days, today),
         desired_retention=settings.scheduler.desired_retention,
         mastery=mastery,
-        retention=retention,
+        retention=retention.value,
+        retention_cards=retention.cards,
     )

@@ -7,7 +7,8 @@ found unless it is the user's).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from sqlalchemy.orm import lazyload
 from ..analytics import ActivityBucket
 from ..extensions import db
 from ..models import Attempt, Question, Quiz
+from ..study.scoring import quiz_score, tally
 from .sql import epoch_bucket
 
 __all__ = [
@@ -39,16 +41,21 @@ GRADED = Attempt.kind != "flashcard"
 
 
 class QuizScore(NamedTuple):
-    """A quiz's answers summed up."""
+    """A quiz's answers summed up per distinct question (``study.scoring``).
+
+    `answered`: distinct questions answered; `score_sum`: the last answer's score to each;
+    `questions`: distinct questions in the quiz (0: unknown, then `answered` is used).
+    """
 
     answered: int
     score_sum: float
     last_answer_at: datetime | None
+    questions: int = 0
 
     @property
     def share(self) -> float | None:
-        """Points over questions answered, 0..1; None before the first answer."""
-        return self.score_sum / self.answered if self.answered else None
+        """The quiz's final score over all its questions (unanswered = 0); None before any."""
+        return quiz_score(self.score_sum, self.questions or self.answered, self.answered)
 
 
 def quizzes_page(user_id: int, page: int, per_page: int = QUIZZES_PER_PAGE) -> Pagination:
@@ -62,21 +69,40 @@ def quizzes_page(user_id: int, page: int, per_page: int = QUIZZES_PER_PAGE) -> P
     return db.paginate(query, page=page, per_page=per_page, max_per_page=100)
 
 
-def quiz_scores(quiz_ids: Sequence[int]) -> dict[int, QuizScore]:
-    """Answers, points and last answer time of each quiz, in one grouped query."""
+def quiz_scores(
+    quiz_ids: Sequence[int], *, asked: Mapping[int, Sequence[str]] | None = None
+) -> dict[int, QuizScore]:
+    """Each quiz's score by the one rule of ``study.scoring.tally``.
+
+    ``asked`` maps each quiz id to its ``question_ids`` when the caller has the quizzes loaded
+    (one query); without it they are read too (two).
+    """
     if not quiz_ids:
         return {}
+    if asked is None:
+        query = select(Quiz.id, Quiz.question_ids).where(Quiz.id.in_(quiz_ids))
+        asked = dict(db.session.execute(query).tuples().all())
+    answers: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    last: dict[int, datetime] = {}
     rows = db.session.execute(
         select(
             Attempt.quiz_id,
-            func.count(Attempt.id),
-            func.coalesce(func.sum(Attempt.score), 0.0),
-            func.max(Attempt.created_at),
-        )
-        .where(Attempt.quiz_id.in_(quiz_ids))
-        .group_by(Attempt.quiz_id)
+            Attempt.position,
+            Attempt.question_id,
+            Attempt.score,
+            Attempt.created_at,
+        ).where(Attempt.quiz_id.in_(quiz_ids))
     )
-    return {sid: QuizScore(n, float(total), last) for sid, n, total, last in rows}
+    for quiz_id, position, question_id, score, created in rows:
+        answers[quiz_id].append((position or 0, question_id, score))
+        last[quiz_id] = max(last.get(quiz_id, created), created)
+    scores = {}
+    for quiz_id, given in answers.items():
+        counted = tally(asked.get(quiz_id) or [], given)
+        scores[quiz_id] = QuizScore(
+            counted.answered, counted.final_points, last[quiz_id], counted.questions
+        )
+    return scores
 
 
 def topic_titles() -> dict[str, str]:

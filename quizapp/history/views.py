@@ -50,7 +50,9 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
     overview = build_overview(user.id, now())
     rows = quiz_rows(
         page.items,
-        queries.quiz_scores([s.id for s in page.items]),
+        queries.quiz_scores(
+            [s.id for s in page.items], asked={s.id: s.question_ids for s in page.items}
+        ),
         queries.topic_titles(),
         overview.timezone,
     )

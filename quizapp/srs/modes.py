@@ -1,4 +1,4 @@
-"""The study page's spaced-repetition modes: "Review due" and "Missed questions"."""
+"""The study page's spaced-repetition modes: "Review due", "Missed questions", "New questions"."""
 
 from __future__ import annotations
 
@@ -63,3 +63,12 @@ MISSED = register_mode(
         draw_missed,
     )
 )
+NEW = register_mode(
+    Mode(
+        "new",
+        "New questions",
+        "Questions you had not studied yet, asked beyond today's new-card limit.",
+        uses_topics=False,
+    )
+)
+"""Started from the Review page's "Study N new questions now" (``srs.extra``), not listed."""

@@ -9,7 +9,7 @@ names one card per student, so the pure queue's ``card_id`` is the question id.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -29,9 +29,11 @@ from ..extensions import db
 from ..models import Card, Question, RatingLog, UserSettings
 from ..scheduling import (
     CardKind,
+    DailyLimits,
     DueCard,
     State,
     day_bounds,
+    ensure_utc,
     next_due_at,
     pick_next,
     queue_counts,
@@ -153,9 +155,18 @@ def new_question_ids(user_id: int, bank: Bank) -> Iterator[str]:
 
 
 def next_question(
-    user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None
+    user_id: int,
+    bank: Bank,
+    now: datetime,
+    day: StudyDay | None = None,
+    *,
+    new_until: int = 0,
 ) -> str | None:
-    """The question to ask the student now (oldest due first, then new), within the limits."""
+    """The question to ask the student now (oldest due first, then new), within the limits.
+
+    ``new_until`` raises today's new-card limit to that many new cards (see ``srs.extra``:
+    the student asked to study new questions beyond the limit); 0 keeps the saved limit.
+    """
     day = day or study_day(user_id, now)
     picked = pick_next(
         due_heads(user_id, now),
@@ -163,7 +174,7 @@ def next_question(
         now,
         day.today.reviews_done,
         day.today.new_done,
-        day.settings.limits,
+        raised(day.settings.limits, new_until),
     )
     return None if picked is None else str(picked)
 
@@ -195,6 +206,36 @@ def next_due(user_id: int, now: datetime, day: StudyDay | None = None) -> dateti
     """When the next card the limits allow falls due later today ("back in 7 minutes")."""
     day = day or study_day(user_id, now)
     return next_due_at(day.due_today, now, day.today.reviews_done, day.settings.limits)
+
+
+def raised(limits: DailyLimits, new_until: int) -> DailyLimits:
+    """``limits`` with the new-card limit raised to ``new_until`` (never lowered)."""
+    if new_until <= limits.new_per_day:
+        return limits
+    return replace(limits, new_per_day=new_until)
+
+
+def unseen_count(user_id: int, bank: Bank) -> int:
+    """How many served questions the student has never studied (whatever today's limit)."""
+    return sum(1 for _ in new_question_ids(user_id, bank))
+
+
+def next_card_due(user_id: int, now: datetime, day: StudyDay | None = None) -> datetime | None:
+    """When the next scheduled card can be asked: later today, at midnight, or a later day.
+
+    Later today within the limits first (`next_due`); when the reviews-per-day limit holds back
+    cards due today, the start of tomorrow; else the first card due after today. None when the
+    student has no scheduled card at all.
+    """
+    day = day or study_day(user_id, now)
+    soon = next_due(user_id, now, day)
+    if soon is not None:
+        return soon
+    if any(card.state == State.Review for card in day.due_today):
+        return day.today.end  # held back by the reviews-per-day limit until tomorrow
+    query = _scheduled(user_id, Card.due >= day.today.end).with_only_columns(func.min(Card.due))
+    first = db.session.execute(query).scalar()
+    return None if first is None else ensure_utc(first)
 
 
 def draw_queue(

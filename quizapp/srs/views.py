@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -13,25 +11,23 @@ from ..auth.rules import safe_next
 from ..bank.webapp import current_bank
 from ..clock import now
 from ..extensions import db
-from ..scheduling import format_interval
 from ..study import operations as study_ops
 from . import operations as ops
 from .cards import find_card, suspended_and_leeches
-from .modes import REVIEW
-from .queue import StudyDay, counts, next_due, next_question, study_day
+from .extra import first_unseen, offer
+from .modes import NEW, REVIEW
+from .queue import counts, next_question, study_day
 
 bp = Blueprint("review", __name__, template_folder="templates")
-
-
-def _back_in(moment: datetime, day: StudyDay | None = None) -> str | None:
-    due = next_due(current_user.id, moment, day)
-    return format_interval(due - moment) if due is not None else None
 
 
 @bp.get("/review")
 @login_required
 def index() -> str:
-    """Today's counts and a button starting a quiz of the due cards."""
+    """Today's counts and a button starting a quiz of the due cards.
+
+    With nothing ready: when the next card is due, and an offer to study unseen questions.
+    """
     moment, bank = now(), current_bank()
     day = study_day(current_user.id, moment)
     ready = next_question(current_user.id, bank, moment, day) is not None
@@ -39,10 +35,27 @@ def index() -> str:
         "review/index.html",
         counts=counts(current_user.id, bank, moment, day),
         ready=ready,
-        back_in=None if ready else _back_in(moment, day),  # said only when not ready
+        offer=None if ready else offer(current_user.id, bank, moment, day),
         form=FlaskForm(),
         mode=REVIEW,
     )
+
+
+@bp.post("/review/new")
+@login_required
+def start_new() -> Response:
+    """Start a quiz of unseen questions beyond today's new-card limit (Anki's custom study)."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    moment, bank = now(), current_bank()
+    day = study_day(current_user.id, moment)
+    ids = first_unseen(current_user.id, bank, offer(current_user.id, bank, moment, day).new)
+    if not ids:
+        flash("You have studied every question already.", "info")
+        return redirect(url_for(".index"))
+    quiz = study_ops.create_quiz(current_user.id, NEW.name, ids, moment, topics=list(bank.topics))
+    db.session.commit()
+    return redirect(url_for("study.quiz", quiz_id=quiz.id))
 
 
 @bp.post("/review")
@@ -57,11 +70,8 @@ def start() -> Response:
             current_user.id, REVIEW.name, list(bank.topics), None, bank, moment
         )
     except study_ops.NothingToAsk:
-        back_in = _back_in(moment)
-        flash(
-            "Nothing is due now." + (f" The next card is due in {back_in}." if back_in else ""),
-            "info",
-        )
+        due = offer(current_user.id, bank, moment, study_day(current_user.id, moment)).next_due
+        flash("Nothing is due now." + (f" Next card due {due}." if due else ""), "info")
         return redirect(url_for(".index"))
     db.session.commit()
     return redirect(url_for("study.quiz", quiz_id=quiz.id))

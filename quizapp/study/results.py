@@ -7,13 +7,16 @@ score (its prompt comes from the database copy), just without the right answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..bank.spec import Bank, QuestionSpec, Source
 from ..extensions import db
 from ..models import Attempt, Question, Quiz
-from ..presentation import format_duration, verdict
+from ..presentation import ago, format_duration, verdict
 from ..qtypes import get_type
+from ..scheduling import ensure_utc
 from .operations import attempt_at
+from .scoring import QuizTally, tally
 
 
 @dataclass(frozen=True)
@@ -71,24 +74,48 @@ def sources(spec: QuestionSpec, bank: Bank) -> list[Source]:
     return [bank.sources[s] for s in spec.sources if s in bank.sources]
 
 
+def back_again(quiz: Quiz, position: int, now: datetime) -> str | None:
+    """For a re-asked question (``study.requeue``): "you missed this 10 minutes ago".
+
+    None unless an earlier slot of ``quiz`` asked the same question and was answered.
+    """
+    question_id = quiz.question_ids[position]
+    earlier = [
+        a for a in quiz.attempts if a.question_id == question_id and (a.position or 0) < position
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda a: (a.position or 0, a.id))
+    done = "answered" if last.correct else "missed"
+    return f"you {done} this {ago(ensure_utc(last.created_at), ensure_utc(now))}"
+
+
 @dataclass(frozen=True)
 class Summary:
-    """The end page: every slot, the points, the percentage and the time taken."""
+    """The end page: every slot, the first-try and final scores over the distinct questions."""
 
     rows: list[Row]
     answered: int
+    """Distinct questions answered at least once."""
     points: float
+    """The final score's points: the last answer to each question."""
     time_taken_ms: int | None
+    tally: QuizTally
 
     @property
     def share(self) -> float | None:
-        """Points over the questions answered, 0..1; None before the first answer."""
-        return self.points / self.answered if self.answered else None
+        """The final score over *all* the quiz's questions (unanswered = 0); see `scoring`."""
+        return self.tally.share
 
     @property
     def points_text(self) -> str:
         """Points without a needless ``.0``: ``7``, ``7.5``, ``6.67``."""
         return f"{self.points:g}"
+
+    @property
+    def first_points_text(self) -> str:
+        """First-try points, as `points_text`."""
+        return f"{self.tally.first_points:g}"
 
     @property
     def missed(self) -> int:
@@ -97,8 +124,8 @@ class Summary:
 
     @property
     def unanswered(self) -> int:
-        """Slots never answered (skipped questions, or a quiz ended early)."""
-        return len(self.rows) - self.answered
+        """Questions never answered (skipped, or the quiz ended early)."""
+        return self.tally.unanswered
 
     @property
     def time_taken(self) -> str:
@@ -111,9 +138,15 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     rows = [row(quiz, position, bank) for position in range(quiz.length)]
     attempts = [r.attempt for r in rows if r.attempt is not None]
     times = [a.time_taken_ms for a in attempts if a.time_taken_ms is not None]
+    # A question retired before it was reached was skipped, not missed: it does not count.
+    asked = [r.question_id for r in rows if r.spec is not None or r.attempt is not None]
+    counted = tally(
+        asked, ((r.position, r.question_id, r.attempt.score) for r in rows if r.attempt)
+    )
     return Summary(
         rows=rows,
-        answered=len(attempts),
-        points=round(sum(a.score for a in attempts), 2),
+        answered=counted.answered,
+        points=counted.final_points,
         time_taken_ms=sum(times) if times else None,
+        tally=counted,
     )

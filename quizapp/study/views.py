@@ -19,7 +19,8 @@ from . import operations as ops
 from .answering import AskAgain, Moved, Recorded, Refused, submit
 from .forms import AnswerProblem, RetryForm, StudyForm
 from .modes import listed_modes, mode_label
-from .results import row, sources, summarise
+from .results import back_again, row, sources, summarise
+from .scoring import progress
 
 bp = Blueprint("study", __name__, template_folder="templates")
 
@@ -73,6 +74,7 @@ def render_question(
     Its hidden fields (CSRF token, slot) are plain inputs: rendering them through an
     ``AnswerForm`` cost about a sixth of the page's time.
     """
+    where = progress(quiz.question_ids, quiz.position)  # attempts are read only for a re-ask
     page = render_template(
         "study/question.html",
         quiz=quiz,
@@ -82,6 +84,8 @@ def render_question(
         given=answer,
         error=problem.message if problem else None,
         mode_label=mode_label(quiz.mode),
+        progress=where,
+        back_again=back_again(quiz, quiz.position, now()) if where.reask else None,
         topic=current_bank().topics.get(spec.topic),
         max_answer_length=MAX_ANSWER_LENGTH,
     )
@@ -141,6 +145,7 @@ def feedback(quiz_id: int, position: int) -> str:
         row=shown,
         sources=sources(shown.spec, bank) if shown.spec else [],
         mode_label=mode_label(quiz.mode),
+        progress=progress(quiz.question_ids, position),
     )
 
 

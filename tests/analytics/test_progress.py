@@ -1,4 +1,4 @@
-"""Mastery per topic and average predicted retention from FSRS card states."""
+"""Mastery per topic (new / learning / young / mastered) and predicted retention from FSRS cards."""
 
 from __future__ import annotations
 
@@ -6,70 +6,91 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizapp.analytics import average_retention, is_mastered, topic_mastery
-from quizapp.scheduling import (
-    CardState,
-    Rating,
-    SchedulerSettings,
-    State,
-    new_card,
-    rate,
-    retrievability,
+from quizapp.analytics import (
+    Stage,
+    TopicMastery,
+    average_retention,
+    card_stage,
+    is_mastered,
+    predicted_retention,
+    topic_mastery,
 )
+from quizapp.scheduling import CardState, Rating, State, new_card, rate
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+DAY_START = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
 
 
-def learned(days_ago: float = 0.0) -> CardState:
-    """A card answered Good once, `days_ago` before T0: in review, stability a few days."""
-    return rate(new_card(T0), Rating.Good, T0 - timedelta(days=days_ago)).new_state
+def review(stability: float, days_ago: float) -> CardState:
+    """A card in review with `stability` days, last rated `days_ago` before T0."""
+    last = T0 - timedelta(days=days_ago)
+    return CardState(State.Review, None, stability, 5.0, last + timedelta(days=stability), last)
 
 
-def test_fresh_review_card_is_mastered_and_fades() -> None:
-    card = learned()
-    assert is_mastered(card, T0)
-    # Long after, recall probability drops below the 90 % target.
-    later = T0 + timedelta(days=60)
-    assert retrievability(card, later) < 0.9
-    assert not is_mastered(card, later)
+def test_one_good_sitting_is_not_mastery() -> None:
+    # FSRS-6 starts Good at 2.3065 days and Easy at 8.2956 days: young, not mastered.
+    good = rate(new_card(T0), Rating.Good, T0).new_state
+    easy = rate(new_card(T0), Rating.Easy, T0).new_state
+    assert good.stability == pytest.approx(2.3065)
+    assert easy.stability == pytest.approx(8.2956)
+    assert card_stage(good) is card_stage(easy) is Stage.YOUNG
+    assert not is_mastered(good, T0) and not is_mastered(easy, T0)
 
 
-def test_new_and_relearning_cards_are_not_mastered() -> None:
-    assert not is_mastered(new_card(T0), T0)
-    missed = rate(learned(10), Rating.Again, T0).new_state  # relearning, just answered
-    assert not is_mastered(missed, T0 + timedelta(minutes=1))
+@pytest.mark.parametrize(
+    ("state", "stage"),
+    [
+        (new_card(T0), Stage.NEW),
+        (rate(new_card(T0), Rating.Again, T0).new_state, Stage.LEARNING),
+        (review(20.99, 1), Stage.YOUNG),
+        (review(21.0, 1), Stage.MASTERED),
+        (review(21.0, 300), Stage.MASTERED),  # stability is evidence, fading or not
+        (CardState(State.Relearning, 0, 30.0, 5.0, T0, T0), Stage.LEARNING),
+    ],
+)
+def test_card_stage(state: CardState, stage: Stage) -> None:
+    assert card_stage(state) is stage
+    assert is_mastered(state, T0) is (stage is Stage.MASTERED)
 
 
-def test_desired_retention_raises_the_bar() -> None:
-    card = learned()
-    when = T0 + timedelta(days=1)
-    r = retrievability(card, when)
-    assert 0.9 < r < 0.97
-    assert is_mastered(card, when, SchedulerSettings(desired_retention=0.9))
-    assert not is_mastered(card, when, SchedulerSettings(desired_retention=0.97))
-
-
-def test_topic_mastery_counts_unstudied_questions_as_not_mastered() -> None:
-    topics = [("people", "Founders and people", 4), ("timeline", "Timeline", 2)]
-    cards = [("people", learned()), ("people", learned()), ("people", new_card(T0))]
-    result = topic_mastery(topics, cards, T0)
-    assert [(t.topic, t.mastered, t.total) for t in result] == [
-        ("people", 2, 4),
-        ("timeline", 0, 2),
+def test_topic_mastery_counts_each_stage() -> None:
+    topics = [("people", "People", 6), ("timeline", "Timeline", 2)]
+    cards = [
+        ("people", review(30, 5)),  # mastered
+        ("people", review(3, 1)),  # young
+        ("people", rate(new_card(T0), Rating.Again, T0).new_state),  # learning
+        ("people", new_card(T0)),  # a card never rated: new
     ]
-    assert result[0].share == 0.5 and result[1].share == 0.0
+    result = topic_mastery(topics, cards, T0, suspended=["people"])
+    assert result == [
+        TopicMastery("people", "People", 1, 6, new=2, learning=1, young=1, suspended=1),
+        TopicMastery("timeline", "Timeline", 0, 2, new=2),
+    ]
+    assert result[0].share == pytest.approx(1 / 6) and result[1].share == 0.0
 
 
-def test_average_retention_ignores_new_cards() -> None:
-    a, b = learned(), learned(3)
-    expected = (retrievability(a, T0) + retrievability(b, T0)) / 2
-    assert average_retention([a, b, new_card(T0)], T0) == pytest.approx(expected)
-    assert average_retention([new_card(T0)], T0) is None
+def test_the_text_bar_adds_up_to_its_width() -> None:
+    even = TopicMastery("t", "T", 1, 4, new=1, learning=1, young=1)
+    assert even.bar() == "█████▓▓▓▓▓▒▒▒▒▒░░░░░"
+    thirds = TopicMastery("t", "T", 1, 3, new=2)  # 6.67 + 13.33: the larger remainder rounds up
+    assert thirds.bar() == "█" * 7 + "░" * 13
+    assert TopicMastery("t", "T", 0, 0).bar() == ""
 
 
-def test_average_retention_ignores_cards_still_in_learning() -> None:
-    missed = rate(new_card(T0), Rating.Again, T0).new_state
-    assert missed.state != State.Review
-    assert average_retention([missed], T0 + timedelta(minutes=1)) is None
-    a = learned()
-    assert average_retention([a, missed], T0) == pytest.approx(retrievability(a, T0))
+def test_retention_counts_only_cards_rated_before_today() -> None:
+    # At t = S, FSRS retrievability is exactly 0.9 (the definition of stability).
+    yesterday = review(1.0, 1)
+    week = review(7.0, 7)
+    today = rate(new_card(T0), Rating.Good, T0 - timedelta(hours=1)).new_state  # R ~ 1.0
+    states = [yesterday, week, today, new_card(T0)]
+    assert predicted_retention(states, T0, before=DAY_START) == (pytest.approx(0.9), 2)
+    assert average_retention([today], T0, before=DAY_START) is None
+    assert predicted_retention([today], T0, before=DAY_START).cards == 0
+    # Without a cut-off every card in review counts (the old, flattering figure).
+    assert predicted_retention(states, T0).cards == 3
+
+
+def test_retention_leaves_out_cards_in_learning() -> None:
+    missed = rate(review(7.0, 7), Rating.Again, T0 - timedelta(days=2)).new_state
+    assert missed.state == State.Relearning
+    assert average_retention([missed], T0, before=DAY_START) is None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from markupsafe import Markup
 
 from quizapp.bank.spec import Source
 from quizapp.presentation import (
+    ago,
+    due_in_words,
     format_duration,
     markdown,
     markdown_inline,
@@ -87,3 +89,36 @@ def test_source_title_falls_back_to_the_publisher_then_the_id() -> None:
     assert source_title(source(title="A title", publisher="P")) == "A title"
     assert source_title(source(publisher="P")) == "P"
     assert source_title(source()) == "Article 'blog'"
+
+
+NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("after", "zone", "words"),
+    [
+        (timedelta(0), "UTC", "now"),
+        (timedelta(seconds=20), "UTC", "in 1 minute"),
+        (timedelta(minutes=10), "UTC", "in 10 minutes"),
+        (timedelta(hours=6, minutes=40), "UTC", "today at 18:40"),
+        (timedelta(hours=21, minutes=10), "UTC", "tomorrow at 09:10"),
+        (timedelta(hours=12, minutes=10), "Asia/Tokyo", "tomorrow at 09:10"),  # 21:00 there now
+        (timedelta(days=8), "UTC", "on Tue 10 Mar at 12:00"),
+    ],
+)
+def test_due_in_words_in_the_students_zone(after: timedelta, zone: str, words: str) -> None:
+    assert due_in_words(NOON + after, NOON, zone) == words
+
+
+@pytest.mark.parametrize(
+    ("before", "words"),
+    [
+        (timedelta(seconds=30), "just now"),
+        (timedelta(minutes=1), "1 minute ago"),
+        (timedelta(minutes=10), "10 minutes ago"),
+        (timedelta(hours=3), "3 hours ago"),
+        (timedelta(days=2), "2 days ago"),
+    ],
+)
+def test_ago_in_words(before: timedelta, words: str) -> None:
+    assert ago(NOON - before, NOON) == words

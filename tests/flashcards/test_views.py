@@ -131,7 +131,11 @@ def test_all_done_for_now(app, client, student_in, clock) -> None:
     )
     rate(client, FIRST, "1")
     page = client.get("/flashcards/").get_data(as_text=True)
-    assert "All done for now." in page and "next card is due in 10m" in page
+    assert "All done" not in page and "Next card due in 10 minutes." in page
+    assert "Study 1 new question now" in page  # a batch the size of the daily limit
+    assert client.post("/flashcards/new").location.endswith("/flashcards/")
+    front = client.get("/flashcards/").get_data(as_text=True)
+    assert "Which founders came from Meta?" in front  # the next unseen question, beyond the limit
     from tests.history.records import count_queries
 
     for url in ("/flashcards/", "/review"):  # counts and "next due" share one read of the cards

@@ -5,24 +5,53 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from quizapp.scheduling import new_card
+from quizapp.scheduling import CardState, Rating, State, new_card, rate
 from tests.history.records import NOW, learned
 
 
+def review(stability: float, days_ago: float) -> CardState:
+    """A card in review with `stability` days, last rated `days_ago` before NOW."""
+    last = NOW - timedelta(days=days_ago)
+    return CardState(State.Review, None, stability, 5.0, last + timedelta(days=stability), last)
+
+
+def stages(page: str, title: str) -> tuple[str, ...]:
+    """A mastery row's new, learning, young, mastered, total and percentage."""
+    row = re.search(
+        rf"{title}</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>\s*<td>(\d+) of (\d+)</td>"
+        r"\s*<td><span class=\"stage-bar\" aria-hidden=\"true\">[^<]*</span> (\d+)%",
+        page,
+    )
+    return row.groups()
+
+
 def test_mastery_and_retention_on_the_history_page(client, auth, student, records) -> None:
-    records.card(student, "mensch-former-lab", learned(NOW - timedelta(minutes=5)))
-    records.card(student, "lample-model", learned(NOW - timedelta(days=200)))  # faded
-    records.card(student, "mistral-is-french", learned(NOW), suspended=True)
-    records.card(student, "deal-cloze", new_card(NOW))
+    records.card(student, "mensch-former-lab", learned(NOW - timedelta(minutes=5)))  # young
+    records.card(student, "lample-model", review(30.0, 30))  # mastered; recall 0.9 (t = S)
+    records.card(student, "founders-from-meta", review(2.0, 2))  # young; recall 0.9
+    records.card(student, "mistral-is-french", review(40.0, 1), suspended=True)
+    records.card(student, "deal-cloze", new_card(NOW))  # new
+    records.card(student, "founded-year", rate(new_card(NOW), Rating.Again, NOW).new_state)
     auth.login()
     page = client.get("/history/").get_data(as_text=True)
-    people = re.search(r"Founders and people</th><td>(\d+) of (\d+)", page)
-    assert people.groups() == ("1", "5")  # only the fresh card is mastered
-    timeline = re.search(r"Money and dates</th><td>(\d+) of (\d+)", page)
-    assert timeline.groups() == ("0", "6")
-    assert "at least your desired retention (90%)" in page
+    # 5 served people questions: 1 new, 0 learning, 2 young, 1 mastered, 1 suspended -> 20 %.
+    assert stages(page, "Founders and people") == ("1", "0", "2", "1", "5", "20")
+    assert "(1 suspended)" in page
+    assert stages(page, "Money and dates") == ("5", "1", "0", "0", "6", "0")
+    # Only the two cards rated before today count; the one rated 5 minutes ago does not.
     retention = re.search(r"Average predicted retention</dt>\s*<dd>(\d+)%", page)
-    assert 50 < int(retention[1]) < 100  # mean of ~100 % and a faded card
+    assert retention[1] == "90"
+    assert "if asked now; 2 cards." in page
+
+
+def test_one_sitting_shows_no_mastery_and_no_retention(client, auth, student, records) -> None:
+    records.card(student, "mensch-former-lab", learned(NOW - timedelta(minutes=5)))
+    records.card(student, "lample-model", rate(new_card(NOW), Rating.Easy, NOW).new_state)
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert stages(page, "Founders and people") == ("3", "0", "2", "0", "5", "0")
+    assert "Average predicted retention</dt>\n        <dd>—</dd>" in page
+    assert "Predicted retention shows — until a card you studied before today" in page
 
 
 def test_settings_set_the_day_boundary(client, auth, student, records, questions) -> None:
@@ -37,7 +66,6 @@ def test_settings_set_the_day_boundary(client, auth, student, records, questions
     tokyo_page = client.get("/history/").get_data(as_text=True)
     assert '<th scope="row">2026-03-02</th><td>1</td>' in tokyo_page
     assert "midnight to midnight in Asia/Tokyo" in tokyo_page
-    assert "desired retention (95%)" in tokyo_page
 
 
 def test_unknown_saved_timezone_falls_back_to_utc(client, auth, student, records) -> None:

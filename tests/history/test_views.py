@@ -30,7 +30,17 @@ def test_overview_and_session_list(client, auth, student, records, questions) ->
     assert page.count("<svg") >= 2 and "<table>" in page
     assert '<th scope="row">2026-03-02</th><td>50%</td><td>3</td>' in page  # chart's table
     assert 'href="/history/export.csv"' in page
-    assert "0 of 5" in page  # mastery: nothing studied yet
+
+
+def test_an_unfinished_quiz_scores_over_all_its_questions(
+    client, auth, student, records, questions
+) -> None:
+    # 2 points of 4 questions, 2 never answered: 50 %, the end page's rule (not 2 / 2).
+    records.quiz(student, questions[:4], [1.0, 1.0], topics=["people"], finished=False)
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert "<td>50%</td>\n              <td>2 of 4</td>" in page
+    assert "0 of 5" in page  # mastered: nothing studied yet
 
 
 def test_sessions_are_paginated_newest_first(client, auth, student, records, questions) -> None:

@@ -84,10 +84,61 @@ def test_review_page_says_when_the_next_card_is_due(app, client, auth, student, 
         db.session.commit()
     auth.login()
     page = client.get("/review").get_data(as_text=True)
-    assert "The next card is due in 7m." in page and "Start reviewing" not in page
+    assert "Next card due in 7 minutes." in page and "Start reviewing" not in page
     clock.advance(minutes=7)
     page = client.get("/review").get_data(as_text=True)
-    assert "Start reviewing" in page and "The next card is due" not in page
+    assert "Start reviewing" in page and "Next card due" not in page
+
+
+def test_nothing_due_says_tomorrow_and_offers_unseen_questions(
+    app, client, auth, student, clock
+) -> None:
+    # The student: the day's new cards are used up and every card is due tomorrow.
+    with app.app_context():
+        ops.save_settings(student, 0.9, 0, 200, "Asia/Tokyo")  # 09:00 UTC is 18:00 in Tokyo
+        current_bank()
+        card = Card(user_id=student, question_id="lample-model", created_at=START)
+        due = START + timedelta(hours=15, minutes=10)  # 00:10 UTC = 09:10 in Tokyo, tomorrow
+        card.set_state(CardState(State.Review, None, 2.3, 5.0, due, START, 0, 1))
+        db.session.add(card)
+        db.session.commit()
+    auth.login()
+    page = client.get("/review").get_data(as_text=True)
+    assert "Next card due tomorrow at 09:10." in page
+    assert "Study 10 new questions now" in page  # limit 0: a batch of 10 of the 11 unseen
+    resp = client.post("/review/new")
+    quiz = quiz_row(app, int(resp.location.rsplit("/", 1)[1]))
+    assert quiz.mode == "new" and len(quiz.question_ids) == 10
+    assert "lample-model" not in quiz.question_ids
+    assert "New questions · Question 1 of 10" in client.get(resp.location).get_data(as_text=True)
+
+
+def test_review_held_back_by_the_daily_limit_is_due_at_midnight(
+    app, client, auth, student, clock
+) -> None:
+    with app.app_context():
+        ops.save_settings(student, 0.9, 0, 0, "UTC")  # no reviews today
+        db.session.commit()
+    make_card(app, student, "lample-model")
+    auth.login()
+    assert "Next card due tomorrow at 00:00." in client.get("/review").get_data(as_text=True)
+
+
+def test_no_offer_once_every_question_is_studied(app, client, auth, student, clock) -> None:
+    with app.app_context():
+        ops.save_settings(student, 0.9, 0, 200, "UTC")
+        ids = list(current_bank().questions)
+    for question_id in ids:
+        with app.app_context():
+            card = Card(user_id=student, question_id=question_id, created_at=START)
+            due = START + timedelta(days=3)
+            card.set_state(CardState(State.Review, None, 3.0, 5.0, due, START, 0, 1))
+            db.session.add(card)
+            db.session.commit()
+    auth.login()
+    page = client.get("/review").get_data(as_text=True)
+    assert "Next card due on Thu 5 Mar at 09:00." in page
+    assert "new questions now" not in page and "You have studied every question." in page
 
 
 def test_missed_questions_mode_takes_recent_misses(app, client, auth, student, clock) -> None:

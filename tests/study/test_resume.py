@@ -92,7 +92,7 @@ def test_finished_quizzes_leave_the_resume_box(client, auth, student) -> None:
     assert "Resume" not in client.get("/study").get_data(as_text=True)
 
 
-def test_ending_early_scores_what_was_answered(app, client, auth, student) -> None:
+def test_ending_early_scores_over_the_whole_quiz(app, client, auth, student) -> None:
     auth.login()
     driver = start(client)
     driver.answer()
@@ -100,7 +100,9 @@ def test_ending_early_scores_what_was_answered(app, client, auth, student) -> No
     resp = client.post(f"{driver.url}/end")
     assert resp.location == f"{driver.url}/results"
     page = client.get(resp.location).get_data(as_text=True)
-    assert "1 of 2</strong>" in page and "50%" in page and "9 questions not answered" in page
+    # Unanswered questions score 0: 1 point of 11 questions, not 1 of the 2 answered.
+    text = " ".join(page.split())
+    assert "Final score: <strong>1 of 11</strong> · <strong>9%</strong> · 9 not answered" in text
     assert page.count("not answered</span>") == 9
     assert quiz_row(app, driver.id).finished_at is not None
     assert "Resume" not in client.get("/study").get_data(as_text=True)
