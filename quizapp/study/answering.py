@@ -32,7 +32,7 @@ from ..extensions import db
 from ..models import Attempt, Quiz
 from ..models.statements import Changed, InsertUnlessTaken
 from ..qtypes import get_type
-from ..scheduling import rating_for_grade
+from ..scheduling import GradedAnswer
 from ..srs.rating import CardRating, plan_rating
 from .forms import AnswerForm, AnswerProblem, read_answer
 from .operations import skip_unavailable
@@ -175,18 +175,30 @@ def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
 
 
 def plan_answer(
-    quiz: Quiz, spec: QuestionSpec, given: Any, now: datetime, parsed: Any = None
+    quiz: Quiz,
+    spec: QuestionSpec,
+    given: Any,
+    now: datetime,
+    parsed: Any = None,
+    *,
+    confidence: int | None = None,
 ) -> AnswerPlan:
     """Grade ``given`` (read as ``parsed`` already, or None) to the question ``quiz`` asks now,
     rate its card from the grade and put the quiz's due misses next: every write it causes.
+
+    The rating is ``scheduling.evidence_for_answer``'s (docs/learning.md): only a fully right
+    answer passes the card, a same-day one only as a learning step, a first right answer to a
+    guessable type or an unsure one (``confidence`` 1 of 1..3, when marked) as Hard.
 
     Raises ValueError when ``spec`` is not the question asked now.
     """
     position = quiz.position
     if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
         raise ValueError(f"question {spec.id!r} is not the one quiz {quiz.id} asks now")
-    grade = get_type(spec.type).grade(spec, given, parsed)
-    rating = plan_rating(quiz.user_id, spec.id, rating_for_grade(grade.score, grade.correct), now)
+    qtype = get_type(spec.type)
+    grade = qtype.grade(spec, given, parsed)
+    answer = GradedAnswer(grade.score, grade.correct, qtype.guess_chance(spec), confidence)
+    rating = plan_rating(quiz.user_id, spec.id, answer, now)
     question_ids = requeue_due_misses(quiz.user_id, quiz.question_ids, position, now)
     attempt = {
         "user_id": quiz.user_id,
