@@ -11,9 +11,11 @@ from flask_login import current_user
 
 from .bank.webapp import current_bank
 from .clock import now
-from .models import Card
+from .grading import CbmSummary, cbm_mark, cbm_summary
+from .models import Attempt, Card
 from .navigation import layout_urls, nav_items, teacher_pages
 from .presentation import FILTERS
+from .scheduling import CONFIDENCE_LEVELS
 from .srs.cards import card_for
 from .srs.queue import counts
 from .study.modes import mode_label
@@ -43,6 +45,16 @@ def leech_card(question_id: str) -> Card | None:
     return card if card is not None and card.leech else None
 
 
+def confidence_marking() -> bool:
+    """Whether the question page asks "How sure are you?" (``SessionUser.confidence_marking``)."""
+    return bool(getattr(current_user, "confidence_marking", False))
+
+
+def quiz_cbm(attempts: list[Attempt]) -> CbmSummary | None:
+    """The CBM total and average of a quiz's answers marked with a confidence; None if none."""
+    return cbm_summary((attempt.score, attempt.confidence) for attempt in attempts)
+
+
 GLOBALS = {
     "layout_urls": layout_urls,
     "nav_items": nav_items,
@@ -50,6 +62,10 @@ GLOBALS = {
     "keyboard_shortcuts": keyboard_shortcuts,
     "review_counts": review_counts,
     "leech_card": leech_card,
+    "confidence_marking": confidence_marking,
+    "confidence_levels": CONFIDENCE_LEVELS,
+    "cbm_mark": cbm_mark,
+    "quiz_cbm": quiz_cbm,
 }
 """The layout's globals: navigation and the links on every page."""
 

@@ -1,10 +1,10 @@
 """Who is logged in: the few account fields a request needs, read without the ORM.
 
 Flask-Login reloads the user on every request. The pages use only the id, the username and
-the role of ``current_user``, and the study pages whether the student's keyboard shortcuts are
-on, so the loader reads those with one prebuilt statement and hands back a plain
-:class:`SessionUser`. A full ORM ``User`` took about a
-sixth of a quiz page's time (identity map, instance state, the unit of work's bookkeeping).
+the role of ``current_user``, and the study pages whether the student's keyboard shortcuts and
+confidence-based marking are on, so the loader reads those with one prebuilt statement and
+hands back a plain :class:`SessionUser`. A full ORM ``User`` took about a sixth of a quiz
+page's time (identity map, instance state, the unit of work's bookkeeping).
 """
 
 from __future__ import annotations
@@ -12,13 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_login import UserMixin
-from sqlalchemy import bindparam, func, select, true
+from sqlalchemy import bindparam, false, func, select, true
 
 from ..extensions import db
 from ..models import User, UserSettings
 
 _ACCOUNT = (
-    select(User.id, User.username, User.role, func.coalesce(UserSettings.shortcuts, true()))
+    select(
+        User.id,
+        User.username,
+        User.role,
+        func.coalesce(UserSettings.shortcuts, true()),
+        func.coalesce(UserSettings.confidence_marking, false()),
+    )
     .outerjoin(UserSettings, UserSettings.user_id == User.id)
     .where(User.id == bindparam("id"))
 )
@@ -37,6 +43,9 @@ class SessionUser(UserMixin):
     Read with the account because every study page's layout needs it: a second statement on
     each quiz page would cost more than the join.
     """
+    confidence_marking: bool = False
+    """The student's "How sure are you?" setting (``UserSettings.confidence_marking``; off if
+    unsaved): the question page asks it, and an answer without it is asked again."""
 
     @property
     def is_teacher(self) -> bool:

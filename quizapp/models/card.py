@@ -15,6 +15,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -195,6 +196,8 @@ class UserSettings(db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIMEZONE)
     shortcuts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     """Single-key shortcuts (1–9, Space, Enter, N) on the study pages; off for WCAG 2.1.4."""
+    confidence_marking: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Confidence-based marking: each question asks "How sure are you?" (docs/learning.md)."""
 
     @classmethod
     def defaults(cls, user_id: int) -> UserSettings:
@@ -206,6 +209,7 @@ class UserSettings(db.Model):
             reviews_per_day=DEFAULT_LIMITS.reviews_per_day,
             timezone=DEFAULT_TIMEZONE,
             shortcuts=True,
+            confidence_marking=False,
         )
 
     @property

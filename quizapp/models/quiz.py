@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -69,7 +70,8 @@ class Quiz(db.Model):
 
 
 class Attempt(db.Model):
-    """One answer to one question: what was typed, how it was read, its score.
+    """One answer to one question: what was typed, how it was read, its score (and, with
+    confidence-based marking on, how sure the student was: ``grading.cbm`` marks it).
 
     ``(quiz_id, position)`` is unique, so a re-submitted form (refresh, back
     button, double click) cannot record a second attempt for the same slot.
@@ -96,5 +98,7 @@ class Attempt(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     time_taken_ms: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confidence: Mapped[int | None] = mapped_column(SmallInteger)
+    """How sure the student said they were, 1..3 (confidence-based marking); None: not asked."""
 
     quiz: Mapped[Quiz | None] = relationship(back_populates="attempts")

@@ -164,6 +164,11 @@ class QuestionType:
         caller has it (the answer is then not read again); None: read it here."""
         raise NotImplementedError
 
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """How often a blind guess is fully right (0 for a typed answer): a right first answer
+        is only trusted as recall when this is small (``scheduling.GUESS_LIMIT``)."""
+        return 0.0
+
     def answer_text(self, spec: QuestionSpec) -> str:
         """The right answer, in words, for feedback and flashcard backs."""
         return str(spec.fields["answer"])

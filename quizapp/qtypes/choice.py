@@ -52,6 +52,10 @@ class Choice(QuestionType):
     def display(self, spec: QuestionSpec, rng: random.Random) -> dict[str, Any]:
         return {"name": "answer", "choices": choices_display(spec, rng)}
 
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """One of k choices: 1/k."""
+        return 1 / len(spec.fields["choices"])
+
     def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         given = as_text(answer).strip()
         if given == spec.fields["answer"]:

@@ -13,7 +13,9 @@ when all are.
 
 from __future__ import annotations
 
+import math
 import random
+from collections import Counter
 from typing import Any
 
 from quizapp.bank.schema import Field, Invalid, describe, is_empty
@@ -77,6 +79,14 @@ class Match(QuestionType):
         left = [{"name": f"match-{i}", "label": left} for i, (left, _) in enumerate(pairs)]
         options = shuffled(list(dict.fromkeys(right for _, right in pairs)), rng)
         return {"left": left, "options": options}
+
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """One arrangement of the options over the n left items: 1/n! when they all differ."""
+        rights = Counter(right for _, right in spec.fields["pairs"])
+        arrangements = math.factorial(rights.total())
+        for count in rights.values():
+            arrangements //= math.factorial(count)
+        return 1 / arrangements
 
     def parse_form(
         self, form: FormData, spec: QuestionSpec, display: dict[str, Any] | None = None

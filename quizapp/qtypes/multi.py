@@ -57,6 +57,10 @@ class Multi(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not _unique(as_texts(answer))
 
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """One non-empty subset of k choices: 1/(2^k - 1)."""
+        return 1 / (2 ** len(spec.fields["choices"]) - 1)
+
     def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         selected = _unique(as_texts(answer))
         right_answers = set(spec.fields["answers"])

@@ -13,6 +13,7 @@ An item chosen for two positions is a slip, not an answer: it is asked again, no
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from typing import Any
@@ -44,6 +45,10 @@ class Order(QuestionType):
             "items": shuffled(items, rng, avoid_original=True),
             "names": _names(len(items), "order"),
         }
+
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """One order of n items: 1/n!."""
+        return 1 / math.factorial(len(spec.fields["items"]))
 
     def parse_form(
         self, form: FormData, spec: QuestionSpec, display: dict[str, Any] | None = None

@@ -52,6 +52,10 @@ class TrueFalse(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return truth(answer) is None
 
+    def guess_chance(self, spec: QuestionSpec) -> float:
+        """True or false: 1/2."""
+        return 0.5
+
     def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         given = truth(answer)
         if given is None:

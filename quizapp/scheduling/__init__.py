@@ -2,10 +2,21 @@
 
 It takes card state values and an aware UTC `now` and returns new values: `review` rates a
 card, `preview` gives each button's interval, `pick_next` and `queue_counts` apply the daily
-queue policy, `day_bounds` gives the user's local day.
+queue policy, `day_bounds` gives the user's local day; `evidence_for_answer` turns a graded
+quiz answer into its rating (docs/learning.md).
 """
 
 from .days import day_bounds, is_valid_timezone, timezone_names
+from .evidence import (
+    CONFIDENCE_LEVELS,
+    GUESS_LIMIT,
+    Evidence,
+    GradedAnswer,
+    cap_due,
+    evidence_for_answer,
+    is_misconception,
+    rating_for_answer,
+)
 from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
 from .rating import (
     DEFAULT_SETTINGS,
@@ -25,6 +36,14 @@ from .rating import (
 from .state import CardKind, CardState, State, ensure_utc, new_card
 
 __all__ = [
+    "CONFIDENCE_LEVELS",
+    "GUESS_LIMIT",
+    "Evidence",
+    "GradedAnswer",
+    "cap_due",
+    "evidence_for_answer",
+    "is_misconception",
+    "rating_for_answer",
     "DEFAULT_LIMITS",
     "DEFAULT_SETTINGS",
     "LEECH_LAPSES",

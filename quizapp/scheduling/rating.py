@@ -84,7 +84,9 @@ def rating_for_grade(score: float, correct: bool) -> Rating:
     """The rating a graded quiz answer gives its card.
 
     Correct -> Good; not correct but partly right (0 < score) -> Hard; score 0 -> Again.
-    `correct` wins over `score`. A quiz answer never rates Easy; only flashcards do.
+    `correct` wins over `score`. A quiz answer never rates Easy; only flashcards do. Quiz
+    answers now rate by `evidence_for_answer` (docs/learning.md), where partly right is Again;
+    this grade-only rule stays for callers that have nothing but a grade (the bench's pages).
     """
     if not 0.0 <= score <= 1.0:
         raise ValueError(f"score must be between 0 and 1, not {score}")

@@ -15,7 +15,8 @@ MAX_PER_DAY = 10_000
 
 
 class SettingsForm(FlaskForm):
-    """Desired retention, daily limits, the time zone of the day, and keyboard shortcuts."""
+    """Desired retention, daily limits, the time zone of the day, keyboard shortcuts and
+    confidence-based marking."""
 
     desired_retention = DecimalField(
         "Desired retention",
@@ -58,6 +59,13 @@ class SettingsForm(FlaskForm):
         description="Number keys choose answers and rate cards, N goes on; Space and Enter do"
         " the page's main step when no button or field has focus. Switch them off if single"
         " keys get in your way, e.g. with speech input.",
+    )
+    confidence_marking = BooleanField(
+        "Ask how sure I am (confidence-based marking)",
+        description="Each question asks “How sure are you?”: Not sure, Fairly sure or"
+        " Very sure. A right answer earns 1, 2 or 3 marks; a wrong one 0, −2 or −6."
+        " Being honest about doubt pays, and a question you were sure of but got wrong comes back"
+        " soon.",
     )
     submit = SubmitField("Save")
 

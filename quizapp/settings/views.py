@@ -17,7 +17,8 @@ bp = Blueprint("settings", __name__, template_folder="templates")
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def index() -> str | Response:
-    """Show and change desired retention, daily limits, time zone and keyboard shortcuts."""
+    """Show and change desired retention, daily limits, time zone, keyboard shortcuts and
+    confidence-based marking."""
     form = SettingsForm.for_settings(settings_for(current_user.id))
     if form.validate_on_submit():
         save_settings(
@@ -27,6 +28,7 @@ def index() -> str | Response:
             form.reviews_per_day.data,
             form.timezone.data,
             shortcuts=form.shortcuts.data,
+            confidence_marking=form.confidence_marking.data,
         )
         db.session.commit()
         flash("Settings saved.", "success")

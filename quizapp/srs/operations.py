@@ -100,6 +100,7 @@ def save_settings(
     timezone: str,
     *,
     shortcuts: bool = True,
+    confidence_marking: bool | None = None,
 ) -> UserSettings:
     """Store the student's study settings (validated by the form)."""
     settings = db.session.get(UserSettings, user_id)
@@ -111,5 +112,7 @@ def save_settings(
     settings.reviews_per_day = reviews_per_day
     settings.timezone = timezone
     settings.shortcuts = shortcuts
+    if confidence_marking is not None:  # None: leave it as it is (off if never saved)
+        settings.confidence_marking = confidence_marking
     db.session.flush()
     return settings

@@ -7,6 +7,11 @@ WHERE reps = :seen``), or inserted only if it still does not exist (``InsertUnle
 otherwise another request rated it in between and :class:`Changed` is raised, so the caller
 rolls back and plans again (a quiz answer) or says the card was rated already (a flashcard).
 The log row keeps the card as it was (``RatingLog.previous``), which is what undo writes back.
+
+A flashcard passes the rating the student chose; a quiz answer passes a
+:class:`~quizapp.scheduling.GradedAnswer`, which the card read here completes: never rated
+(a first answer) or rated earlier the student's local day (a same-day learning step, whose due
+is capped at the start of the next local day). The rule is ``scheduling.evidence_for_answer``.
 """
 
 from __future__ import annotations
@@ -19,20 +24,40 @@ from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, upd
 
 from ..extensions import db
 from ..models import Card, RatingLog, UserSettings
-from ..models.card import card_state, card_values, rating_log_fields, scheduler_settings
+from ..models.card import (
+    DEFAULT_TIMEZONE,
+    card_state,
+    card_values,
+    rating_log_fields,
+    scheduler_settings,
+)
 from ..models.statements import Changed, InsertUnlessTaken
-from ..scheduling import Rating, RatingOutcome, new_card, rate
+from ..scheduling import (
+    CardState,
+    Evidence,
+    GradedAnswer,
+    Rating,
+    RatingOutcome,
+    cap_due,
+    day_bounds,
+    is_valid_timezone,
+    new_card,
+    rate,
+)
 
 _CARDS = Card.__table__
 _SETTINGS = UserSettings.__table__
 _ME = select(bindparam("user_id", type_=Integer).label("user_id")).subquery("me")
-_CARD_AND_RETENTION = select(_SETTINGS.c.desired_retention, _CARDS).select_from(
+_CARD_AND_RETENTION = select(
+    _SETTINGS.c.desired_retention, _SETTINGS.c.timezone, _CARDS
+).select_from(
     _ME.outerjoin(_SETTINGS, _SETTINGS.c.user_id == _ME.c.user_id).outerjoin(
         _CARDS,
         and_(_CARDS.c.user_id == _ME.c.user_id, _CARDS.c.question_id == bindparam("question_id")),
     )
 )
-"""One row: the student's desired retention (NULL: the default) and their card (NULLs: none)."""
+"""One row: the student's desired retention and time zone (NULL: the defaults) and their card
+(NULLs: none)."""
 _UPDATE_CARD = update(_CARDS).where(
     _CARDS.c.id == bindparam("card_id"), _CARDS.c.reps == bindparam("seen_reps")
 )
@@ -52,6 +77,7 @@ class CardRating:
     log: dict[str, Any]
     outcome: RatingOutcome
     now: datetime
+    evidence: Evidence | None = None  # a quiz answer's: why it rated as it did
 
     def write(self, conn: Connection, attempt_id: int | None) -> int:
         """Store the rating with the attempt it came from; the card's id. Raises Changed."""
@@ -69,14 +95,27 @@ class CardRating:
         return card_id
 
 
-def plan_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -> CardRating:
-    """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``."""
+def plan_rating(
+    user_id: int, question_id: str, rating: Rating | GradedAnswer, now: datetime
+) -> CardRating:
+    """Read the student's card on ``question_id`` (a new one if none) and rate it at ``now``:
+    with ``rating`` as it is (a flashcard), or as a graded quiz answer's evidence says."""
     params = {"user_id": user_id, "question_id": question_id}
     found = db.session.connection().execute(_CARD_AND_RETENTION, params).one()
     row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
     settings = scheduler_settings(found.desired_retention)  # NULL: never saved, the defaults
-    outcome = rate(before, rating, now, settings)
+    evidence = None
+    if isinstance(rating, GradedAnswer):
+        day_start, day_end = day_bounds(now, _zone(found.timezone))
+        evidence = rating.evidence(
+            first_answer=before.is_new, seen_today=_rated_since(before, day_start)
+        )
+        outcome = rate(before, evidence.rating, now, settings)
+        if evidence.same_day:
+            outcome = cap_due(outcome, day_end)
+    else:
+        outcome = rate(before, rating, now, settings)
     leech = bool(row.leech) if row is not None else False
     return CardRating(
         user_id=user_id,
@@ -87,4 +126,15 @@ def plan_rating(user_id: int, question_id: str, rating: Rating, now: datetime) -
         log={"user_id": user_id, **rating_log_fields(before, leech, outcome)},
         outcome=outcome,
         now=now,
+        evidence=evidence,
     )
+
+
+def _zone(timezone: str | None) -> str:
+    """The zone of the student's day (``UserSettings.zone``, from the column read)."""
+    return timezone if timezone and is_valid_timezone(timezone) else DEFAULT_TIMEZONE
+
+
+def _rated_since(state: CardState, since: datetime) -> bool:
+    """True when the card's latest rating is at or after ``since``."""
+    return state.last_review is not None and state.last_review >= since

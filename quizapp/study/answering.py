@@ -32,9 +32,9 @@ from ..extensions import db
 from ..models import Attempt, Quiz
 from ..models.statements import Changed, InsertUnlessTaken
 from ..qtypes import get_type
-from ..scheduling import rating_for_grade
+from ..scheduling import GradedAnswer
 from ..srs.rating import CardRating, plan_rating
-from .forms import AnswerForm, AnswerProblem, read_answer
+from .forms import NO_CONFIDENCE, AnswerForm, AnswerProblem, read_answer, read_confidence
 from .operations import skip_unavailable
 from .queries import Submission, classify_submission, find_quiz, question_display
 from .requeue import requeue_due_misses
@@ -93,11 +93,19 @@ class Refused:
 Outcome = Recorded | AskAgain | Moved | Refused
 
 
-def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime) -> Outcome:
+def submit(
+    quiz_id: int,
+    user_id: int,
+    form: MultiDict[str, str],
+    now: datetime,
+    *,
+    confidence_marking: bool = False,
+) -> Outcome:
     """Take the answer ``form`` posts to the student's quiz ``quiz_id``: record it or say why not.
 
     A re-sent form records nothing: its slot is answered already (:class:`Recorded`) or the
-    quiz has moved on (:class:`Moved`).
+    quiz has moved on (:class:`Moved`). With ``confidence_marking`` (the student's setting) an
+    answer without its "How sure are you?" level is asked again, nothing recorded.
     """
     quiz = find_quiz(user_id, quiz_id)
     if quiz is None:
@@ -117,8 +125,11 @@ def submit(quiz_id: int, user_id: int, form: MultiDict[str, str], now: datetime)
     read = read_answer(form, spec, question_display(quiz, position, spec))
     if read.problem is not None:
         return AskAgain(quiz, spec, read.given, read.problem)
+    confidence = read_confidence(form) if confidence_marking else None
+    if confidence_marking and confidence is None:
+        return AskAgain(quiz, spec, read.given, NO_CONFIDENCE)
     for _ in range(PLAN_TRIES):
-        plan = plan_answer(quiz, spec, read.given, now, read.parsed)
+        plan = plan_answer(quiz, spec, read.given, now, read.parsed, confidence=confidence)
         try:
             with write_transaction():
                 write_answer(plan)
@@ -175,18 +186,30 @@ def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
 
 
 def plan_answer(
-    quiz: Quiz, spec: QuestionSpec, given: Any, now: datetime, parsed: Any = None
+    quiz: Quiz,
+    spec: QuestionSpec,
+    given: Any,
+    now: datetime,
+    parsed: Any = None,
+    *,
+    confidence: int | None = None,
 ) -> AnswerPlan:
     """Grade ``given`` (read as ``parsed`` already, or None) to the question ``quiz`` asks now,
     rate its card from the grade and put the quiz's due misses next: every write it causes.
+
+    The rating is ``scheduling.evidence_for_answer``'s (docs/learning.md): only a fully right
+    answer passes the card, a same-day one only as a learning step, a first right answer to a
+    guessable type or an unsure one (``confidence`` 1 of 1..3, when marked) as Hard.
 
     Raises ValueError when ``spec`` is not the question asked now.
     """
     position = quiz.position
     if quiz.finished or position >= quiz.length or quiz.question_ids[position] != spec.id:
         raise ValueError(f"question {spec.id!r} is not the one quiz {quiz.id} asks now")
-    grade = get_type(spec.type).grade(spec, given, parsed)
-    rating = plan_rating(quiz.user_id, spec.id, rating_for_grade(grade.score, grade.correct), now)
+    qtype = get_type(spec.type)
+    grade = qtype.grade(spec, given, parsed)
+    answer = GradedAnswer(grade.score, grade.correct, qtype.guess_chance(spec), confidence)
+    rating = plan_rating(quiz.user_id, spec.id, answer, now)
     question_ids = requeue_due_misses(quiz.user_id, quiz.question_ids, position, now)
     attempt = {
         "user_id": quiz.user_id,
@@ -202,6 +225,7 @@ def plan_answer(
         "note": grade.note,
         "time_taken_ms": time_taken_ms(quiz.current_shown_at, now),
         "created_at": now,
+        "confidence": confidence,
     }
     progress = {
         "position": position + 1,

@@ -127,6 +127,19 @@ TOO_LONG = AnswerProblem(
 )
 
 
+NO_CONFIDENCE = AnswerProblem(
+    "Please choose how sure you are (1 Not sure, 2 Fairly sure, 3 Very sure) before checking. "
+    "Nothing was recorded.",
+    200,
+)
+
+
+def read_confidence(form: MultiDict[str, str]) -> int | None:
+    """The "How sure are you?" level sent, 1..3; None when none (or no level) was chosen."""
+    value = form.get("confidence", "")
+    return int(value) if value in ("1", "2", "3") else None
+
+
 @dataclass(frozen=True)
 class ReadAnswer:
     """A submitted answer: as sent, as its question type read it, or why it is asked again.

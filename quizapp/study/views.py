@@ -116,7 +116,8 @@ def quiz(quiz_id: int) -> Response | tuple[str, int]:
 @login_required
 def answer(quiz_id: int) -> Response | tuple[str, int]:
     """Grade and record an answer, then show its feedback (a re-sent form records nothing)."""
-    match submit(quiz_id, current_user.id, request.form, now()):
+    marking = current_user.confidence_marking
+    match submit(quiz_id, current_user.id, request.form, now(), confidence_marking=marking):
         case Recorded(position):
             return redirect(url_for(".feedback", quiz_id=quiz_id, position=position))
         case AskAgain(quiz, spec, given, problem):

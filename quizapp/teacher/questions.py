@@ -48,6 +48,8 @@ class QuestionRow:
     wrong_answers: list[tuple[str, int]]
     leeches: int
     reasons: list[str] = field(default_factory=list)
+    misconceptions: int = 0
+    """Answers wrong (or partly right) and marked "very sure" (confidence-based marking)."""
 
     @property
     def prompt(self) -> Markup:
@@ -84,6 +86,7 @@ def counted_answers(attempts: str = "first") -> Subquery:
         Attempt.correct,
         Attempt.normalised,
         Attempt.raw_answer,
+        Attempt.confidence,
     )
     if attempts == "all":
         return _student_answers(*columns).subquery()
@@ -96,7 +99,7 @@ def counted_answers(attempts: str = "first") -> Subquery:
 
 
 def question_statistics(order: str = "bank", attempts: str = "first") -> Statistics:
-    """Item analysis of every served question from students' graded answers: four queries."""
+    """Item analysis of every served question from students' graded answers: five queries."""
     served = select(Question).where(Question.retired_at.is_(None))
     questions = {
         q.id: q for q in db.session.execute(served.order_by(Question.file, Question.line)).scalars()
@@ -123,6 +126,15 @@ def question_statistics(order: str = "bank", attempts: str = "first") -> Statist
         for q, v, answer, n in wrong_rows
         if q in questions and v == questions[q].version
     )
+    misconceptions = {
+        q: int(n)
+        for q, v, n in db.session.execute(
+            select(c.question_id, c.question_version, func.count())
+            .where(c.correct.is_(False), c.confidence == 3)
+            .group_by(c.question_id, c.question_version)
+        )
+        if q in questions and v == questions[q].version
+    }
     leeches = question_leeches()
     by_question: dict[str, list[ItemStats]] = {}
     for item in stats.values():
@@ -140,6 +152,7 @@ def question_statistics(order: str = "bank", attempts: str = "first") -> Statist
                 current[qid],
                 random_guess_score(questions[qid].type, questions[qid].data),
             ),
+            misconceptions=misconceptions.get(qid, 0),
         )
         for qid in order_questions(list(questions), current, order)
     ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Response, render_template
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 
 from ..auth.decorators import teacher_required
 from ..clock import now
@@ -20,6 +20,9 @@ from .views import bp
 
 __all__ = ["StudentRow", "class_overview"]
 
+_MISCONCEPTION = and_(GRADED, Attempt.correct.is_(False), Attempt.confidence == 3)
+"""A graded answer wrong or partly right while marked "very sure" (docs/learning.md)."""
+
 
 @dataclass(frozen=True)
 class StudentRow:
@@ -31,6 +34,8 @@ class StudentRow:
     graded: int
     score_sum: float
     cards: CardCounts
+    misconceptions: int = 0
+    """Answers wrong (or partly right) marked "very sure" (confidence-based marking)."""
 
     @property
     def average(self) -> float | None:
@@ -50,13 +55,14 @@ def class_overview(at: datetime) -> list[StudentRow]:
         .all()
     )
     answers = {
-        uid: (last, int(graded or 0), float(total or 0.0))
-        for uid, last, graded, total in db.session.execute(
+        uid: (last, int(graded or 0), float(total or 0.0), int(believed or 0))
+        for uid, last, graded, total, believed in db.session.execute(
             select(
                 Attempt.user_id,
                 func.max(Attempt.created_at),
                 func.sum(case((GRADED, 1), else_=0)),
                 func.sum(case((GRADED, Attempt.score), else_=0.0)),
+                func.sum(case((_MISCONCEPTION, 1), else_=0)),
             ).group_by(Attempt.user_id)
         )
     }
@@ -73,7 +79,7 @@ def class_overview(at: datetime) -> list[StudentRow]:
     cards = class_card_counts(at)
     rows = []
     for student in students:
-        last_answer, graded, total = answers.get(student.id, (None, 0, 0.0))
+        last_answer, graded, total, misconceptions = answers.get(student.id, (None, 0, 0.0, 0))
         last_quiz, finished_quizzes = quiz_activity.get(student.id, (None, 0))
         rows.append(
             StudentRow(
@@ -83,6 +89,7 @@ def class_overview(at: datetime) -> list[StudentRow]:
                 graded=graded,
                 score_sum=total,
                 cards=cards.get(student.id, CardCounts(0, 0)),
+                misconceptions=misconceptions,
             )
         )
     return rows

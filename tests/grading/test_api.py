@@ -38,9 +38,12 @@ def test_public_api() -> None:
     assert set(grading.__all__) == {
         "MAX_ANSWER_LENGTH",
         "Amount",
+        "CbmSummary",
         "ParsedDate",
         "TextMatch",
         "amounts_equal",
+        "cbm_mark",
+        "cbm_summary",
         "fold",
         "match_text",
         "parse_amount",

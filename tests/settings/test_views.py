@@ -156,3 +156,16 @@ def test_the_account_carries_the_shortcuts_setting(app, client, auth, student) -
     client.post("/settings", data={k: v for k, v in VALID.items() if k != "shortcuts"})
     with app.app_context():
         assert load_session_user(str(student)).shortcuts is False
+
+
+def test_confidence_marking_is_off_by_default_and_can_be_switched_on(app, client, auth, student):
+    auth.login()
+    page = client.get("/settings").get_data(as_text=True)
+    box = re.search(r'<input[^>]*name="confidence_marking"[^>]*>', page)[0]
+    assert "checked" not in box and "How sure are you?" in page
+    assert client.post("/settings", data=VALID | {"confidence_marking": "y"}).status_code == 302
+    assert saved(app, student).confidence_marking is True
+    with app.app_context():
+        assert load_session_user(str(student)).confidence_marking is True
+    assert client.post("/settings", data=VALID).status_code == 302
+    assert saved(app, student).confidence_marking is False

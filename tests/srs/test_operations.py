@@ -58,7 +58,7 @@ def test_good_path_matches_py_fsrs(app, student) -> None:
 
 
 def test_quiz_grades_rate_cards(app, ctx, student) -> None:
-    """Wrong -> Again, partly right -> Hard, right -> Good, each logged with its attempt."""
+    """Wrong -> Again, partly right -> Again too, right -> Good, each logged with its attempt."""
     bank = current_bank()
     ids = ["mistral-is-french", "founders-from-meta", "lample-model"]
     quiz = study_ops.create_quiz(student, "topics", ids, START)
@@ -73,7 +73,7 @@ def test_quiz_grades_rate_cards(app, ctx, student) -> None:
     ).all()
     assert [tuple(r) for r in rows] == [
         (Rating.Again, "new", ids[0], "quiz"),
-        (Rating.Hard, "new", ids[1], "quiz"),
+        (Rating.Again, "new", ids[1], "quiz"),
         (Rating.Good, "new", ids[2], "quiz"),
     ]
     missed = card_for(student, ids[0])

@@ -97,7 +97,7 @@ def test_the_view_maps_each_outcome(
 ) -> None:
     with app.app_context():
         quiz_id = quiz(student, ["lample-model"])
-    monkeypatch.setattr(views, "submit", lambda *args: outcome)
+    monkeypatch.setattr(views, "submit", lambda *args, **kwargs: outcome)
     auth.login()
     resp = client.post(f"/quiz/{quiz_id}", data={})
     assert resp.status_code == status
@@ -109,7 +109,7 @@ def test_the_view_asks_again_with_the_problem(app, client, auth, student, monkey
     with app.app_context():
         quiz_id = quiz(student, [MONEY])
 
-    def ask_again(quiz_id: int, user_id: int, *args: Any) -> AskAgain:
+    def ask_again(quiz_id: int, user_id: int, *args: Any, **kwargs: Any) -> AskAgain:
         quiz = ops.find_quiz(user_id, quiz_id)
         return AskAgain(
             quiz, current_bank().questions[MONEY], "lots", AnswerProblem("Say it.", 200)

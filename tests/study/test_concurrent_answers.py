@@ -42,9 +42,9 @@ def meanwhile(
     plan_answer = answering.plan_answer
 
     def register(change: Change) -> list[int]:
-        def plan_then_interfere(quiz, spec, *args):  # type: ignore[no-untyped-def]
+        def plan_then_interfere(quiz, spec, *args, **kwargs):  # type: ignore[no-untyped-def]
             plans.append(quiz.position)
-            plan = plan_answer(quiz, spec, *args)
+            plan = plan_answer(quiz, spec, *args, **kwargs)
             if len(plans) == 1:
                 with engine.begin() as conn:
                     change(conn, spec)
