@@ -8,7 +8,10 @@ sitting it reads what the app would show: each card's predicted recall
 (``scheduling.retrievability``) and mastery (``analytics.progress.is_mastered``), beside the
 student's true recall; after the first sitting, the history page's mastery (``build_overview``).
 
-Not done as the pages do: the question page's ``mark_shown`` (time taken) is not written.
+Not done as the pages do: the question page's ``mark_shown`` (time taken) is not written, and
+the quiz is not read again for every answer (each answer page reads it, with its attempts):
+it is kept out of the session, and what ``write_answer`` stored (the plan's progress) is set on
+it. Cards, settings and the queue are read from the database for every answer, as the app does.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ class AppStudent:
                     break
                 at = (back - START) / timedelta(days=1)
                 continue
+            db.session.expunge(quiz)  # kept as written, see answer()
             while not quiz.finished and at < end:
                 at = self.answer(quiz, mind, log, at)
         log.end_sitting((at - start) / MINUTE)
@@ -168,7 +172,7 @@ class AppStudent:
         plan = plan_answer(quiz, spec, read.given, now, read.parsed)
         with write_transaction():
             write_answer(plan)
-        for key, value in plan.progress.items():  # what the write stored: no read back
+        for key, value in plan.progress.items():
             set_committed_value(quiz, key, value)
         log.answered(spec.id, done, seconds, bool(plan.attempt["correct"]))
         return done
