@@ -152,7 +152,7 @@ class AppStudent:
             db.session.expunge(quiz)  # kept as written, see answer()
             while not quiz.finished and at < end:
                 at = self.answer(quiz, mind, log, at)
-        log.end_sitting((at - start) / MINUTE)
+        log.end_sitting(start, at)
         if self.shown.first_mastery is None:
             mastery = build_overview(self.user_id, moment(at)).mastery
             self.shown.first_mastery = sum(m.mastered for m in mastery) / len(self.bank)

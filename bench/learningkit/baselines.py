@@ -48,7 +48,7 @@ def random_quiz(bank: Bank, rng: random.Random) -> Sit:
         while at < end:
             order = order or rng.sample(ids, len(ids))
             at, _ = ask(mind, log, bank.questions[order.pop()], at, rng)
-        log.end_sitting((at - start) / MINUTE)
+        log.end_sitting(start, at)
 
     return sit
 
@@ -74,6 +74,6 @@ def leitner(bank: Bank, rng: random.Random) -> Sit:
             at, right = ask(mind, log, bank.questions[question_id], at, rng)
             box[question_id] = min(box[question_id] + 1, 4) if right else 0
             due[question_id] = today + LEITNER_DAYS[box[question_id]]
-        log.end_sitting((at - start) / MINUTE)
+        log.end_sitting(start, at)
 
     return sit

@@ -35,6 +35,7 @@ class StudyLog:
     minutes: float = 0.0
     answers: int = 0
     sittings: list[float] = field(default_factory=list)  # minutes of each sitting
+    sitting_ends: list[float] = field(default_factory=list)  # when each one ended (days)
     misses: list[Miss] = field(default_factory=list)
     open_misses: dict[str, Miss] = field(default_factory=dict)
     retention: dict[int, float] = field(default_factory=dict)  # day -> mean true recall
@@ -52,9 +53,10 @@ class StudyLog:
             self.misses.append(miss)
             self.open_misses[question_id] = miss
 
-    def end_sitting(self, minutes: float) -> None:
-        """Close the sitting that lasted ``minutes``."""
-        self.sittings.append(minutes)
+    def end_sitting(self, start: float, end: float) -> None:
+        """Close the sitting that ran from ``start`` to ``end`` (days)."""
+        self.sittings.append((end - start) / MINUTE)
+        self.sitting_ends.append(end)
 
 
 Sit = Callable[[Mind, StudyLog, float, float], None]

@@ -6,8 +6,9 @@
   (no study in between);
 * retention per minute: mean true recall over the whole bank at the end of day 30 and of the
   last day, over the minutes studied so far, against the random quiz and Leitner boxes;
-* misses: the share asked again in the same sitting (sittings of 15 minutes or more) and
-  within 24 hours (misses with 24 hours of simulation left after them);
+* misses: the share asked again in the same sitting (sittings of 15 minutes or more; and,
+  to tell the app's part from the student's, misses with 10 minutes of the sitting left after
+  them), within 24 hours (misses with 24 hours of simulation left) and by the next sitting;
 * mastery after a first sitting, as the history page shows it.
 """
 
@@ -24,6 +25,7 @@ from .appdriver import Shown
 from .log import StudyLog
 
 LONG_SITTING = 15.0  # minutes
+STEP = 10 / 1440  # the app's learning step, in days: a miss cannot come back sooner
 STRATEGIES = ("app", "random", "leitner")
 
 
@@ -51,7 +53,7 @@ class Figure:
     def shown_value(self) -> str:
         if self.value is None:
             return "—"
-        return f"{self.value:.1%}" if self.percent else f"{self.value:.3f}"
+        return f"{self.value:.1%}" if self.percent else f"{self.value:.4f}"
 
     def verdict(self) -> str:
         return {True: "PASS", False: "FAIL", None: ""}[self.passed]
@@ -141,13 +143,15 @@ def retention(run: ModelRun) -> list[Figure]:
 
 def misses(run: ModelRun) -> list[Figure]:
     """Misses asked again in the same (long) sitting and within 24 hours."""
-    long_sitting, anywhere, day, next_sitting = [], [], [], []
+    long_sitting, anywhere, day, next_sitting, room = [], [], [], [], []
     for log in run.logs["app"]:
         for miss in log.misses:
             again_here = miss.again_sitting == miss.sitting
             anywhere.append(again_here)
             if log.sittings[miss.sitting] >= LONG_SITTING:
                 long_sitting.append(again_here)
+            if _sitting_end(log, miss.sitting) - miss.at >= STEP:
+                room.append(again_here)
             if miss.at + 1 <= run.days:
                 day.append(miss.again is not None and miss.again - miss.at <= 1)
             if miss.sitting + 1 < len(log.sittings):
@@ -166,9 +170,17 @@ def misses(run: ModelRun) -> list[Figure]:
         Figure(
             "misses re-asked in the same sitting (all)", run.model, share(anywhere), percent=True
         ),
+        Figure(
+            "  of those with ≥ 10 min of the sitting left", run.model, share(room), percent=True
+        ),
         _at_least("misses re-asked within 24 h", run.model, share(day), 0.95, percent=True),
         Figure("misses re-asked by the next sitting", run.model, share(next_sitting), percent=True),
     ]
+
+
+def _sitting_end(log: StudyLog, sitting: int) -> float:
+    """When the sitting's last answer came in (days)."""
+    return log.sitting_ends[sitting]
 
 
 def first_sitting(run: ModelRun) -> list[Figure]:
