@@ -174,7 +174,8 @@ class AppStudent:
             write_answer(plan)
         for key, value in plan.progress.items():
             set_committed_value(quiz, key, value)
-        log.answered(spec.id, done, seconds, bool(plan.attempt["correct"]))
+        attempt = plan.attempt
+        log.answered(spec.id, done, seconds, bool(attempt["correct"]), attempt["score"])
         return done
 
     def observe(self, mind: Mind, day: float) -> None:

@@ -34,7 +34,7 @@ def ask(
     qtype = get_type(spec.type)
     grade = qtype.grade(spec, qtype.parse_form(form, spec, qtype.display(spec, rng)))
     done = at + seconds / 86400
-    log.answered(spec.id, done, seconds, grade.correct)
+    log.answered(spec.id, done, seconds, grade.correct, grade.score)
     return done, grade.correct
 
 

@@ -24,6 +24,7 @@ class Miss:
     question_id: str
     at: float
     sitting: int
+    partial: bool  # partly right (score > 0): the app rates it Hard, not Again
     again: float | None = None
     again_sitting: int | None = None
 
@@ -41,7 +42,9 @@ class StudyLog:
     retention: dict[int, float] = field(default_factory=dict)  # day -> mean true recall
     minutes_at: dict[int, float] = field(default_factory=dict)  # day -> minutes so far
 
-    def answered(self, question_id: str, at: float, seconds: float, correct: bool) -> None:
+    def answered(
+        self, question_id: str, at: float, seconds: float, correct: bool, score: float
+    ) -> None:
         """Count one answer given at ``at`` after ``seconds`` of work."""
         sitting = len(self.sittings)
         self.minutes += seconds / 60
@@ -49,7 +52,7 @@ class StudyLog:
         if (miss := self.open_misses.pop(question_id, None)) is not None:
             miss.again, miss.again_sitting = at, sitting
         if not correct:
-            miss = Miss(question_id, at, sitting)
+            miss = Miss(question_id, at, sitting, score > 0)
             self.misses.append(miss)
             self.open_misses[question_id] = miss
 

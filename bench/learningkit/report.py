@@ -143,7 +143,7 @@ def retention(run: ModelRun) -> list[Figure]:
 
 def misses(run: ModelRun) -> list[Figure]:
     """Misses asked again in the same (long) sitting and within 24 hours."""
-    long_sitting, anywhere, day, next_sitting, room = [], [], [], [], []
+    long_sitting, anywhere, day, next_sitting, room, wrong = [], [], [], [], [], []
     for log in run.logs["app"]:
         for miss in log.misses:
             again_here = miss.again_sitting == miss.sitting
@@ -152,6 +152,8 @@ def misses(run: ModelRun) -> list[Figure]:
                 long_sitting.append(again_here)
             if _sitting_end(log, miss.sitting) - miss.at >= STEP:
                 room.append(again_here)
+                if not miss.partial:
+                    wrong.append(again_here)
             if miss.at + 1 <= run.days:
                 day.append(miss.again is not None and miss.again - miss.at <= 1)
             if miss.sitting + 1 < len(log.sittings):
@@ -173,6 +175,7 @@ def misses(run: ModelRun) -> list[Figure]:
         Figure(
             "  of those with ≥ 10 min of the sitting left", run.model, share(room), percent=True
         ),
+        Figure("  of those, the ones scored 0 (Again)", run.model, share(wrong), percent=True),
         _at_least("misses re-asked within 24 h", run.model, share(day), 0.95, percent=True),
         Figure("misses re-asked by the next sitting", run.model, share(next_sitting), percent=True),
     ]
