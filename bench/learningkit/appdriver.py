@@ -35,7 +35,7 @@ from quizapp.bank.webapp import current_bank
 from quizapp.database import write_transaction
 from quizapp.extensions import db
 from quizapp.history.dashboard import build_overview
-from quizapp.models import Card
+from quizapp.models import Card, Quiz
 from quizapp.scheduling import CardState, State, retrievability
 from quizapp.srs.cards import settings_for
 from quizapp.srs.queue import next_due
@@ -43,7 +43,7 @@ from quizapp.study.answering import plan_answer, write_answer
 from quizapp.study.forms import read_answer
 from quizapp.study.operations import NothingToAsk, question_display, start_quiz
 
-from .log import MINUTE, Sit, StudyLog
+from .log import MINUTE, StudyLog
 from .students import Mind, answer_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ class AppStudent:
             self.shown.first_mastery = sum(m.mastered for m in mastery) / len(self.bank)
         db.session.remove()
 
-    def answer(self, quiz, mind: Mind, log: StudyLog, at: float) -> float:  # type: ignore[no-untyped-def]
+    def answer(self, quiz: Quiz, mind: Mind, log: StudyLog, at: float) -> float:
         """Answer the question ``quiz`` asks now, as the answer POST would; when it is in."""
         position = quiz.position
         spec = self.bank.questions[quiz.question_ids[position]]
@@ -205,8 +205,3 @@ class AppStudent:
             if is_mastered(state, now, scheduler):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()
-
-
-def app_strategy(app_student: AppStudent) -> Sit:
-    """The app as a strategy for :func:`log.run_days`."""
-    return app_student.sit
