@@ -1,0 +1,77 @@
+"""bench/learning.py's machinery: a short simulation gives every figure, in range, repeatably.
+
+The goals themselves are not asserted: they are the product's, judged on the full run.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bench.learning import report
+from bench.learningkit.memory import FsrsMemory, HlrMemory
+from bench.learningkit.report import Figure, ece
+
+STUDENTS, DAYS = 2, 5
+
+
+@pytest.fixture(scope="module")
+def figures() -> list[Figure]:
+    """One short run of both memory models."""
+    return report(STUDENTS, DAYS, seed=7)
+
+
+def test_every_figure_for_both_models(figures: list[Figure]) -> None:
+    names = {f.name.strip() for f in figures}
+    for wanted in (
+        "calibration error, predicted recall",
+        "mastery error (0.90 - true recall +7 d)",
+        f"day {DAYS} retention/min app ÷ random",
+        f"day {DAYS} retention/min app ÷ Leitner",
+        "misses re-asked in a sitting ≥ 15 min",
+        "misses re-asked within 24 h",
+        "mastery after the first sitting",
+    ):
+        assert wanted in names
+    assert {f.model for f in figures} == {FsrsMemory.name, HlrMemory.name}
+    assert any(f.name.startswith("  topic ") for f in figures)
+
+
+def test_figures_are_in_range(figures: list[Figure]) -> None:
+    for figure in figures:
+        if figure.value is None:
+            continue
+        assert math.isfinite(figure.value), figure
+        if figure.percent or figure.name.strip().startswith(("calibration", "topic")):
+            assert 0.0 <= figure.value <= 1.0, figure
+        elif figure.name.startswith("mastery error"):
+            assert -0.1 <= figure.value <= 0.9, figure
+        else:
+            assert figure.value > 0.0, figure
+        assert figure.verdict() in {"PASS", "FAIL", ""}
+
+
+def test_the_same_seed_gives_the_same_figures() -> None:
+    first = report(1, 3, seed=11)
+    assert report(1, 3, seed=11) == first
+    assert report(1, 3, seed=12) != first
+
+
+def test_expected_calibration_error() -> None:
+    assert ece([(0.9, 0.9), (0.15, 0.15)]) == pytest.approx(0.0)
+    assert ece([(0.9, 0.7), (0.9, 0.5)]) == pytest.approx(0.3)
+    assert ece([]) is None
+
+
+def test_memory_models_forget_and_learn() -> None:
+    import random
+
+    for model in (FsrsMemory(), HlrMemory()):
+        params = model.student(random.Random(1))
+        assert model.recall(params, None, 3.0, 0.0) == 0.0
+        item = model.study(params, None, 0.0, False, 0.0)
+        soon, later = (model.recall(params, item, day, 0.0) for day in (0.01, 5.0))
+        assert 0.0 < later < soon <= 1.0
+        again = model.study(params, item, 2.0, True, 0.0)
+        assert model.recall(params, again, 7.0, 0.0) > model.recall(params, item, 7.0, 0.0)
