@@ -210,7 +210,14 @@ def plan_answer(
     grade = qtype.grade(spec, given, parsed)
     answer = GradedAnswer(grade.score, grade.correct, qtype.guess_chance(spec), confidence)
     rating = plan_rating(quiz.user_id, spec.id, answer, now)
-    question_ids = requeue_due_misses(quiz.user_id, quiz.question_ids, position, now)
+    answers = (  # read only at the quiz's last slot, where its misses are asked once more
+        [(a.question_id, a.correct) for a in quiz.attempts] + [(spec.id, grade.correct)]
+        if position + 1 >= quiz.length
+        else []
+    )
+    question_ids = requeue_due_misses(
+        quiz.user_id, quiz.question_ids, position, now, answers=answers
+    )
     attempt = {
         "user_id": quiz.user_id,
         "question_id": spec.id,

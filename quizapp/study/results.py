@@ -119,8 +119,10 @@ class Summary:
 
     @property
     def missed(self) -> int:
-        """How many answers were not fully right."""
-        return sum(1 for r in self.rows if r.attempt is not None and not r.attempt.correct)
+        """How many questions had an answer that was not fully right (a re-ask counts once)."""
+        return len(
+            {r.attempt.question_id for r in self.rows if r.attempt and not r.attempt.correct}
+        )
 
     @property
     def unanswered(self) -> int:

@@ -65,9 +65,11 @@ def test_record_answer(ctx, student) -> None:
     later = START + timedelta(minutes=1)
     attempt = record_answer(quiz, bank.questions["lample-model"], "Llama 3", later)
     assert not attempt.correct and attempt.time_taken_ms is None  # never shown: unknown
-    assert quiz.finished_at == later
+    assert not quiz.finished and quiz.question_ids[2:] == ["lample-model"]  # the miss, again
+    attempt = record_answer(quiz, bank.questions["lample-model"], "meta llama", later)
+    assert attempt.correct and quiz.finished_at == later
     db.session.commit()
-    assert [a.position for a in db.session.get(Quiz, quiz.id).attempts] == [0, 1]
+    assert [a.position for a in db.session.get(Quiz, quiz.id).attempts] == [0, 1, 2]
 
 
 def test_record_answer_refuses_the_wrong_question(ctx, student) -> None:
@@ -106,7 +108,8 @@ def test_an_answer_and_its_card_rating_are_written_in_one_transaction(ctx, stude
     quiz_id = quiz.id
     attempt = record_answer(quiz, spec, False, START)
     log = db.session.execute(select(RatingLog)).scalar_one()
-    assert log.attempt_id == attempt.id and log.rating == Rating.Again and quiz.finished
+    assert log.attempt_id == attempt.id and log.rating == Rating.Again
+    assert quiz.question_ids == [spec.id, spec.id]  # a miss is asked again before the end
     db.session.rollback()  # nothing was committed: the card's rating goes with the answer
     assert db.session.get(Quiz, quiz_id) is None
     assert db.session.execute(select(Card)).first() is None

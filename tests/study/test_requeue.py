@@ -8,10 +8,10 @@ from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.scheduling import CardState, State
-from quizapp.study.requeue import due_misses, requeue_due_misses
+from quizapp.study.requeue import MAX_ASKS, due_misses, requeue_due_misses, still_missed
 from tests.srs.conftest import card_row, logs
 
-from .conftest import GUESSABLE, START, quiz_row, start
+from .conftest import START, quiz_row, start
 
 
 def test_a_miss_is_due_in_ten_minutes_and_comes_back(app, client, auth, student, clock) -> None:
@@ -47,20 +47,43 @@ def test_a_due_miss_goes_before_the_rest(app, client, auth, student, clock) -> N
     assert driver.current() == (2, first)
 
 
-def test_a_short_sitting_ends_without_it(app, client, auth, student, clock) -> None:
+def test_a_short_quiz_asks_its_miss_again_before_it_ends(app, client, auth, student, clock):
     auth.login()
     driver = start(client, ["people"], "5")
+    first = driver.current()[1]
     driver.answer(right=False)
-    guessed = 0
-    for _ in range(4):
+    for _ in range(4):  # the step (10 minutes) is not due when the quiz reaches its end
         clock.advance(minutes=1)
-        guessed += driver.current()[1] in GUESSABLE  # right, but stays in its learning step
         driver.answer()
     quiz = quiz_row(app, driver.id)
-    assert quiz.finished and quiz.length == 5
-    clock.advance(minutes=6)  # the step is due now: the review queue has it
-    page = client.get("/review").get_data(as_text=True)
-    assert f'data-count="learning">{1 + guessed}<' in page and "Start reviewing" in page
+    assert not quiz.finished and quiz.length == 6 and driver.current() == (5, first)
+    driver.answer(right=False)  # missed again: once more, and no more than MAX_ASKS in all
+    assert driver.current() == (6, first)
+    driver.answer(right=False)
+    quiz = quiz_row(app, driver.id)
+    assert quiz.finished and quiz.question_ids.count(first) == MAX_ASKS
+    clock.advance(minutes=11)  # its step is due: the review queue has it
+    assert card_row(app, student, first).state != State.Review
+    assert "Start reviewing" in client.get("/review").get_data(as_text=True)
+
+
+def test_a_miss_answered_right_at_the_end_comes_back_the_next_day(app, client, auth, student):
+    auth.login()
+    driver = start(client, ["people"], "5")
+    first = driver.current()[1]
+    driver.answer(right=False)
+    for _ in range(4):
+        driver.answer()
+    assert driver.current() == (5, first)
+    driver.answer()  # right, after its answer was shown today: due by the next local day
+    assert quiz_row(app, driver.id).finished
+    assert card_row(app, student, first).due <= START.replace(hour=0) + timedelta(days=1)
+
+
+def test_still_missed_takes_the_latest_answer_of_each_question() -> None:
+    answers = [("a", False), ("b", True), ("c", False), ("a", True), ("d", False), ("c", False)]
+    assert still_missed(answers) == ["d", "c"]
+    assert still_missed([]) == []
 
 
 def test_missing_it_again_brings_it_back_again(app, client, auth, student, clock) -> None:
