@@ -20,6 +20,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Card, User
+from quizapp.study.requeue import MAX_ASKS
 
 from ..conftest import DATA, PASSWORD
 from ..study.conftest import QuizDriver, start
@@ -176,7 +177,7 @@ def test_csv_exports_defuse_formulas(client, make_user, student, typed: str) -> 
     exports.append(read_csv(client, f"/teacher/students/{student}/export.csv"))
     for rows in exports:
         cells = [row["answer"] for row in rows if row["question_id"] == "xss-short"]
-        assert cells == ["'" + typed.strip()]
+        assert set(cells) == {"'" + typed.strip()} and 1 <= len(cells) <= MAX_ASKS  # re-asked
         for row in rows:
             for value in row.values():
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
