@@ -1,7 +1,7 @@
 """Students can switch single-key shortcuts off (WCAG 2.1.4); existing students keep them on
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-03 09:50:00.000000
 
 """

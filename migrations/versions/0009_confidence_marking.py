@@ -1,5 +1,6 @@
-"""Confidence-based marking: a per-student setting (off for everyone at first) and each
-attempt's confidence (NULL: not asked)
+"""Confidence-based marking: a per-student setting and each attempt's confidence
+
+The setting is off for everyone at first; an attempt's confidence is NULL when not asked.
 
 Revision ID: 0009
 Revises: 0008
