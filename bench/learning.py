@@ -1,4 +1,4 @@
-"""Benchmark (issue 15): does studying with quizapp help simulated students remember?
+"""Benchmark: does studying with quizapp help simulated students remember?
 
 Simulated students study 60 days with the app's own code paths (``bench/learningkit/appdriver``:
 "Review due" quizzes answered through ``plan_answer`` and ``write_answer`` on a SQLite file,

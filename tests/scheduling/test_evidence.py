@@ -160,7 +160,7 @@ def review_card(days: int = 20):
 
 
 def test_a_lapse_then_a_right_answer_a_minute_later_is_due_tomorrow_at_the_latest() -> None:
-    """Issue 15: missed, shown the answer, then right in a retry quiz a minute later."""
+    """Missed, shown the answer, then right in a retry quiz a minute later."""
     lapse = rate(review_card(), Rating.Again, T0)
     assert lapse.new_state.state == State.Relearning
     retry_at = T0 + timedelta(minutes=1)

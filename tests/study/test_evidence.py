@@ -109,7 +109,7 @@ def test_a_guessed_first_answer_does_not_graduate(ctx, student) -> None:
 
 
 def test_a_retry_a_minute_later_leaves_every_card_due_by_the_next_local_day(ctx, student) -> None:
-    """Issue 15: a quiz with misses and partly right answers, then "Retry" a minute later."""
+    """A quiz with misses and partly right answers, then "Retry" a minute later."""
     for days_ago in (30, 20, 10):  # three good days make every card a review card
         at = START - timedelta(days=days_ago)
         answer_all(student, RIGHT, at)
