@@ -36,7 +36,7 @@ from quizapp.database import write_transaction
 from quizapp.extensions import db
 from quizapp.history.dashboard import build_overview
 from quizapp.models import Card, Quiz
-from quizapp.scheduling import CardState, State, retrievability
+from quizapp.scheduling import State, retrievability
 from quizapp.srs.cards import settings_for
 from quizapp.srs.queue import next_due
 from quizapp.study.answering import plan_answer, write_answer
@@ -182,26 +182,16 @@ class AppStudent:
         """Record predicted recall and mastery of the student's cards now, beside the truth."""
         now = moment(day)
         scheduler = settings_for(self.user_id).scheduler
-        rows = db.session.execute(
-            select(
-                Card.question_id,
-                Card.state,
-                Card.step,
-                Card.stability,
-                Card.difficulty,
-                Card.due,
-                Card.last_review,
-                Card.lapses,
-                Card.reps,
-            ).where(Card.user_id == self.user_id, Card.suspended.is_(False))
-        )
-        for question_id, *values in rows:
-            state = CardState(*values)
+        cards = db.session.execute(
+            select(Card).where(Card.user_id == self.user_id, Card.suspended.is_(False))
+        ).scalars()
+        for card in cards:
+            question_id, state = card.question_id, card.to_state()
             if state.is_new or state.state != State.Review:
                 continue
             topic = self.bank.questions[question_id].topic
             true = mind.recall(question_id, day)
             self.shown.predicted.append((topic, retrievability(state, now, scheduler), true))
-            if is_mastered(state, now, scheduler):
+            if is_mastered(state):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()

@@ -34,7 +34,7 @@ from quizapp.bank.webapp import current_bank
 from quizapp.clock import now
 from quizapp.models import Quiz
 from quizapp.qtypes import get_type
-from quizapp.scheduling import new_card, rate, rating_for_grade
+from quizapp.scheduling import evidence_for_answer, new_card, rate
 from quizapp.study import operations as ops
 from quizapp.study.forms import AnswerForm, read_answer
 from quizapp.study.views import render_question
@@ -124,7 +124,11 @@ def answer_floor() -> Response | tuple[str, int]:
     read = read_answer(request.form, spec, display)
     if read.problem is not None:
         return render_question(quiz, spec, read.given, read.problem)
-    grade = get_type(spec.type).grade(spec, read.given, parsed=read.parsed)
+    qtype = get_type(spec.type)
+    grade = qtype.grade(spec, read.given, parsed=read.parsed)
+    evidence = evidence_for_answer(
+        grade.score, grade.correct, guess_chance=qtype.guess_chance(spec), first_answer=True
+    )
     moment = now()
-    rate(new_card(moment), rating_for_grade(grade.score, grade.correct), moment)
+    rate(new_card(moment), evidence.rating, moment)
     return redirect(url_for(".hello"))

@@ -30,7 +30,7 @@ def upgrade():
         batch.create_foreign_key(
             "fk_quiz_user_id_user", "user", ["user_id"], ["id"], ondelete="CASCADE"
         )
-    _rename_attempt_quiz("session_id", "quiz_id", "quiz", "uq_attempt_quiz_position")
+    _rename_attempt_quiz("session_id", "quiz_id", "quiz_session", "quiz")
     _rename_log_indexes("review_log", "rating_log")
     _rename_pks(
         {"pk_quiz_session": ("quiz", "pk_quiz"), "pk_review_log": ("rating_log", "pk_rating_log")}
@@ -54,41 +54,33 @@ def downgrade():
         batch.create_foreign_key(
             "fk_quiz_session_user_id_user", "user", ["user_id"], ["id"], ondelete="CASCADE"
         )
-    _rename_attempt_quiz("quiz_id", "session_id", "quiz_session", "uq_attempt_session_position")
+    _rename_attempt_quiz("quiz_id", "session_id", "quiz", "quiz_session")
 
 
 def _postgres() -> bool:
     return op.get_bind().dialect.name == "postgresql"
 
 
-def _rename_attempt_quiz(old: str, new: str, quizzes: str, unique: str) -> None:
-    """Rename the attempt's quiz column with its unique slot and foreign key.
+SLOT_NAMES = {"session_id": "session_position", "quiz_id": "quiz_position"}
+"""The attempt's quiz column -> the suffix of its one-attempt-per-slot constraint's name."""
+
+
+def _rename_attempt_quiz(old: str, new: str, old_quizzes: str, quizzes: str) -> None:
+    """Rename the attempt's quiz column with its unique slot and its foreign key (which
+    pointed at ``old_quizzes`` when it was made, and points at ``quizzes`` after).
 
     Two batches: SQLite's batch mode leaves out constraints added in the same batch as the
     rename of a column they use.
     """
     with op.batch_alter_table("attempt") as batch:
-        for name in ("uq_attempt_session_position", "uq_attempt_quiz_position"):
-            if _has_constraint("attempt", name, "unique"):
-                batch.drop_constraint(name, type_="unique")
-        for name in ("fk_attempt_session_id_quiz_session", "fk_attempt_quiz_id_quiz"):
-            if _has_constraint("attempt", name, "foreignkey"):
-                batch.drop_constraint(name, type_="foreignkey")
+        batch.drop_constraint(f"uq_attempt_{SLOT_NAMES[old]}", type_="unique")
+        batch.drop_constraint(f"fk_attempt_{old}_{old_quizzes}", type_="foreignkey")
         batch.alter_column(old, new_column_name=new)
     with op.batch_alter_table("attempt") as batch:
-        batch.create_unique_constraint(unique, [new, "position"])
+        batch.create_unique_constraint(f"uq_attempt_{SLOT_NAMES[new]}", [new, "position"])
         batch.create_foreign_key(
             f"fk_attempt_{new}_{quizzes}", quizzes, [new], ["id"], ondelete="CASCADE"
         )
-
-
-def _has_constraint(table: str, name: str, kind: str) -> bool:
-    from sqlalchemy import inspect
-
-    found = inspect(op.get_bind())
-    if kind == "unique":
-        return any(c["name"] == name for c in found.get_unique_constraints(table))
-    return any(c["name"] == name for c in found.get_foreign_keys(table))
 
 
 def _rename_tables(names: dict[str, str]) -> None:

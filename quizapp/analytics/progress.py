@@ -35,7 +35,6 @@ __all__ = [
     "Retention",
     "Stage",
     "TopicMastery",
-    "average_retention",
     "card_stage",
     "is_mastered",
     "predicted_retention",
@@ -114,22 +113,15 @@ def card_stage(state: CardState) -> Stage:
     return Stage.YOUNG
 
 
-def is_mastered(
-    state: CardState, now: datetime, settings: SchedulerSettings = DEFAULT_SETTINGS
-) -> bool:
-    """True for a card in review whose FSRS stability is at least 21 days.
-
-    `now` and `settings` are kept for callers of the old rule and no longer change the answer:
-    mastery is evidence over time (stability), not a recall probability just after a rating.
-    """
+def is_mastered(state: CardState) -> bool:
+    """True for a card in review whose FSRS stability is at least 21 days: mastery is
+    evidence over time, not a recall probability just after a rating."""
     return card_stage(state) is Stage.MASTERED
 
 
 def topic_mastery(
     topics: Iterable[tuple[str, str, int]],
     cards: Iterable[tuple[str, CardState]],
-    now: datetime,
-    settings: SchedulerSettings = DEFAULT_SETTINGS,
     *,
     suspended: Iterable[str] = (),
 ) -> list[TopicMastery]:
@@ -185,14 +177,3 @@ def predicted_retention(
         and (before is None or (s.last_review is not None and s.last_review < before))
     ]
     return Retention(sum(values) / len(values) if values else None, len(values))
-
-
-def average_retention(
-    states: Iterable[CardState],
-    now: datetime,
-    settings: SchedulerSettings = DEFAULT_SETTINGS,
-    *,
-    before: datetime | None = None,
-) -> float | None:
-    """Mean retrievability now of the cards in review (rated before `before`); None if none."""
-    return predicted_retention(states, now, settings, before=before).value

@@ -58,8 +58,6 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     mastery = topic_mastery(
         queries.served_topics(),
         card_rows,
-        now,
-        settings.scheduler,
         suspended=cards.suspended_topics(user_id),
     )
     day_start, _ = day_bounds(now, zone)

@@ -15,7 +15,6 @@ from .evidence import (
     cap_due,
     evidence_for_answer,
     is_misconception,
-    rating_for_answer,
 )
 from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
 from .rating import (
@@ -30,7 +29,6 @@ from .rating import (
     is_leech,
     preview,
     rate,
-    rating_for_grade,
     retrievability,
 )
 from .state import CardKind, CardState, State, ensure_utc, new_card
@@ -43,7 +41,6 @@ __all__ = [
     "cap_due",
     "evidence_for_answer",
     "is_misconception",
-    "rating_for_answer",
     "DEFAULT_LIMITS",
     "DEFAULT_SETTINGS",
     "LEECH_LAPSES",
@@ -67,7 +64,6 @@ __all__ = [
     "pick_next",
     "preview",
     "queue_counts",
-    "rating_for_grade",
     "retrievability",
     "rate",
     "timezone_names",

@@ -36,7 +36,6 @@ __all__ = [
     "cap_due",
     "evidence_for_answer",
     "is_misconception",
-    "rating_for_answer",
 ]
 
 GUESS_LIMIT = 0.1
@@ -129,26 +128,6 @@ def evidence_for_answer(
     if first_answer and guess_chance >= GUESS_LIMIT and confidence != 3:
         return Evidence(Rating.Hard, False, False, "right first time, but could be a guess")
     return Evidence(Rating.Good, False, False, "recalled")
-
-
-def rating_for_answer(
-    score: float,
-    correct: bool,
-    *,
-    guess_chance: float = 0.0,
-    first_answer: bool = False,
-    seen_today: bool = False,
-    confidence: int | None = None,
-) -> Rating:
-    """Just the rating of :func:`evidence_for_answer`."""
-    return evidence_for_answer(
-        score,
-        correct,
-        guess_chance=guess_chance,
-        first_answer=first_answer,
-        seen_today=seen_today,
-        confidence=confidence,
-    ).rating
 
 
 def cap_due(outcome: RatingOutcome, until: datetime) -> RatingOutcome:

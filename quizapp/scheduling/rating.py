@@ -21,7 +21,6 @@ __all__ = [
     "format_interval",
     "is_leech",
     "preview",
-    "rating_for_grade",
     "retrievability",
     "rate",
 ]
@@ -78,23 +77,6 @@ def _scheduler(settings: SchedulerSettings) -> Scheduler:
         maximum_interval=settings.maximum_interval,
         enable_fuzzing=False,
     )
-
-
-def rating_for_grade(score: float, correct: bool) -> Rating:
-    """The rating a graded quiz answer gives its card.
-
-    Correct -> Good; not correct but partly right (0 < score) -> Hard; score 0 -> Again.
-    `correct` wins over `score`. A quiz answer never rates Easy; only flashcards do. Quiz
-    answers now rate by `evidence_for_answer` (docs/learning.md), where partly right is Again;
-    this grade-only rule stays for callers that have nothing but a grade (the bench's pages).
-    """
-    if not 0.0 <= score <= 1.0:
-        raise ValueError(f"score must be between 0 and 1, not {score}")
-    if correct:
-        return Rating.Good
-    if score > 0.0:
-        return Rating.Hard
-    return Rating.Again
 
 
 def is_leech(state: CardState) -> bool:

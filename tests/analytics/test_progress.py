@@ -9,7 +9,6 @@ import pytest
 from quizapp.analytics import (
     Stage,
     TopicMastery,
-    average_retention,
     card_stage,
     is_mastered,
     predicted_retention,
@@ -34,7 +33,7 @@ def test_one_good_sitting_is_not_mastery() -> None:
     assert good.stability == pytest.approx(2.3065)
     assert easy.stability == pytest.approx(8.2956)
     assert card_stage(good) is card_stage(easy) is Stage.YOUNG
-    assert not is_mastered(good, T0) and not is_mastered(easy, T0)
+    assert not is_mastered(good) and not is_mastered(easy)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +49,7 @@ def test_one_good_sitting_is_not_mastery() -> None:
 )
 def test_card_stage(state: CardState, stage: Stage) -> None:
     assert card_stage(state) is stage
-    assert is_mastered(state, T0) is (stage is Stage.MASTERED)
+    assert is_mastered(state) is (stage is Stage.MASTERED)
 
 
 def test_topic_mastery_counts_each_stage() -> None:
@@ -61,7 +60,7 @@ def test_topic_mastery_counts_each_stage() -> None:
         ("people", rate(new_card(T0), Rating.Again, T0).new_state),  # learning
         ("people", new_card(T0)),  # a card never rated: new
     ]
-    result = topic_mastery(topics, cards, T0, suspended=["people"])
+    result = topic_mastery(topics, cards, suspended=["people"])
     assert result == [
         TopicMastery("people", "People", 1, 6, new=2, learning=1, young=1, suspended=1),
         TopicMastery("timeline", "Timeline", 0, 2, new=2),
@@ -84,7 +83,7 @@ def test_retention_counts_only_cards_rated_before_today() -> None:
     today = rate(new_card(T0), Rating.Good, T0 - timedelta(hours=1)).new_state  # R ~ 1.0
     states = [yesterday, week, today, new_card(T0)]
     assert predicted_retention(states, T0, before=DAY_START) == (pytest.approx(0.9), 2)
-    assert average_retention([today], T0, before=DAY_START) is None
+    assert predicted_retention([today], T0, before=DAY_START).value is None
     assert predicted_retention([today], T0, before=DAY_START).cards == 0
     # Without a cut-off every card in review counts (the old, flattering figure).
     assert predicted_retention(states, T0).cards == 3
@@ -93,4 +92,4 @@ def test_retention_counts_only_cards_rated_before_today() -> None:
 def test_retention_leaves_out_cards_in_learning() -> None:
     missed = rate(review(7.0, 7), Rating.Again, T0 - timedelta(days=2)).new_state
     assert missed.state == State.Relearning
-    assert average_retention([missed], T0, before=DAY_START) is None
+    assert predicted_retention([missed], T0, before=DAY_START).value is None

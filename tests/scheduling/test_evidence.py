@@ -16,7 +16,6 @@ from quizapp.scheduling import (
     is_misconception,
     new_card,
     rate,
-    rating_for_answer,
 )
 
 T0 = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
@@ -61,14 +60,6 @@ def test_every_combination_follows_the_table(score, correct, guess, first, today
     assert evidence.rating != Rating.Easy
     assert evidence.same_day == today
     assert evidence.misconception == (not correct and confidence == 3)
-    assert evidence.rating == rating_for_answer(
-        score,
-        correct,
-        guess_chance=guess,
-        first_answer=first,
-        seen_today=today,
-        confidence=confidence,
-    )
 
 
 @pytest.mark.parametrize(
@@ -181,10 +172,10 @@ def test_the_cap_leaves_steps_and_short_intervals_alone() -> None:
 
 
 def test_a_guessed_first_answer_does_not_graduate() -> None:
-    rating = rating_for_answer(1.0, True, guess_chance=0.25, first_answer=True)
+    rating = evidence_for_answer(1.0, True, guess_chance=0.25, first_answer=True).rating
     outcome = rate(new_card(T0), rating, T0)
     assert outcome.new_state.state == State.Learning
     assert outcome.interval <= timedelta(minutes=15)
-    again = rating_for_answer(1.0, True, guess_chance=0.25, seen_today=True)
+    again = evidence_for_answer(1.0, True, guess_chance=0.25, seen_today=True).rating
     graduated = rate(outcome.new_state, again, T0 + timedelta(minutes=15))
     assert graduated.new_state.state == State.Review

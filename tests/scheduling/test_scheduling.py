@@ -27,7 +27,6 @@ from quizapp.scheduling import (
     preview,
     queue_counts,
     rate,
-    rating_for_grade,
     retrievability,
     timezone_names,
 )
@@ -99,26 +98,6 @@ def test_a_card_read_back_from_sqlite_schedules_like_the_aware_one():
 
 
 # Ratings and settings
-
-
-@pytest.mark.parametrize(
-    ("score", "correct", "rating"),
-    [
-        (1.0, True, Rating.Good),
-        (0.5, True, Rating.Good),
-        (0.5, False, Rating.Hard),
-        (0.01, False, Rating.Hard),
-        (0.0, False, Rating.Again),
-    ],
-)
-def test_rating_for_grade(score, correct, rating):
-    assert rating_for_grade(score, correct) is rating
-
-
-@pytest.mark.parametrize("score", [-0.1, 1.5, float("nan")])
-def test_rating_for_grade_rejects_scores_outside_0_1(score):
-    with pytest.raises(ValueError, match="score"):
-        rating_for_grade(score, False)
 
 
 @pytest.mark.parametrize("retention", [0.80, 0.9, 0.97])
