@@ -26,13 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.learningkit.appdriver import AppStudent, Clock, add_student, build_app  # noqa: E402
+from bench.learningkit.appdriver import START, AppStudent, add_student, build_app  # noqa: E402
 from bench.learningkit.baselines import leitner, random_quiz  # noqa: E402
 from bench.learningkit.log import run_days  # noqa: E402
 from bench.learningkit.memory import MODELS  # noqa: E402
 from bench.learningkit.report import Figure, ModelRun, figures, table  # noqa: E402
 from bench.learningkit.students import Mind, check_forms, make_students  # noqa: E402
 from quizapp.bank.webapp import current_bank  # noqa: E402
+from tests.support.clock import FrozenClock  # noqa: E402
 
 SHORT = {"students": 3, "days": 10}
 
@@ -42,7 +43,7 @@ def simulate(model_name: str, students: int, days: int, seed: int, folder: Path)
     model = MODELS[model_name]()
     run = ModelRun(model.name, days, {"app": [], "random": [], "leitner": []})
     checkpoints = sorted({min(30, days), days})
-    clock = Clock()
+    clock = FrozenClock(START)
     app = build_app(folder, clock)
     with app.app_context():
         bank = current_bank()

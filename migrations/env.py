@@ -100,11 +100,12 @@ def run_migrations_online():
 
         with sqlite_foreign_keys_off(connection), context.begin_transaction():
             context.run_migrations()
+            check_foreign_keys(connection)  # inside the transaction: a failure rolls it back
 
 
 @contextmanager
 def sqlite_foreign_keys_off(connection):
-    """On SQLite, run the migrations with foreign keys off, then check them.
+    """On SQLite, run the migrations with foreign keys off (see ``check_foreign_keys``).
 
     Batch mode rebuilds a table by copying it and dropping the original; with foreign keys on,
     that DROP deletes every row first and fires ON DELETE actions on the tables that point at
@@ -119,11 +120,17 @@ def sqlite_foreign_keys_off(connection):
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         yield
-        problems = raw.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise RuntimeError(f"foreign keys broken by the migration: {problems[:5]}")
     finally:
         raw.execute("PRAGMA foreign_keys = ON")
+
+
+def check_foreign_keys(connection):
+    """On SQLite, refuse a migration that left a row pointing at nothing."""
+    if connection.dialect.name != "sqlite":
+        return
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"foreign keys broken by the migration: {problems[:5]}")
 
 
 if context.is_offline_mode():

@@ -13,7 +13,7 @@ import functools
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,8 @@ from quizapp.auth.operations import create_user
 from quizapp.extensions import db
 from quizapp.models import User
 from tests.support.database import reset_postgres
+
+from .support.clock import FrozenClock
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -76,24 +78,10 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db_file
 
 
-class FrozenClock:
-    """A clock that only moves when told to; put it in ``app.config["CLOCK"]``."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        """Move forward by ``timedelta(**delta)``."""
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
 def clock() -> FrozenClock:
     """A frozen clock at START; a folder's ``app_config`` hands it to the app."""
-    return FrozenClock()
+    return FrozenClock(START)
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ from quizapp.srs.queue import next_due
 from quizapp.study.answering import plan_answer, write_answer
 from quizapp.study.forms import read_answer
 from quizapp.study.operations import NothingToAsk, question_display, start_quiz
+from tests.support.clock import FrozenClock
 
 from .log import MINUTE, StudyLog
 from .students import Mind, answer_seconds
@@ -53,22 +54,12 @@ QUIZ_LENGTH = 20
 MODE = "review"
 
 
-class Clock:
-    """The app's injected clock (``CLOCK``), moved by the simulation."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def moment(day: float) -> datetime:
     """Days since the start as the app's aware UTC time."""
     return START + timedelta(days=day)
 
 
-def build_app(folder: Path, clock: Clock) -> Flask:
+def build_app(folder: Path, clock: FrozenClock) -> Flask:
     """The app on a new, migrated SQLite file in ``folder``, the real bank synced into it."""
     app = create_app(
         {
@@ -115,7 +106,7 @@ def add_student(index: int) -> int:
 class AppStudent:
     """One student's sittings in the app: quizzes started and answered with its operations."""
 
-    def __init__(self, user_id: int, bank: Bank, clock: Clock, rng: random.Random) -> None:
+    def __init__(self, user_id: int, bank: Bank, clock: FrozenClock, rng: random.Random) -> None:
         self.user_id = user_id
         self.bank = bank
         self.clock = clock

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..presentation import percent
 from .items import MIN_STUDENTS, ItemStats
 
 __all__ = [
@@ -76,7 +77,7 @@ def needs_checking(stats: ItemStats | None, random_guess: float | None = None) -
         if stats.discrimination >= 0 and efficiency is not None and efficiency < EFFICIENCY_BELOW:
             reasons.append("Low discriminative efficiency")
     if random_guess is not None and random_guess > GUESS_ABOVE:
-        reasons.append(f"Easy to guess: a random answer scores {round(random_guess * 100)}%")
+        reasons.append(f"Easy to guess: a random answer scores {percent(random_guess)}")
     return reasons
 
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from fsrs import State
 
-from ..scheduling import DEFAULT_SETTINGS, CardState, SchedulerSettings, retrievability
+from ..scheduling import DEFAULT_SETTINGS, CardKind, CardState, SchedulerSettings, retrievability
 
 __all__ = [
     "BAR_MARKS",
@@ -103,14 +103,11 @@ class TopicMastery(NamedTuple):
 
 
 def card_stage(state: CardState) -> Stage:
-    """The card's stage: new, learning, young (stability < 21 days) or mastered."""
-    if state.is_new:
-        return Stage.NEW
-    if state.state != State.Review:
-        return Stage.LEARNING
-    if (state.stability or 0.0) >= MASTERED_STABILITY_DAYS:
-        return Stage.MASTERED
-    return Stage.YOUNG
+    """The card's stage: its queue (new, learning), or young / mastered (stability ≥ 21 days)."""
+    if state.kind is not CardKind.REVIEW:
+        return Stage(state.kind.value)
+    mature = (state.stability or 0.0) >= MASTERED_STABILITY_DAYS
+    return Stage.MASTERED if mature else Stage.YOUNG
 
 
 def is_mastered(state: CardState) -> bool:

@@ -33,7 +33,6 @@ class Overview:
     heatmap: Heatmap
     score_chart: LineChart
     streak: int
-    desired_retention: float
     mastery: list[TopicMastery]
     retention: float | None
     retention_cards: int = 0
@@ -70,7 +69,6 @@ def build_overview(user_id: int, now: datetime) -> Overview:
         heatmap=calendar_heatmap(days, today),
         score_chart=line_chart([(d.day, d.mean, d.graded) for d in scores], start, today),
         streak=current_streak(days, today),
-        desired_retention=settings.scheduler.desired_retention,
         mastery=mastery,
         retention=retention.value,
         retention_cards=retention.cards,

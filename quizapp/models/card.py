@@ -218,7 +218,7 @@ class UserSettings(db.Model):
 
         A zone saved before the server's tz database dropped it must not fail every page.
         """
-        return self.timezone if is_valid_timezone(self.timezone) else DEFAULT_TIMEZONE
+        return zone_or_default(self.timezone)
 
     @property
     def scheduler(self) -> SchedulerSettings:
@@ -229,3 +229,8 @@ class UserSettings(db.Model):
     def limits(self) -> DailyLimits:
         """The daily limits these stand for."""
         return DailyLimits(new_per_day=self.new_per_day, reviews_per_day=self.reviews_per_day)
+
+
+def zone_or_default(timezone: str | None) -> str:
+    """A saved time zone, or ``DEFAULT_TIMEZONE`` when it is unset or this server lacks it."""
+    return timezone if timezone and is_valid_timezone(timezone) else DEFAULT_TIMEZONE

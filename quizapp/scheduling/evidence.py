@@ -31,6 +31,7 @@ from .state import ensure_utc
 __all__ = [
     "CONFIDENCE_LEVELS",
     "GUESS_LIMIT",
+    "VERY_SURE",
     "Evidence",
     "GradedAnswer",
     "cap_due",
@@ -38,6 +39,8 @@ __all__ = [
     "is_misconception",
 ]
 
+VERY_SURE = 3
+"""The top confidence level: a wrong answer given with it is a misconception."""
 GUESS_LIMIT = 0.1
 """A first right answer is not trusted as recall when a blind guess is right this often or more.
 
@@ -97,7 +100,7 @@ def _check(score: float, guess_chance: float, confidence: int | None) -> None:
 
 def is_misconception(correct: bool, confidence: int | None) -> bool:
     """Wrong (or only partly right) and very sure of it: a belief to correct, not a gap."""
-    return not correct and confidence == 3
+    return not correct and confidence == VERY_SURE
 
 
 def evidence_for_answer(

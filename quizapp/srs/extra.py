@@ -10,6 +10,7 @@ questions (mode ``new``), whose answers introduce them as any quiz does.
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import islice
 from typing import NamedTuple
 
 from flask import session
@@ -56,11 +57,7 @@ def grant(day: StudyDay, extra: int) -> None:
     session[SESSION_KEY] = {"day": day.today.start.isoformat(), "until": base + extra}
 
 
-def first_unseen(user_id: int, bank: Bank, count: int) -> list[str]:
-    """The first ``count`` unseen questions, in bank order (a "new" quiz's questions)."""
-    ids = []
-    for question_id in new_question_ids(user_id, bank):
-        if len(ids) >= count:
-            break
-        ids.append(question_id)
-    return ids
+def first_unseen(user_id: int, bank: Bank, day: StudyDay) -> list[str]:
+    """The unseen questions a "new" quiz asks, in bank order: one offer's worth."""
+    batch = day.settings.limits.new_per_day or BATCH_WHEN_NO_LIMIT
+    return list(islice(new_question_ids(user_id, bank), batch))

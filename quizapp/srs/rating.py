@@ -25,11 +25,11 @@ from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, upd
 from ..extensions import db
 from ..models import Card, RatingLog, UserSettings
 from ..models.card import (
-    DEFAULT_TIMEZONE,
     card_state,
     card_values,
     rating_log_fields,
     scheduler_settings,
+    zone_or_default,
 )
 from ..models.statements import Changed, InsertUnlessTaken
 from ..scheduling import (
@@ -40,7 +40,6 @@ from ..scheduling import (
     RatingOutcome,
     cap_due,
     day_bounds,
-    is_valid_timezone,
     new_card,
     rate,
 )
@@ -107,7 +106,7 @@ def plan_rating(
     settings = scheduler_settings(found.desired_retention)  # NULL: never saved, the defaults
     evidence = None
     if isinstance(rating, GradedAnswer):
-        day_start, day_end = day_bounds(now, _zone(found.timezone))
+        day_start, day_end = day_bounds(now, zone_or_default(found.timezone))
         evidence = rating.evidence(
             first_answer=before.is_new, seen_today=_rated_since(before, day_start)
         )
@@ -128,11 +127,6 @@ def plan_rating(
         now=now,
         evidence=evidence,
     )
-
-
-def _zone(timezone: str | None) -> str:
-    """The zone of the student's day (``UserSettings.zone``, from the column read)."""
-    return timezone if timezone and is_valid_timezone(timezone) else DEFAULT_TIMEZONE
 
 
 def _rated_since(state: CardState, since: datetime) -> bool:

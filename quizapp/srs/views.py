@@ -49,7 +49,7 @@ def start_new() -> Response:
         abort(400)
     moment, bank = now(), current_bank()
     day = study_day(current_user.id, moment)
-    ids = first_unseen(current_user.id, bank, offer(current_user.id, bank, moment, day).new)
+    ids = first_unseen(current_user.id, bank, day)
     if not ids:
         flash("You have studied every question already.", "info")
         return redirect(url_for(".index"))

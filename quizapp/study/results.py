@@ -95,10 +95,6 @@ class Summary:
     """The end page: every slot, the first-try and final scores over the distinct questions."""
 
     rows: list[Row]
-    answered: int
-    """Distinct questions answered at least once."""
-    points: float
-    """The final score's points: the last answer to each question."""
     time_taken_ms: int | None
     tally: QuizTally
 
@@ -110,7 +106,7 @@ class Summary:
     @property
     def points_text(self) -> str:
         """Points without a needless ``.0``: ``7``, ``7.5``, ``6.67``."""
-        return f"{self.points:g}"
+        return f"{self.tally.final_points:g}"
 
     @property
     def first_points_text(self) -> str:
@@ -147,8 +143,6 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     )
     return Summary(
         rows=rows,
-        answered=counted.answered,
-        points=counted.final_points,
         time_taken_ms=sum(times) if times else None,
         tally=counted,
     )

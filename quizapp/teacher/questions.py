@@ -33,6 +33,7 @@ from ..history.cards import question_leeches
 from ..history.queries import GRADED
 from ..models import Attempt, Question, User
 from ..presentation import markdown_inline
+from ..scheduling.evidence import VERY_SURE
 from .views import bp
 
 __all__ = ["QuestionRow", "Statistics", "question_statistics", "yaml_path"]
@@ -130,7 +131,7 @@ def question_statistics(order: str = "bank", attempts: str = "first") -> Statist
         q: int(n)
         for q, v, n in db.session.execute(
             select(c.question_id, c.question_version, func.count())
-            .where(c.correct.is_(False), c.confidence == 3)
+            .where(c.correct.is_(False), c.confidence == VERY_SURE)
             .group_by(c.question_id, c.question_version)
         )
         if q in questions and v == questions[q].version

@@ -16,11 +16,12 @@ from ..history import views as history
 from ..history.cards import CardCounts, class_card_counts
 from ..history.queries import GRADED
 from ..models import Attempt, Quiz, User
+from ..scheduling.evidence import VERY_SURE
 from .views import bp
 
 __all__ = ["StudentRow", "class_overview"]
 
-_MISCONCEPTION = and_(GRADED, Attempt.correct.is_(False), Attempt.confidence == 3)
+_MISCONCEPTION = and_(GRADED, Attempt.correct.is_(False), Attempt.confidence == VERY_SURE)
 """A graded answer wrong or partly right while marked "very sure" (docs/learning.md)."""
 
 

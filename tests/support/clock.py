@@ -1,4 +1,4 @@
-"""A clock a test can move from outside a running server, for the browser tests."""
+"""Test clocks: a frozen one moved by the test, and one moved from outside a running server."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ class FileClock:
 
     def __call__(self) -> datetime:
         return utcnow() + self.offset()
+
+
+class FrozenClock:
+    """A clock that only moves when told to; put it in ``app.config["CLOCK"]``."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move forward by ``timedelta(**delta)``."""
+        self.now += timedelta(**delta)
