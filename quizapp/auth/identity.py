@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, false, func, select, true
 
 from ..extensions import db
 from ..models import User, UserSettings
+from ..models.user import TEACHER_ROLES
 
 _ACCOUNT = (
     select(
@@ -49,8 +50,13 @@ class SessionUser(UserMixin):
 
     @property
     def is_teacher(self) -> bool:
-        """Teachers see the class dashboard and the bank status."""
-        return self.role == "teacher"
+        """Teachers (and admins) see the teacher pages and edit the bank."""
+        return self.role in TEACHER_ROLES
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins manage teachers and see every class and student."""
+        return self.role == "admin"
 
 
 def load_session_user(user_id: str) -> SessionUser | None:

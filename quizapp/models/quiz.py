@@ -39,6 +39,7 @@ class Quiz(db.Model):
     __table_args__ = (
         Index("ix_quiz_user_started", "user_id", "started_at"),
         UniqueConstraint("user_id", "start_token", name="uq_quiz_start_token"),
+        Index("ix_quiz_assignment_user", "assignment_id", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,6 +54,10 @@ class Quiz(db.Model):
     current_shown_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     start_token: Mapped[str | None] = mapped_column(String(32))
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment.id", ondelete="SET NULL")
+    )
+    """The assignment this quiz is a try at (None: the student's own study)."""
 
     attempts: Mapped[list[Attempt]] = relationship(
         back_populates="quiz", order_by="Attempt.position", lazy="selectin"

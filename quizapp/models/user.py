@@ -12,11 +12,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..extensions import db
 from .types import UTCDateTime, utcnow
 
-ROLES = ("student", "teacher")
+ROLES = ("student", "teacher", "admin")
+TEACHER_ROLES = frozenset({"teacher", "admin"})
+"""Roles that see the teacher pages; an admin is a teacher who also manages teachers."""
 
 
 class User(UserMixin, db.Model):
-    """A person who studies (student) or also sees the class's results (teacher).
+    """A person who studies (student), runs classes (teacher) or also manages teachers (admin).
 
     ``username`` is stored lower-case, which makes it unique case-insensitively.
     """
@@ -31,8 +33,13 @@ class User(UserMixin, db.Model):
 
     @property
     def is_teacher(self) -> bool:
-        """Teachers see the class dashboard and the bank status."""
-        return self.role == "teacher"
+        """Teachers (and admins) see the teacher pages and edit the bank."""
+        return self.role in TEACHER_ROLES
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins manage teachers and see every class and student."""
+        return self.role == "admin"
 
     def set_password(self, password: str) -> None:
         """Store a scrypt hash of ``password``, never the password itself."""
