@@ -24,6 +24,14 @@ from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .spec import BankError
+from .yamlerrors import (
+    YamlError,
+    fail,
+    position,
+    refuse_control_characters,
+    syntax_error,
+    unclosed_quote,
+)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -78,14 +86,6 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-class YamlError(Exception):
-    """A file that cannot be read as bank YAML; ``error`` says where and why."""
-
-    def __init__(self, error: BankError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
 def _resolver_class(base: type) -> type:
     """``base`` resolving plain scalars to bool (true/false), null, or else text."""
 
@@ -105,45 +105,6 @@ _Loader = _resolver_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 # A miss is harmless: an alias still shows up as a shared node and is refused while building.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[-:?\[{,])[ \t]*[&*]", re.MULTILINE)
 
-_SYNTAX_HINTS = [
-    ("'\\t'", "indent with spaces, not tabs"),
-    ("tab character", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "if a value contains ': ', put the whole value in quotes"),
-    ("cannot start any token", "if a value starts with a special character, put it in quotes"),
-    ("could not find expected ':'", "check the indentation and that each field has 'name: '"),
-    ("did not find expected key", "check the indentation: fields of a question line up"),
-    ("did not find expected '-'", "check the indentation: list items line up under each other"),
-    ("undefined alias", "'*' at the start of a value starts a YAML alias: quote the value"),
-    ("scanning an a", "'*' or '&' at the start of a value starts a YAML alias: quote the value"),
-    ("expected a single document", "a file holds one document: remove the extra '---'"),
-    ("nesting depth", "the file is nested far too deeply"),
-]
-
-
-def _pos(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-
-
-def _fail(file: str, mark: yaml.Mark | None, message: str) -> YamlError:
-    line, column = _pos(mark)
-    return YamlError(BankError(file, line, column, None, message))
-
-
-def _syntax_error(file: str, exc: yaml.YAMLError) -> YamlError:
-    """Turn a PyYAML error into a positioned BankError with a hint on how to fix it."""
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None) or ""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if problem.startswith("but ") and context:
-        problem = f"{context}, {problem}"
-    if "alias" in context or "anchor" in context:  # e.g. "*emphasis*" at the start of a value
-        mark = getattr(exc, "context_mark", None) or mark
-        problem = f"{context}: {problem}"
-    hint = next((h for key, h in _SYNTAX_HINTS if key in f"{context} {problem}"), None)
-    hint = hint or "check the indentation and the quoting around here"
-    problem = " ".join(problem.split())
-    return _fail(file, mark, f"YAML syntax error: {problem} — {hint}")
-
 
 def _refuse_anchors(text: str, file: str) -> None:
     """Scan the events for anchors and aliases; only needed when '&' or '*' occurs."""
@@ -152,7 +113,7 @@ def _refuse_anchors(text: str, file: str) -> None:
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
             sign = "*" if isinstance(event, AliasEvent) else "&"
-            raise _fail(
+            raise fail(
                 file,
                 event.start_mark,
                 f"YAML anchors and aliases are not allowed ({sign}{event.anchor}) — write the "
@@ -169,16 +130,18 @@ class _Builder:
 
     def build(self, node: Node, depth: int = 0) -> Any:
         if id(node) in self.seen:  # a shared node can only come from an alias
-            raise _fail(self.file, node.start_mark, "YAML aliases are not allowed")
+            raise fail(self.file, node.start_mark, "YAML aliases are not allowed")
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _fail(self.file, node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            raise fail(self.file, node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
         if isinstance(node, ScalarNode):
             return self.scalar(node)
+        if node.tag not in (_SEQ, _MAP) and not isinstance(node, ScalarNode):
+            raise self.unsupported_tag(node)
         if isinstance(node, SequenceNode):
-            items = YamlList(Pos(*_pos(node.start_mark)))
+            items = YamlList(Pos(*position(node.start_mark)))
             for child in node.value:
-                items.item_pos.append(Pos(*_pos(child.start_mark)))
+                items.item_pos.append(Pos(*position(child.start_mark)))
                 items.append(self.build(child, depth + 1))
             return items
         assert isinstance(node, MappingNode)
@@ -191,17 +154,22 @@ class _Builder:
             return node.value.lower() == "true"
         if node.tag in _TEXT_TAGS:
             return node.value
-        raise _fail(
+        raise self.unsupported_tag(node)
+
+    def unsupported_tag(self, node: Node) -> YamlError:
+        """A ``!!python/...`` or other non-standard tag, on a value, a list or a mapping."""
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        return fail(
             self.file,
             node.start_mark,
-            f"YAML tag '{node.tag}' is not supported — remove it or put the value in quotes",
+            f"YAML tag '{tag}' is not supported — remove it or put the value in quotes",
         )
 
     def mapping(self, node: MappingNode, depth: int) -> YamlMap:
-        result = YamlMap(Pos(*_pos(node.start_mark)))
+        result = YamlMap(Pos(*position(node.start_mark)))
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _TEXT_TAGS:
-                raise _fail(
+                raise fail(
                     self.file,
                     key_node.start_mark,
                     "a key must be plain text — write 'name: value' (quote keys like 'true')",
@@ -209,29 +177,30 @@ class _Builder:
             key = key_node.value
             if key in result:
                 line, column = result.key_pos[key]
-                raise _fail(
+                raise fail(
                     self.file,
                     key_node.start_mark,
                     f"duplicate key '{key}' (first at line {line}, column {column}) — "
                     "keep only one of them",
                 )
-            result.key_pos[key] = Pos(*_pos(key_node.start_mark))
-            result.value_pos[key] = Pos(*_pos(value_node.start_mark))
+            result.key_pos[key] = Pos(*position(key_node.start_mark))
+            result.value_pos[key] = Pos(*position(value_node.start_mark))
             result[key] = self.build(value_node, depth + 1)
         return result
 
 
 def parse_yaml(text: str, file: str) -> Any:
     """Parse bank YAML ``text``; ``file`` is the name used in errors. Raises YamlError."""
+    refuse_control_characters(text, file)
     if _MAYBE_ANCHOR.search(text):
         try:
             _refuse_anchors(text, file)
         except yaml.YAMLError as exc:
-            raise _syntax_error(file, exc) from None
+            raise syntax_error(file, exc) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _syntax_error(file, exc) from None
+        raise unclosed_quote(text, syntax_error(file, exc), _Loader) from None
     return None if node is None else _Builder(file).build(node)
 
 
@@ -242,11 +211,9 @@ def load_yaml(path: Path, file: str | None = None) -> Any:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _fail(
-            name, None, f"cannot read the file ({exc.strerror}) — check it exists"
-        ) from None
+        raise fail(name, None, f"cannot read the file ({exc.strerror}) — check it exists") from None
     if len(data) > MAX_FILE_BYTES:
-        raise _fail(
+        raise fail(
             name,
             None,
             f"file is larger than {MAX_FILE_BYTES // 1024} KiB — split it into several topic files",

@@ -36,6 +36,12 @@ def split_cloze(written: str) -> tuple[tuple[str | int, ...], tuple[tuple[str, .
     position = 0
     for found in BLANK.finditer(written):
         segments.append(written[position : found.start()])
+        if "{{" in found[1]:  # '{{Paris ... {{Lyon}}': the first blank runs on into the next
+            raise Invalid(
+                f"the blank opened at character {found.start() + 1} of the text is not closed"
+                " before the next '{{' — close each blank with '}}', e.g. "
+                f"'{CLOZE_EXAMPLE}'"
+            )
         answers = tuple(a.strip() for a in found[1].split("|"))
         if not all(answers):
             raise Invalid(f"the blank '{found[0]}' has an empty answer — fill it in")
@@ -44,9 +50,17 @@ def split_cloze(written: str) -> tuple[tuple[str | int, ...], tuple[tuple[str, .
         position = found.end()
     segments.append(written[position:])
     rest = "".join(s for s in segments if isinstance(s, str))
-    if "{{" in rest or "}}" in rest:
+    if "{{" in rest:
         raise Invalid(
-            f"a blank is not closed — write each blank as {{{{answer}}}}, e.g. '{CLOZE_EXAMPLE}'"
+            f"the blank opened at character {written.rindex('{{') + 1} of the text is not "
+            f"closed — write each blank as {{{{answer}}}}, e.g. '{CLOZE_EXAMPLE}'"
+        )
+    if "}}" in rest:
+        stray = next(s for s in segments if isinstance(s, str) and "}}" in s)
+        at = written.index(stray) + stray.index("}}") + 1
+        raise Invalid(
+            f"'}}}}' at character {at} of the text closes no blank — open each blank with "
+            f"'{{{{', e.g. '{CLOZE_EXAMPLE}'"
         )
     if not blanks:
         raise Invalid(

@@ -114,8 +114,49 @@ def test_an_empty_document_is_none() -> None:
         ),
         (
             "a: !!binary aGk=\n",
-            "t.yaml:1:4: YAML tag 'tag:yaml.org,2002:binary' is not supported — remove it or put"
+            "t.yaml:1:4: YAML tag '!!binary' is not supported — remove it or put"
             " the value in quotes",
+        ),
+        (
+            "a: !!python/tuple [1, 2]\n",
+            "t.yaml:1:4: YAML tag '!!python/tuple' is not supported — remove it or put"
+            " the value in quotes",
+        ),
+        (
+            "a: !!python/object:os.system {x: 1}\n",
+            "t.yaml:1:4: YAML tag '!!python/object:os.system' is not supported — remove it or"
+            " put the value in quotes",
+        ),
+        (
+            "a:\n  - !custom\n    b: 1\n",
+            "t.yaml:2:5: YAML tag '!custom' is not supported — remove it or put the value in"
+            " quotes",
+        ),
+        (
+            "a: b\nc: d\x00e\n",
+            "t.yaml:2:5: control character U+0000 is not allowed — delete it (it may come from"
+            " pasting binary or formatted text)",
+        ),
+        (
+            "a: b\nc: \x1bd\n",
+            "t.yaml:2:4: control character U+001B is not allowed — delete it (it may come from"
+            " pasting binary or formatted text)",
+        ),
+        (
+            'q:\n  - id: a\n    prompt: "What is\n    answer: x\n  - id: b\n'
+            '    prompt: "Who"\n    answer: y\n',
+            't.yaml:3:13: the quote " opened here is never closed on this line — end the value'
+            ' with " (a quote inside it: write \\")',
+        ),
+        (
+            "a: 'it''s open\nb: c\n",
+            "t.yaml:1:4: the quote ' opened here is never closed on this line — end the value"
+            " with ' (a quote inside it: write it twice, '')",
+        ),
+        (
+            'a: "one\n  two"\nb: c\n d: e\n',
+            "t.yaml:4:3: YAML syntax error: mapping values are not allowed in this context — if a"
+            " value contains ': ', put the whole value in quotes",
         ),
         (
             "? [a, b]\n: c\n",
