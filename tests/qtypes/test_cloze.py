@@ -95,8 +95,23 @@ def test_display_form_and_texts() -> None:
         (
             "text: An {{open blank.\n",
             [
-                "t.yaml:6:7: question 'q1': a blank is not closed — write each blank as {{answer}},"
-                " e.g. 'Mistral AI is based in {{Paris}}'"
+                "t.yaml:6:7: question 'q1': the blank opened at character 4 of the text is not"
+                " closed — write each blank as {{answer}}, e.g. 'Mistral AI is based in {{Paris}}'"
+            ],
+        ),
+        (
+            "text: In {{Paris, founded in {{2023}}.\n",
+            [
+                "t.yaml:6:7: question 'q1': the blank opened at character 4 of the text is not"
+                " closed before the next '{{' — close each blank with '}}', e.g. 'Mistral AI is"
+                " based in {{Paris}}'"
+            ],
+        ),
+        (
+            "text: In Paris}}, founded in {{2023}}.\n",
+            [
+                "t.yaml:6:7: question 'q1': '}}' at character 9 of the text closes no blank —"
+                " open each blank with '{{', e.g. 'Mistral AI is based in {{Paris}}'"
             ],
         ),
         (
