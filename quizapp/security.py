@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, abort, request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 from werkzeug.wrappers import Response
@@ -83,4 +84,7 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if https:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if request.endpoint != "static" and current_user.is_authenticated:
+            # A shared computer's back button and any cache must not keep a student's pages.
+            response.headers["Cache-Control"] = "no-store"
         return response

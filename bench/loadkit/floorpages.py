@@ -41,7 +41,7 @@ from quizapp.study.views import render_question
 
 bp = Blueprint("floorpages", __name__, url_prefix="/_bench")
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
-FLOOR_USER = SessionUser(0, "floor-student", "student")
+FLOOR_USER = SessionUser(0, "floor-student", "student", 0)
 """Who the floor pages are rendered for (never read from the database)."""
 FLOOR_QUESTION_TYPE = "choice"
 """The floors ask the first question of this type (the bank's most common), else the first."""

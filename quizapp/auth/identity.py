@@ -16,18 +16,19 @@ from sqlalchemy import bindparam, false, func, select, true
 
 from ..extensions import db
 from ..models import User, UserSettings
-from ..models.user import TEACHER_ROLES
+from ..models.user import TEACHER_ROLES, session_id
 
 _ACCOUNT = (
     select(
         User.id,
         User.username,
         User.role,
+        User.session_version,
         func.coalesce(UserSettings.shortcuts, true()),
         func.coalesce(UserSettings.confidence_marking, false()),
     )
     .outerjoin(UserSettings, UserSettings.user_id == User.id)
-    .where(User.id == bindparam("id"))
+    .where(User.id == bindparam("id"), User.session_version == bindparam("version"))
 )
 
 
@@ -38,6 +39,7 @@ class SessionUser(UserMixin):
     id: int
     username: str
     role: str
+    session_version: int
     shortcuts: bool = True
     """The student's "Keyboard shortcuts" setting (``UserSettings.shortcuts``; on if unsaved).
 
@@ -47,6 +49,10 @@ class SessionUser(UserMixin):
     confidence_marking: bool = False
     """The student's "How sure are you?" setting (``UserSettings.confidence_marking``; off if
     unsaved): the question page asks it, and an answer without it is asked again."""
+
+    def get_id(self) -> str:
+        """The session cookie's id, as ``User.get_id`` wrote it at log-in."""
+        return session_id(self.id, self.session_version)
 
     @property
     def is_teacher(self) -> bool:
@@ -59,9 +65,18 @@ class SessionUser(UserMixin):
         return self.role == "admin"
 
 
-def load_session_user(user_id: str) -> SessionUser | None:
-    """The account behind a session cookie's user id; None when it is gone or not a number."""
-    if not user_id.isdigit() or len(user_id) > 18:
+def load_session_user(cookie_id: str) -> SessionUser | None:
+    """The account behind a session or remember cookie's ``"<id>.<version>"``.
+
+    None when the account is gone, the id is malformed, or its session version has moved on
+    since the cookie was issued (log-out, a password change or reset): the cookie is revoked.
+    """
+    user_id, dot, version = cookie_id.partition(".")
+    if not (dot and user_id.isdigit() and version.isdigit()) or len(cookie_id) > 30:
         return None
-    row = db.session.connection().execute(_ACCOUNT, {"id": int(user_id)}).first()
+    row = (
+        db.session.connection()
+        .execute(_ACCOUNT, {"id": int(user_id), "version": int(version)})
+        .first()
+    )
     return SessionUser(*row) if row is not None else None

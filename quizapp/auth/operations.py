@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from sqlalchemy import update
+from werkzeug.security import check_password_hash, generate_password_hash
+
 from ..extensions import db
 from ..models import ROLES, User
 from .rules import normalise_username, password_problem, username_problem
@@ -31,3 +36,42 @@ def find_user(username: str) -> User | None:
     """The user with this username (any case), or None."""
     name = normalise_username(username)
     return db.session.execute(db.select(User).filter_by(username=name)).scalar_one_or_none()
+
+
+@cache
+def _decoy_hash() -> str:
+    """A scrypt hash of nothing anyone types, checked when the username is unknown."""
+    return generate_password_hash("no account has this password", method="scrypt")
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The account when ``password`` is its password, else None.
+
+    An unknown username costs the same scrypt check as a wrong password, so the time a
+    log-in takes does not tell whether the account exists.
+    """
+    user = find_user(username)
+    if user is None:
+        check_password_hash(_decoy_hash(), password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def end_sessions(user_id: int) -> None:
+    """Revoke every session and remember cookie of the account (the caller commits)."""
+    db.session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(session_version=User.session_version + 1)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def change_password(user: User, new_password: str) -> None:
+    """Set a new password and end every session of the account (the caller commits and
+    logs the current browser in again)."""
+    problem = password_problem(new_password)
+    if problem:
+        raise AccountError(problem)
+    user.set_password(new_password)
+    end_sessions(user.id)

@@ -12,7 +12,7 @@ from ..models import User
 from . import throttle
 from .forms import LoginForm, RegisterForm
 from .identity import SessionUser, load_session_user
-from .operations import create_user, find_user
+from .operations import authenticate, create_user, end_sessions
 from .rules import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
@@ -61,8 +61,8 @@ def login() -> str | Response | tuple[str, int, dict[str, str]]:
             db.session.commit()
             page = render_template("auth/login.html", form=form, refusal=lockout.message(moment))
             return page, 429, {"Retry-After": str(lockout.seconds_left(moment))}
-        user = find_user(form.username.data)
-        if user is None or not user.check_password(form.password.data):
+        user = authenticate(form.username.data, form.password.data)
+        if user is None:
             throttle.record_failure(form.username.data, address, moment)
             db.session.commit()
             form.password.errors.append("Wrong username or password.")
@@ -78,7 +78,10 @@ def login() -> str | Response | tuple[str, int, dict[str, str]]:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> Response:
-    """End the session (POST with a CSRF token, so no page can log you out)."""
+    """End this account's sessions on every device, remember cookies included (POST with a
+    CSRF token, so no page can log you out)."""
+    end_sessions(current_user.id)
+    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

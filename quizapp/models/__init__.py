@@ -5,6 +5,7 @@ from .card import Card, RatingLog, UserSettings
 from .classroom import Classroom, ExamDate, Membership
 from .question import Question
 from .quiz import Attempt, Quiz
+from .reset import PasswordReset
 from .revision import BankRevision
 from .throttle import LoginThrottle
 from .types import UTCDateTime, utcnow
@@ -21,6 +22,7 @@ __all__ = [
     "ExamDate",
     "LoginThrottle",
     "Membership",
+    "PasswordReset",
     "Question",
     "Quiz",
     "RatingLog",

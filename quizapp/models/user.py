@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -15,6 +15,11 @@ from .types import UTCDateTime, utcnow
 ROLES = ("student", "teacher", "admin")
 TEACHER_ROLES = frozenset({"teacher", "admin"})
 """Roles that see the teacher pages; an admin is a teacher who also manages teachers."""
+
+
+def session_id(user_id: int, version: int) -> str:
+    """The signed-cookie form of an account: its id and its session version."""
+    return f"{user_id}.{version}"
 
 
 class User(UserMixin, db.Model):
@@ -30,6 +35,13 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="student")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Part of every session and remember cookie (``get_id``): raising it (log-out, a new
+    password) makes every cookie issued before refuse to log in."""
+
+    def get_id(self) -> str:
+        """The id Flask-Login puts in the session and remember cookies: ``"<id>.<version>"``."""
+        return session_id(self.id, self.session_version)
 
     @property
     def is_teacher(self) -> bool:

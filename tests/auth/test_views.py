@@ -62,7 +62,7 @@ def test_register_rejects_short_password_and_mismatch(client) -> None:
 def test_login_logout(client, auth, student) -> None:
     assert auth.login().status_code == 302
     with client.session_transaction() as sess:
-        assert sess["_user_id"] == str(student)
+        assert sess["_user_id"] == f"{student}.0"
     resp = auth.logout()
     assert resp.status_code == 302
     with client.session_transaction() as sess:

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Card
+from quizapp.models import Card, User
 
 from ..study.conftest import RIGHT, WRONG, QuizDriver, hidden, start
 
@@ -31,10 +31,14 @@ class Activity:
 
 def log_in_as(client: FlaskClient, user_id: int | None) -> None:
     """Make ``client`` the user ``user_id`` (None: anonymous) without the log-in form."""
+    cookie_id = None
+    if user_id is not None:
+        with client.application.app_context():
+            cookie_id = db.session.get(User, user_id).get_id()
     with client.session_transaction() as sess:
         sess.clear()
-        if user_id is not None:
-            sess["_user_id"] = str(user_id)
+        if cookie_id is not None:
+            sess["_user_id"] = cookie_id
             sess["_fresh"] = True
 
 
