@@ -49,10 +49,11 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, flashcards, history, main, settings, srs, study, teacher
+    from . import account, auth, flashcards, history, main, settings, srs, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(account.bp)
     app.register_blueprint(study.bp)
     app.register_blueprint(srs.bp)
     app.register_blueprint(flashcards.bp)

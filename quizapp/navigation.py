@@ -13,6 +13,7 @@ NAV = [
     ("flashcards.index", "Flashcards", False),
     ("history.index", "History", False),
     ("settings.index", "Settings", False),
+    ("account.index", "Account", False),
     ("teacher.index", "Teacher", True),
 ]
 

@@ -23,11 +23,13 @@ OWNED = {
     "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
     "history.quiz", "review.suspend", "review.unsuspend",
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
+    "account.new_reset_code",
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file.
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
     "teacher.export_bank_file", "static",
+    "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
 }  # fmt: skip
 
 
@@ -77,6 +79,7 @@ def probes(alice: Activity) -> list[tuple[str, str, int]]:
     found += [
         ("GET", f"/teacher/students/{alice.user_id}/history", 403),
         ("GET", f"/teacher/students/{alice.user_id}/export.csv", 403),
+        ("POST", f"/account/reset-codes/{alice.user_id}", 403),
     ]
     return found
 
