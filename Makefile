@@ -14,28 +14,39 @@ FLASK := $(BIN)/flask --app quizapp
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "quizapp needs Python 3.11 or newer")'
+	@echo "== creating the virtual environment $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+
+# The app runs from this folder, so only its dependencies are installed (listed in
+# pyproject.toml); building the project itself as a package only added a setuptools warning.
+REQUIREMENTS = $(BIN)/python -c 'import sys, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + [r for x in sys.argv[1:] for r in p["optional-dependencies"][x]]))'
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	@echo "== installing quizapp's dependencies into $(VENV) (about a minute the first time)"
+	@$(REQUIREMENTS) > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r $(VENV)/requirements.txt
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test]'
+	@echo "== installing the test tools into $(VENV)"
+	@$(REQUIREMENTS) test > $(VENV)/requirements-test.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r $(VENV)/requirements-test.txt
 	@touch $@
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 migrate: install
+	@echo "== bringing the database up to date (flask db upgrade)"
 	$(FLASK) db upgrade
 
 sync: migrate
+	@echo "== copying the question bank (questions/) into the database"
 	$(FLASK) bank sync
 
 run: sync
-	@echo "quizapp is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "== serving quizapp on http://$(HOST):$(PORT)/ (Ctrl-C stops it; the first account to register becomes the admin)"
 	env $(if $(WEB_CONCURRENCY),,-u WEB_CONCURRENCY) $(if $(THREADS),,-u THREADS) \
 		HOST=$(HOST) PORT=$(PORT) ACCESS_LOG=$(ACCESS_LOG) \
 		$(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) $(if $(THREADS),THREADS=$(THREADS)) \

@@ -33,11 +33,13 @@ def configure_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def configure_extensions(app: Flask) -> None:
-    from . import database, errors, security
+    from . import assets, database, errors, security
     from .bank import webapp as bank_webapp
-    from .extensions import csrf, login_manager
+    from .extensions import compress, csrf, login_manager
 
     database.init_app(app)
+    assets.init_app(app)
+    compress.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

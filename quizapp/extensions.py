@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in :func:`quizapp.create_app`."""
 
+from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -26,3 +27,6 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
+compress = Compress()
+"""Responses compressed (zstd, Brotli or gzip, whichever the browser takes first) when
+larger than 500 bytes; see ``config.py`` for why pages with forms may be compressed."""

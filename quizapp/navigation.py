@@ -7,6 +7,8 @@ from functools import lru_cache
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
+from .assets import asset_url
+
 #: (endpoint, label, teachers only)
 NAV = [
     ("study.index", "Study", False),
@@ -42,8 +44,8 @@ def _links(app: Flask, script_root: str, teacher: bool) -> tuple[tuple[str, str,
 
 LAYOUT_URLS = {
     "home": ("main.index", {}),
-    "style": ("static", {"filename": "style.css"}),
-    "script": ("static", {"filename": "app.js"}),
+    "style": ("assets", {"filename": "style.css"}),
+    "script": ("assets", {"filename": "app.js"}),
     "login": ("auth.login", {}),
     "register": ("auth.register", {}),
     "logout": ("auth.logout", {}),
@@ -52,12 +54,19 @@ LAYOUT_URLS = {
 
 def layout_urls() -> dict[str, str]:
     """The URLs every page's layout links to (home, style sheet, script, account links)."""
-    return _layout_urls(current_app._get_current_object(), request.script_root)
+    app = current_app._get_current_object()
+    if app.debug:
+        _layout_urls.cache_clear()
+    return _layout_urls(app, request.script_root)
 
 
 @lru_cache(maxsize=16)
 def _layout_urls(app: Flask, script_root: str) -> dict[str, str]:
-    return {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_URLS.items()}
+    """Built once per application root; in debug mode the hashed asset URLs follow edits."""
+    return {
+        name: asset_url(**values) if endpoint == "assets" else url_for(endpoint, **values)
+        for name, (endpoint, values) in LAYOUT_URLS.items()
+    }
 
 
 #: Teacher pages, in the order the teacher start page lists them.

@@ -35,6 +35,9 @@ HEADERS = {
 #: Sent only when the app is configured for HTTPS (``SESSION_COOKIE_SECURE``).
 HSTS = "max-age=31536000"
 
+#: Endpoints that serve the same public files to everyone: cacheable, even when logged in.
+STATIC_ENDPOINTS = frozenset({"static", "assets"})
+
 #: The largest id an ``Integer`` column holds on every supported database (PostgreSQL's int4).
 MAX_ID = 2**31 - 1
 
@@ -84,7 +87,7 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if https:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if request.endpoint != "static" and current_user.is_authenticated:
+        if request.endpoint not in STATIC_ENDPOINTS and current_user.is_authenticated:
             # A shared computer's back button and any cache must not keep a student's pages.
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -4,6 +4,7 @@ password once, within 24 hours, and ends the student's sessions."""
 from __future__ import annotations
 
 import re
+
 import pytest
 from flask import Flask
 
