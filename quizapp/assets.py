@@ -30,10 +30,15 @@ def file_digest(filename: str) -> str | None:
     """The current hash of a static file, or None when there is no such file."""
     static = current_app.static_folder
     path = safe_join(static, filename) if static else None
-    if path is None or not Path(path).is_file():
+    if path is None:
         return None
-    stat = Path(path).stat()
-    return _digest(path, stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = Path(path).stat()
+        if not Path(path).is_file():
+            return None
+        return _digest(path, stat.st_mtime_ns, stat.st_size)
+    except OSError:  # missing, or a name too long for the file system
+        return None
 
 
 def asset_url(filename: str) -> str:

@@ -28,7 +28,7 @@ OWNED = {
 #: Rules whose parameters name shared things: a bank question, an export format, a file.
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
-    "teacher.export_bank_file", "static",
+    "teacher.export_bank_file", "static", "assets",
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
 }  # fmt: skip
 
