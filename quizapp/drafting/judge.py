@@ -96,14 +96,22 @@ def _trivial(draft: Draft, keys: set[str], text: str) -> bool:
     return any(len(a) > 2 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answers)
 
 
+def _asked(draft: Draft) -> str:
+    """What a draft asks, folded, without the article's name ("According to the article X")."""
+    text = question_text(draft.as_yaml())
+    article = draft.mention.article
+    for name in (article.label, article.source_id):
+        text = text.replace(fold(name), " ")
+    return text
+
+
 def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> Judged:
     verdict = gold.verdicts.get((draft.id, fingerprint(draft)))
     if verdict is not None:
         credited = (verdict.fact,) if verdict.fact and verdict.good else ()
         return Judged(draft, verdict.good, "verdict", verdict.why, credited)
-    data = draft.as_yaml()
-    keys = answer_keys(draft.type, data)
-    text = question_text(data)
+    keys = answer_keys(draft.type, draft.as_yaml())
+    text = _asked(draft)
     if draft.type != "truefalse" and _trivial(draft, keys, text):
         return Judged(draft, False, "rule", "the answer is in the question")
     if clash:
@@ -118,17 +126,16 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
 
 def _clashes(drafts: Sequence[Draft]) -> set[str]:
     """Ids of drafts whose question another draft of the article asks with another answer."""
-    by_question: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_question: dict[tuple[str, str], list[Draft]] = defaultdict(list)
     for draft in drafts:
-        question = (draft.mention.article.name, question_text(draft.as_yaml()))
-        answer = str(draft.fields.get("answer", draft.fields.get("text", "")))
-        by_question[question].add(answer)
-    return {
-        d.id
-        for d in drafts
-        if d.type not in CHOICE_TYPES
-        and len(by_question[(d.mention.article.name, question_text(d.as_yaml()))]) > 1
-    }
+        by_question[(draft.mention.article.name, _asked(draft))].append(draft)
+    clashing = set()
+    for same in by_question.values():
+        keys = [answer_keys(d.type, d.as_yaml()) for d in same]
+        for draft, mine in zip(same, keys, strict=True):
+            if any(not mine & theirs for theirs in keys):
+                clashing.add(draft.id)
+    return clashing
 
 
 def _true_conflict(conflict: Conflict, gold: Gold) -> bool:

@@ -7,7 +7,7 @@ unreadable or empty file becomes a ``ReadProblem`` and the others are still draf
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizapp.bank.sources import load_sources
@@ -72,7 +72,7 @@ def _unique_id(article: Article, taken: set[str]) -> Article:
     while f"{article.source_id}-{number}" in taken:
         number += 1
     taken.add(f"{article.source_id}-{number}")
-    return Article(article.path, article.text, f"{article.source_id}-{number}")
+    return replace(article, source_id=f"{article.source_id}-{number}")
 
 
 def _source_date(mentions: list[Mention]) -> str | None:
