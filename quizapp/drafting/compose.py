@@ -12,13 +12,15 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from quizapp.grading import parse_date
-from quizapp.grading.dates import MONTH_NAMES
+from decimal import Decimal
+
 
 from .drafts import Draft, draft_id
 from .facts import Conflict, Fact
+from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
 from .mentions import Mention
+from .numbers import amount_words
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
 
 MAX_DISTRACTORS = 3
@@ -35,9 +37,13 @@ class Context:
     conflicts: list[Conflict]
     gazetteer: Gazetteer
     conflict_of: dict[Mention, Conflict] = field(init=False)
+    by_sentence: dict[tuple[str, int], list[Mention]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.conflict_of = {f.mention: c for c in self.conflicts for f in c.facts}
+        self.by_sentence = {}
+        for mention in self.mentions:
+            self.by_sentence.setdefault(_where(mention), []).append(mention)
 
 
 def shown(mention: Mention) -> str:
@@ -45,10 +51,7 @@ def shown(mention: Mention) -> str:
     if mention.kind == "amount":
         return _SYMBOLS.get(mention.detail or "", "") + mention.answer
     if mention.kind == "date":
-        date = parse_date(mention.key)
-        if date and date.month:
-            month = MONTH_NAMES[date.month]
-            return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
+        return shown_key(mention.key)
     return mention.answer
 
 
@@ -92,39 +95,57 @@ def _draft(qtype: str, mention: Mention, prompt: str, fields: dict, ctx: Context
     )
 
 
-def _same_fact_keys(mention: Mention, ctx: Context) -> set[str]:
-    """Values other articles give for this mention's fact: never offered as distractors."""
-    fact = ctx.facts.get(mention)
-    if fact is None:
-        return set()
-    return {f.mention.key for f in ctx.facts.values() if f.predicate == fact.predicate}
+_SCALES = ("0.5", "2", "3", "0.25", "4")
+
+
+def _generated(mention: Mention) -> dict[str, str]:
+    """Values of the same kind and magnitude made from the answer itself: an amount halved,
+    doubled, tripled...; a date a year or two away. Independent of any other article."""
+    made: dict[str, str] = {}
+    if mention.kind == "amount":
+        value = Decimal(mention.key.split(":")[1])
+        for scale in _SCALES:
+            other = (value * Decimal(scale)).normalize()
+            answer = amount_words(other)
+            made[f"{mention.detail}:{other:f}"] = _SYMBOLS.get(mention.detail or "", "") + answer
+    elif mention.kind == "date":
+        year = int(mention.key[:4])
+        for delta in (-1, 1, -2, 2):
+            key = f"{year + delta}{mention.key[4:]}"
+            made[key] = shown_key(key)
+    return made
 
 
 def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -> list[str]:
-    """Up to ``MAX_DISTRACTORS`` values of the same group, other articles first."""
+    """Up to ``MAX_DISTRACTORS`` values of the same kind: from the same article first, then
+    the gazetteer (organisations) or values made from the answer (amounts, dates). Never a
+    value the same sentence gives, and never one from another article, so a draft does not
+    depend on what else is in the run."""
     family = mention.group.split(":")[0] if mention.kind == "amount" else mention.group
     in_sentence = {m.key for m in ctx.mentions if m.sentence == mention.sentence}
-    blocked = exclude | in_sentence | _same_fact_keys(mention, ctx) | {mention.key}
+    blocked = exclude | in_sentence | {mention.key}
     others: dict[str, str] = {}
     for other in ctx.mentions:
-        same_family = (
-            other.group.split(":")[0] == family
-            if mention.kind == "amount"
-            else (other.group == family)
-        )
-        if same_family and other.article != mention.article and other.key not in blocked:
-            others.setdefault(other.key, shown(other))
+        kind = other.group.split(":")[0] if mention.kind == "amount" else other.group
+        if kind == family and other.article == mention.article and other.key not in blocked:
+            if mention.kind != "amount" or other.detail == mention.detail:
+                others.setdefault(other.key, shown(other))
     if mention.kind == "org" and len(others) < MAX_DISTRACTORS:
         for entry in ctx.gazetteer.entries.values():
             key = entry.name.casefold()
             if entry.kind == mention.detail and key not in blocked and key not in others:
                 others[key] = entry.name
+    if mention.kind in ("amount", "date") and len(others) < MAX_DISTRACTORS:
+        for key, answer in _generated(mention).items():
+            if key not in blocked and answer not in others.values():
+                others.setdefault(key, answer)
 
     def order(key: str) -> str:
         return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
 
-    chosen = sorted(others, key=order)[:MAX_DISTRACTORS]
-    choices = [others[k] for k in chosen]
+    near = [k for k in others if k in {m.key for m in ctx.mentions}]
+    chosen = (sorted(near, key=order) + sorted(set(others) - set(near), key=order))
+    choices = [others[k] for k in chosen[:MAX_DISTRACTORS]]
     return choices if len(choices) >= 2 else []
 
 
@@ -160,10 +181,28 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
     return _draft("cloze", mention, prompt, {"text": text}, ctx)
 
 
+def _named(mention: Mention, ctx: Context) -> bool:
+    """Whether the mention's gap clause names an organisation or a person besides it: a gap
+    with nobody in it ("…as small as ____…") has no one answer."""
+    clause = gap_clause(mention) or ""
+    return any(
+        other.kind in ("org", "person") and other.key != mention.key and other.surface in clause
+        for other in ctx.by_sentence.get(_where(mention), ())
+    )
+
+
+def _where(mention: Mention) -> tuple[str, int]:
+    return mention.article.source_id, mention.sentence.index
+
+
+def _gap_prompt(mention: Mention, ctx: Context, what: str) -> str | None:
+    return gap_prompt(mention, _label(mention), what) if _named(mention, ctx) else None
+
+
 def _amount(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     fact = ctx.facts.get(mention)
     label = _label(mention)
-    prompt = (fact and fact_prompt(fact, label)) or gap_prompt(mention, label, "amount")
+    prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, "amount")
     if prompt:
         fields = {"answer": mention.answer, "unit": mention.detail}
         yield _draft("numeric", mention, prompt, fields, ctx)
@@ -173,10 +212,11 @@ def _amount(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
 def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     fact = ctx.facts.get(mention)
     label = _label(mention)
-    prompt = (fact and fact_prompt(fact, label)) or gap_prompt(mention, label, kind_word(mention))
+    prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, kind_word(mention))
     if prompt:
         yield _draft("date", mention, prompt, {"answer": mention.key}, ctx)
-    yield _cloze(mention, ctx)
+    if _named(mention, ctx):
+        yield _cloze(mention, ctx)
 
 
 def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterable[Draft | None]:
@@ -225,7 +265,16 @@ def compose(ctx: Context) -> list[Draft]:
         for draft in builders[mention.kind](mention):
             if draft is not None:
                 drafts.setdefault(draft.id, draft)
-    return list(drafts.values())
+    return one_answer_each(list(drafts.values()))
+
+
+def one_answer_each(drafts: list[Draft]) -> list[Draft]:
+    """Leave out drafts whose question the same article asks with another answer: neither
+    can be right alone ("At how much was Anthropic valued?": $60 billion, $18 billion)."""
+    answers: dict[tuple[str, str], set[str]] = {}
+    for draft in drafts:
+        answers.setdefault((draft.sources[0], draft.prompt), set()).add(draft.mention.key)
+    return [d for d in drafts if len(answers[(d.sources[0], d.prompt)]) == 1]
 
 
 def _same_role(mention: Mention, chosen: list[Mention]) -> list[Mention]:

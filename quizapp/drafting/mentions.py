@@ -13,7 +13,7 @@ from quizapp.grading import Amount, ParsedDate, fold, parse_date
 
 from .articles import Article
 from .gazetteer import Gazetteer
-from .names import find_orgs, find_people
+from .names import article_orgs, find_orgs, find_people
 from .numbers import amount_key, amount_words, date_key, find_dates
 from .numbers import find_amounts as _find_amounts
 from .sentences import Sentence, split_sentences
@@ -97,6 +97,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     sentences = split_sentences(article.text)
     year = article_year(article, sentences)
     month = article_month(article)
+    names = article_orgs(article.text, gazetteer)
     found: list[Mention] = []
     for sentence in sentences:
         text = sentence.text
@@ -113,13 +114,15 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             date = date_found.value
             assert isinstance(date, ParsedDate)
             inferred = date_found.inferred_year
+            if inferred and month is None and len(str(date)) == 7:
+                continue  # "in October" in an article of unknown date: no year to give it
             note = f"year {date.year} inferred from the article's date" if inferred else None
             found.append(
                 _mention("date", sentence, article, date_found.start, date_found.end,
                          answer=str(date), key=date_key(date), group=f"date:{_precision(date)}",
                          note=note)
             )  # fmt: skip
-        orgs = find_orgs(text, gazetteer)
+        orgs = find_orgs(text, gazetteer, names)
         for org in orgs:
             found.append(
                 _mention("org", sentence, article, org.start, org.end, answer=org.name,

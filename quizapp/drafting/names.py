@@ -49,7 +49,8 @@ _NOT_NAMES = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Home News Technology "
     "Chief Executive Officer President Founder Director Minister Member Parliament Partner "
-    "Commissioner Senator Professor Chair Chairman Head Vice Managing General Former"
+    "Commissioner Senator Professor Chair Chairman Head Vice Managing General Former "
+    "Deputy Ruler Scientist Officer Board Directors"
 )
 ADJECTIVES = word_set(
     "French European American British German Chinese Italian Spanish Dutch Swiss Irish "
@@ -57,7 +58,7 @@ ADJECTIVES = word_set(
     "Artificial Big Responsible Conversational Modern Future Emerging Leading Strategic"
 )
 """Capitalised words that describe rather than name ("French AI", "Big Tech")."""
-_ORG_NAME = rf"[{_UPPER}][\w&-]*(?: [{_UPPER}][\w&-]*)*"
+_ORG_NAME = rf"(?:[a-z](?=[{_UPPER}]))?[{_UPPER}][\w&-]*(?: [{_UPPER}][\w&-]*)*"
 _NAME_BEFORE = re.compile(rf"({_ORG_NAME})(?:['’]s)? $")
 _NAME_AFTER = re.compile(rf" (?:of|at|with|from|for) (?:the )?({_ORG_NAME})")
 PERSON_WINDOW = 90
@@ -87,12 +88,47 @@ class Person:
     affiliation: str | None = None
 
 
-def find_orgs(text: str, gazetteer: Gazetteer) -> list[Org]:
-    """Organisations in ``text``: gazetteer names first, then company-like names."""
+_NAME = rf"(?:[a-z](?=[{_UPPER}]))?[{_UPPER}][\w&-]*[a-zA-Z0-9](?: [{_UPPER}][\w&-]*)*"
+_ORG_CUES = (
+    re.compile(rf"\b(?:startup|start-up|company|firm|maker|conglomerate|lab|developer|rival|giant)"
+               rf" ({_NAME})"),
+    re.compile(rf"\b({_NAME})(?:['’]s)? (?:has |had |have )?(?:raised|raises|wraps up|closed)\b"),
+    re.compile(rf"\b({_NAME})-backed\b"),
+    re.compile(rf"\b({_NAME}), (?:an?|the) [\w -]*(?:company|startup|start-up|firm|maker)\b"),
+)  # fmt: skip
+"""Places where a capitalised name can only be an organisation ("AI startup Cohere")."""
+
+
+def article_orgs(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Names an article shows to be organisations somewhere, to be known everywhere in it."""
+    found = set()
+    known = gazetteer.words()
+    for pattern in _ORG_CUES:
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while words and (words[0] in _NOT_NAMES or words[0] in ADJECTIVES):
+                words.pop(0)
+            name = " ".join(words)
+            if words and name not in known and len(name) > 1 and not _ROLE_WORD.match(name):
+                found.add(name)
+    return frozenset(found)
+
+
+_ROLE_WORD = re.compile(r"^(?:AI|CEO|US|UK|EU|The|Big Tech)$")
+
+
+def find_orgs(text: str, gazetteer: Gazetteer, extra: frozenset[str] = frozenset()) -> list[Org]:
+    """Organisations in ``text``: gazetteer names, the article's own names (``extra``,
+    from ``article_orgs``), then company-like names."""
     orgs = [
         Org(f.entry.name, f.entry.kind, f.start, f.end, f.surface) for f in gazetteer.find(text)
     ]
     taken = [(o.start, o.end) for o in orgs]
+    for name in sorted(extra, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                orgs.append(Org(name, "company", match.start(), match.end(), name))
+                taken.append(match.span())
     known = gazetteer.words()
     for match in _ORG_RUN.finditer(text):
         start, end = match.span()

@@ -17,7 +17,7 @@ from quizapp.grading import Amount, ParsedDate, parse_amount, parse_date
 from .words import word_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_MAG = r"(?:thousand|million|billion|trillion|bn|mn|m|k)\b"
+_MAG = r"(?:thousand|million|billion|trillion|bn|mn|m|b|k)\b"
 _PRE = r"US\$|[€$£]|(?:USD|EUR|GBP)\s"
 _POST = r"(?:US\s)?dollars?\b|euros?\b|pounds?(?:\ssterling)?\b|(?:USD|EUR|GBP)\b|€"
 _AMOUNT = re.compile(

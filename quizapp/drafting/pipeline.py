@@ -6,6 +6,7 @@ unreadable or empty file becomes a ``ReadProblem`` and the others are still draf
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,9 +19,10 @@ from .articles import Article, KnownSource, ReadProblem, read, suggested_source
 from .compose import Context, compose
 from .dedupe import Duplicate, split_duplicates
 from .drafts import Draft
-from .facts import Conflict, Fact, fact_of, find_conflicts
+from .facts import Conflict, Fact, amount_fact, fact_of, find_conflicts
 from .gazetteer import Gazetteer
 from .mentions import Mention, extract
+from .relations import main_org
 
 
 @dataclass
@@ -81,6 +83,33 @@ def _source_date(mentions: list[Mention]) -> str | None:
     return dates[0] if dates else None
 
 
+def facts_of(mentions: list[Mention]) -> dict[Mention, Fact]:
+    """The facts the mentions state, each article's amounts bound within their sentence."""
+    people = {m.answer for m in mentions if m.kind == "person"}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article.source_id].append(mention)
+    facts: dict[Mention, Fact] = {}
+    for found in by_article.values():
+        main = main_org(found)
+        dates = [m for m in found if m.kind == "date"]
+        orgs: dict[int, list[Mention]] = defaultdict(list)
+        for mention in found:
+            if mention.kind == "org":
+                orgs[mention.sentence.index].append(mention)
+        for mention in found:
+            if mention.kind == "amount":
+                index = mention.sentence.index
+                previous = orgs.get(index - 1)
+                it = main if not previous or previous[0].answer == main else None
+                fact = amount_fact(mention, orgs[index], it, dates)
+            else:
+                fact = fact_of(mention, people)
+            if fact is not None:
+                facts[mention] = fact
+    return facts
+
+
 def draft_files(
     files: Iterable[Path],
     *,
@@ -104,12 +133,7 @@ def draft_files(
         mentions += found
         if article.known is None:
             run.new_sources.append(suggested_source(article, _source_date(found)))
-    people = {m.answer for m in mentions if m.kind == "person"}
-    facts: dict[Mention, Fact] = {}
-    for mention in mentions:
-        fact = fact_of(mention, people)
-        if fact is not None:
-            facts[mention] = fact
+    facts = facts_of(mentions)
     run.conflicts = find_conflicts(list(facts.values()))
     drafts = compose(Context(mentions, facts, run.conflicts, gazetteer))
     if dedupe:

@@ -77,7 +77,9 @@ def who_prompt(mention: Mention, label: str) -> str | None:
     if org and " of " not in phrase:
         preposition = "at" if _STAFF_ROLES.match(phrase) else "of"
         return f"According to {label}, who is {article} {phrase} {preposition} {org}?"
-    return f"According to {label}, who is described as {article} {phrase}?"
+    if phrase == "member of the European Parliament":
+        return f"According to {label}, who is described as {article} {phrase}?"
+    return None  # "who is described as the chief executive?": of what? more than one answer
 
 
 def gap_span(mention: Mention) -> tuple[int, int]:
@@ -129,19 +131,36 @@ def fact_prompt(fact: Fact, label: str) -> str | None:
             return lead + f"{when} did {subject} launch {thing or 'it'}?"
         case "announcement":
             return lead + f"{when} did {subject} make the announcement?"
-        case "investment" if fact.mention.kind == "amount":
-            return lead + f"how much did the investment by {subject} amount to?"
-        case "funding":
-            seed = "seed " if "seed" in text.lower() else ""
-            return lead + f"how much {seed}funding did {subject} raise?"
-        case "valuation":
-            return lead + f"at how much was {subject} valued?"
-        case "revenue":
-            return lead + f"how much revenue did {subject} report?"
+        case _ if fact.mention.kind == "amount":
+            return amount_prompt(fact, lead)
         case "acquisition" if fact.mention.kind == "amount":
             return lead + f"how much was paid in the acquisition involving {subject}?"
         case "fine" if fact.mention.kind == "amount":
             return lead + f"how large is the fine involving {subject}?"
+    return None
+
+
+def amount_prompt(fact: Fact, lead: str) -> str | None:
+    """The question for an amount bound to a relation (``relations.relation_of``)."""
+    subject, target = fact.subject, fact.target
+    when = f" {fact.when}" if fact.when else ""
+    into = f" in {target}" if target and fold(target) != fold(subject or "") else ""
+    match fact.predicate:
+        case "raise":
+            seed = "seed " if "seed" in fact.mention.sentence.text.lower() else ""
+            return lead + f"how much {seed}funding did {subject} raise{when}?"
+        case "raise sought":
+            return lead + f"how much new funding is {subject} seeking to raise{when}?"
+        case "valuation":
+            return lead + f"at how much was {subject} valued{when}?"
+        case "valuation sought":
+            return lead + f"at what valuation was {subject} seeking funding{when}?"
+        case "investment":
+            return lead + f"how much did {subject} invest{into}{when}?"
+        case "total investment":
+            return lead + f"how much has {subject} invested{into} in all{when}?"
+        case "revenue":
+            return lead + f"how much revenue did {subject} report{when}?"
     return None
 
 
