@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 from decimal import Decimal
 
+from quizapp.grading import fold
+
 
 from .drafts import Draft, draft_id
 from .facts import Conflict, Fact
 from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
+from .links import Link
 from .mentions import Mention
 from .numbers import amount_words
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
@@ -36,6 +39,7 @@ class Context:
     facts: dict[Mention, Fact]
     conflicts: list[Conflict]
     gazetteer: Gazetteer
+    links: list[tuple[Link, Mention]] = field(default_factory=list)
     conflict_of: dict[Mention, Conflict] = field(init=False)
     by_sentence: dict[tuple[str, int], list[Mention]] = field(init=False)
 
@@ -221,7 +225,7 @@ def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
 
 def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterable[Draft | None]:
     prompt = who_prompt(mention, _label(mention))
-    if prompt is None:
+    if prompt is None or _shared_role(mention):
         return
     others = [m.answer for m in same_role if m.key != mention.key]
     surname = mention.answer.split()[-1]
@@ -231,12 +235,50 @@ def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterabl
     yield _choice(mention, prompt, ctx, {m.key for m in same_role})
 
 
+def _shared_role(mention: Mention) -> bool:
+    """A founder role the article gives more than once: "a co-founder of X" may be another."""
+    role = (mention.detail or "").lower()
+    return "founder" in role and mention.article.text.lower().count("founder") > 1
+
+
 def _org(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     if mention.detail not in _DRAFTED_KINDS:
         return
     yield _cloze(mention, ctx)
     prompt = gap_prompt(mention, _label(mention), kind_word(mention))
     yield _choice(mention, prompt, ctx, set())
+
+
+def _names_to_offer(mention: Mention, ctx: Context, exclude: set[str], seed: str) -> list[str]:
+    """Companies to offer beside a name: the article's own organisations first, then the
+    gazetteer's companies the article never names."""
+    in_article = [m for m in ctx.mentions if m.article == mention.article and m.kind == "org"]
+    named = {fold(m.answer) for m in in_article} | {fold(m.surface) for m in in_article}
+    blocked = {fold(e) for e in exclude}
+    own = [m.answer for m in in_article if m.detail == "company" and fold(m.answer) not in blocked]
+    rest = [e.name for e in ctx.gazetteer.entries.values()
+            if e.kind == "company" and fold(e.name) not in named | blocked]  # fmt: skip
+
+    def order(name: str) -> str:
+        return hashlib.sha256(f"{seed}\x00{name}".encode()).hexdigest()
+
+    picked = list(dict.fromkeys(sorted(own, key=order) + sorted(rest, key=order)))
+    return picked[:MAX_DISTRACTORS]
+
+
+def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
+    label = _label(mention)
+    prompt = f"According to {label}, {link.question}?"
+    prompt = prompt[0].upper() + prompt[1:] if prompt[0].islower() else prompt
+    if not link.others:
+        yield _draft("short", mention, prompt, {"answer": link.answer}, ctx)
+    if link.kind != "org":
+        return
+    seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
+    wrong = _names_to_offer(mention, ctx, {link.answer, link.subject, *link.others}, seed)
+    if len(wrong) >= 2:
+        choices = sorted([link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest())
+        yield _draft("choice", mention, prompt, {"choices": choices, "answer": link.answer}, ctx)
 
 
 def representatives(mentions: list[Mention], facts: dict[Mention, Fact]) -> list[Mention]:
@@ -263,6 +305,10 @@ def compose(ctx: Context) -> list[Draft]:
     drafts: dict[str, Draft] = {}
     for mention in chosen:
         for draft in builders[mention.kind](mention):
+            if draft is not None:
+                drafts.setdefault(draft.id, draft)
+    for link, mention in ctx.links:
+        for draft in _link(link, mention, ctx):
             if draft is not None:
                 drafts.setdefault(draft.id, draft)
     return one_answer_each(list(drafts.values()))

@@ -36,10 +36,9 @@ PREDICATES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         ("fine", r"\bfined\b|\bfines?\b|\bpenalt(?:y|ies)\b", ("amount", "date")),
         ("launch", r"\blaunch(?:ed|es|ing)?\b|\bunveil(?:ed|s)?\b|\breleased\b"
          r"|\bintroduced\b", ("date",)),
-        ("announcement", r"\bannounc(?:ed|es|ement)\b", ("date",)),
     )
 )  # fmt: skip
-_CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_CAPITALISED = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _NOT_SUBJECTS = re.compile(r"\b(?:from|at|and|with|like|including|than|as|of|by|on|in)\s+$")
 _COMPANY_WORDS = frozenset(fold(word) for word in COMPANY_WORDS)
 _SKIP = word_set(

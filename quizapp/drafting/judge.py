@@ -97,11 +97,11 @@ def _trivial(draft: Draft, keys: set[str], text: str) -> bool:
 
 
 def _asked(draft: Draft) -> str:
-    """What a draft asks, folded, without the article's name ("According to the article X")."""
+    """What a draft asks, folded, without the article's file-made id (its words are no
+    context a reader has); a headline naming the article stays, as a reader sees it."""
     text = question_text(draft.as_yaml())
     article = draft.mention.article
-    for name in (article.label, article.source_id):
-        text = text.replace(fold(name), " ")
+    text = text.replace(fold(article.source_id), " ")
     return text
 
 

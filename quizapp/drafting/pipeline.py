@@ -13,6 +13,7 @@ from pathlib import Path
 
 from quizapp.bank.sources import load_sources
 from quizapp.bank.spec import QuestionSpec
+from quizapp.grading import fold
 from quizapp.bank.validate import SOURCES_FILE, load_bank
 
 from .articles import Article, KnownSource, ReadProblem, read, suggested_source
@@ -22,6 +23,7 @@ from .drafts import Draft
 from .facts import Conflict, Fact, amount_fact, fact_of, find_conflicts
 from .gazetteer import Gazetteer
 from .mentions import Mention, extract
+from .links import Link, find_links
 from .relations import main_org
 
 
@@ -110,6 +112,30 @@ def facts_of(mentions: list[Mention]) -> dict[Mention, Fact]:
     return facts
 
 
+def links_of(mentions: list[Mention]) -> list[tuple[Link, Mention]]:
+    """Every article's links, each with a mention of its answer (for evidence and ids)."""
+    found: list[tuple[Link, Mention]] = []
+    by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    sentences = {}
+    for mention in mentions:
+        where = (mention.article.source_id, mention.sentence.index)
+        sentences[where] = mention
+        if mention.kind == "org":
+            by_sentence[where].append(mention)
+    mains = {}
+    for where, any_mention in sentences.items():
+        article = any_mention.article.source_id
+        if article not in mains:
+            mains[article] = main_org([m for m in mentions if m.article.source_id == article])
+        sentence = any_mention.sentence
+        for link in find_links(by_sentence[where], sentence.text, mains[article]):
+            mention = Mention("link", link.answer, fold(link.answer), f"link:{link.kind}",
+                              link.answer, sentence.start + link.start, sentence.start + link.end,
+                              sentence, any_mention.article, detail=link.relation)  # fmt: skip
+            found.append((link, mention))
+    return found
+
+
 def draft_files(
     files: Iterable[Path],
     *,
@@ -135,7 +161,7 @@ def draft_files(
             run.new_sources.append(suggested_source(article, _source_date(found)))
     facts = facts_of(mentions)
     run.conflicts = find_conflicts(list(facts.values()))
-    drafts = compose(Context(mentions, facts, run.conflicts, gazetteer))
+    drafts = compose(Context(mentions, facts, run.conflicts, gazetteer, links_of(mentions)))
     if dedupe:
         questions, dedupe_warnings = bank_questions(bank_dir)
         run.warnings += dedupe_warnings

@@ -35,7 +35,7 @@ _STAFF_ROLES = re.compile(
 _PARLIAMENT_MEMBER = re.compile(r"^(?:European )?Parliament member$|^MEP$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 _OBJECT_END = re.compile(r"\s(?:on|in|at|with|to|for|by|from|after|before|and)\s|[,.;:(]")
-_BRACKET = re.compile(r"\s*\([A-Z][\w.&-]{1,14}\)")
+_BRACKET = re.compile(r"\s*\([\"“‘']?[A-Z][\w.&-]{1,14}[\"”’']?\)")
 _KIND_WORDS = {
     "regulator": "regulator",
     "institution": "institution",
@@ -58,9 +58,7 @@ def role_phrase(role: str) -> str:
     """A role cue as prose: "President" -> "president", "Parliament member" -> "member of..."."""
     if _PARLIAMENT_MEMBER.match(role):
         return "member of the European Parliament"
-    words = role.split()
-    if words[0].lower() in _COMMON_FIRST:
-        words[0] = words[0].lower()
+    words = [w if w.isupper() else w.lower() for w in role.split()]
     if len(words) == 1 and words[0].endswith("s") and words[0].lower() != "analysis":
         words[0] = words[0][:-1]  # "founders", "researchers"
     return " ".join(words)
@@ -129,8 +127,6 @@ def fact_prompt(fact: Fact, label: str) -> str | None:
                 return lead + f"{when} was {subject} launched?"
             thing = _object(text, keyword_at + len(fact.keyword))
             return lead + f"{when} did {subject} launch {thing or 'it'}?"
-        case "announcement":
-            return lead + f"{when} did {subject} make the announcement?"
         case _ if fact.mention.kind == "amount":
             return amount_prompt(fact, lead)
         case "acquisition" if fact.mention.kind == "amount":
