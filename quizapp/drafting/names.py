@@ -163,7 +163,7 @@ def find_orgs(text: str, gazetteer: Gazetteer, extra: frozenset[str] = frozenset
 
 def _not_an_org_word(word: str) -> bool:
     """Words that start a capitalised run without naming anything ("French AI", "Unveiling")."""
-    return word in _NOT_NAMES or word in ADJECTIVES or word.endswith("ing")
+    return word in _NOT_NAMES or word in ADJECTIVES or word.endswith(("ing", "-based"))
 
 
 def _trim_run(text: str, start: int, words: list[str], skip: frozenset[str]) -> tuple[int, str]:

@@ -76,7 +76,7 @@ def relation_of(
         org = _org_before(orgs, offset + at)
         if org is not None and not _THE_COMPANY.search(text[org.local[1] : offset + at]):
             return org.answer
-        return main if _THE_COMPANY.search(text[: offset + at]) else None
+        return main if _THE_COMPANY.search(text[:start]) else None
 
     if (found := _TOTAL.search(left)) and "invest" in left:
         investor = subject_before(found.start())
