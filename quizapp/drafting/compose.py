@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from decimal import Decimal
 
@@ -18,7 +18,7 @@ from quizapp.grading import fold
 
 
 from .drafts import Draft, draft_id
-from .facts import Conflict, Fact
+from .facts import Conflict, Fact, when_of
 from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
 from .links import Link
@@ -27,6 +27,10 @@ from .numbers import amount_words
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
 
 MAX_DISTRACTORS = 3
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December I The A An".split()
+)
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _DRAFTED_KINDS = ("regulator", "institution", "law")
 
@@ -148,7 +152,7 @@ def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -
         return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
 
     near = [k for k in others if k in {m.key for m in ctx.mentions}]
-    chosen = (sorted(near, key=order) + sorted(set(others) - set(near), key=order))
+    chosen = sorted(near, key=order) + sorted(set(others) - set(near), key=order)
     choices = [others[k] for k in chosen[:MAX_DISTRACTORS]]
     return choices if len(choices) >= 2 else []
 
@@ -186,13 +190,12 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
 
 
 def _named(mention: Mention, ctx: Context) -> bool:
-    """Whether the mention's gap clause names an organisation or a person besides it: a gap
-    with nobody in it ("…as small as ____…") has no one answer."""
+    """Whether the mention's gap clause names something besides it (an organisation, a
+    person, a product: a capitalised word past the clause's first): a gap with nobody in
+    it ("…as small as ____…") has no one answer."""
     clause = gap_clause(mention) or ""
-    return any(
-        other.kind in ("org", "person") and other.key != mention.key and other.surface in clause
-        for other in ctx.by_sentence.get(_where(mention), ())
-    )
+    words = [w.strip("“”\"'‘’(…,.") for w in clause.replace(GAP, " ").split()[1:]]
+    return any(w[:1].isupper() and w not in _CALENDAR for w in words)
 
 
 def _where(mention: Mention) -> tuple[str, int]:
@@ -205,12 +208,45 @@ def _gap_prompt(mention: Mention, ctx: Context, what: str) -> str | None:
 
 def _amount(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     fact = ctx.facts.get(mention)
+    if fact and _has_total(fact, ctx):
+        yield from _investor(fact, ctx)
+        return
     label = _label(mention)
     prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, "amount")
     if prompt:
         fields = {"answer": mention.answer, "unit": mention.detail}
         yield _draft("numeric", mention, prompt, fields, ctx)
     yield _choice(mention, prompt, ctx, set())
+    if fact and fact.predicate == "investment" and fact.target and fact.subject:
+        yield from _investor(fact, ctx)
+
+
+def _has_total(fact: Fact, ctx: Context) -> bool:
+    """An investment the same article also gives in total ("doubled to $8 billion"): asking
+    "how much did X invest?" would have two answers."""
+    return fact.predicate == "investment" and any(
+        other.predicate == "total investment"
+        and other.subject == fact.subject
+        and other.mention.article == fact.mention.article
+        for other in ctx.facts.values()
+    )
+
+
+def _investor(fact: Fact, ctx: Context) -> Iterable[Draft | None]:
+    """ "Which company invested $1.5 billion in G42?": the investor, as a choice."""
+    mention = fact.mention
+    when = f" {fact.when}" if fact.when else ""
+    prompt = (f"According to {label_for(mention, fact.subject)}, which company invested {shown(mention)} in "
+              f"{fact.target}{when}?")  # fmt: skip
+    seed = draft_id("choice", f"investor:{mention.key}", mention.article.source_id)
+    wrong = _names_to_offer(mention, ctx, {fact.subject, fact.target}, seed)
+    if len(wrong) < 2:
+        return
+    choices = sorted(
+        [fact.subject, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()
+    )
+    draft = _draft("choice", mention, prompt, {"choices": choices, "answer": fact.subject}, ctx)
+    yield replace(draft, id=seed)
 
 
 def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
@@ -267,8 +303,10 @@ def _names_to_offer(mention: Mention, ctx: Context, exclude: set[str], seed: str
 
 
 def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
-    label = _label(mention)
-    prompt = f"According to {label}, {link.question}?"
+    label = label_for(mention, link.answer)
+    when = when_of(mention, [m for m in ctx.by_sentence.get(_where(mention), ()) if m.kind == "date"])
+    question = f"{link.question} {when}" if when and link.relation == "led" else link.question
+    prompt = f"According to {label}, {question}?"
     prompt = prompt[0].upper() + prompt[1:] if prompt[0].islower() else prompt
     if not link.others:
         yield _draft("short", mention, prompt, {"answer": link.answer}, ctx)
@@ -277,7 +315,9 @@ def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
     wrong = _names_to_offer(mention, ctx, {link.answer, link.subject, *link.others}, seed)
     if len(wrong) >= 2:
-        choices = sorted([link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest())
+        choices = sorted(
+            [link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()
+        )
         yield _draft("choice", mention, prompt, {"choices": choices, "answer": link.answer}, ctx)
 
 

@@ -42,7 +42,7 @@ _CAPITALISED = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _NOT_SUBJECTS = re.compile(r"\b(?:from|at|and|with|like|including|than|as|of|by|on|in)\s+$")
 _COMPANY_WORDS = frozenset(fold(word) for word in COMPANY_WORDS)
 _SKIP = word_set(
-    "The A An This That It Its In On At By For From With However Founded Last Key "
+    "The A An This That It Its In On At By For From With However Founded Last Key Since AI "
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
@@ -113,7 +113,7 @@ def when_of(mention: Mention, dates: Sequence[Mention]) -> str | None:
     2024"), or "last year" / "earlier this year" made absolute from the article's year."""
     for date in dates:
         if date.sentence == mention.sentence and len(date.key) >= 7:
-            return f"in {shown_date(date.key)}"
+            return f"{'on' if len(date.key) == 10 else 'in'} {shown_date(date.key)}"
     year = mention.article.date[:4] if mention.article.date else None
     text = mention.sentence.text
     if _LAST_YEAR.search(text):

@@ -99,7 +99,7 @@ def _header(lines: list[str]) -> tuple[Header, set[int]]:
 
 
 def language_of(text: str) -> str | None:
-    """"French", "German" or "Spanish" when ``text`` reads like that more than English."""
+    """ "French", "German" or "Spanish" when ``text`` reads like that more than English."""
     words = [w.lower() for w in _WORDS.findall(text)]
     if len(words) < 20:
         return None

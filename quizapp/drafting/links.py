@@ -30,6 +30,11 @@ _CALLED = re.compile(
 )
 _ITS = re.compile(rf"\bits (?P<x>{_ONE}) (?P<what>chatbot|model|digital assistant|assistant)\b")
 _PARTNER = re.compile(rf"(?P<a>{_ONE}) (?:has |had )?partner(?:ed|s) with (?P<b>{_ONE})")
+_ROUND = re.compile(r"\b(?:round|funding|fundraiser|fundraising|financing|investment)\b")
+_FORMERLY = re.compile(rf"(?P<a>{_ONE}), (?:the |a |an )?[\w -]{{0,40}}formerly (?:known as|called) "
+                       rf"(?P<x>{_ONE})")  # fmt: skip
+_HIRED = re.compile(rf"(?:has been|was|were|is being) hired by (?P<org>{_ONE}) to (?P<job>lead|head|run)"
+                    rf" (?P<what>[^,.;]{{3,50}})")  # fmt: skip
 _DESCRIPTOR = re.compile(r"^(?:[A-Z][a-z]+['’]s )")
 
 
@@ -60,12 +65,20 @@ def _subject_before(orgs: Sequence[Mention], at: int, main: str | None) -> str |
     return before[0].answer if before else main
 
 
-def find_links(sentence_orgs: Sequence[Mention], text: str, main: str | None) -> list[Link]:
+def find_links(
+    sentence_orgs: Sequence[Mention],
+    text: str,
+    main: str | None,
+    sentence_people: Sequence[Mention] = (),
+) -> list[Link]:
     """The links one sentence states; ``main`` stands for "the company", "the startup"."""
     links: list[Link] = []
     for match in _LED.finditer(text):
         start, end, name = _span(text, match, "x")
-        subject = _subject_before(sentence_orgs, match.start(), main)
+        if not _ROUND.search(text[max(0, match.start() - 40) : match.start()]) or len(name) < 4:
+            continue
+        nearest = [o for o in sentence_orgs if o.local[1] <= match.start()]
+        subject = nearest[-1].answer if nearest else main  # "X's round was led by", "X, ... led by"
         others = (match["y"],) if match["y"] else ()
         if subject and name != subject:
             question = f"who led {subject}'s funding round"
@@ -73,13 +86,17 @@ def find_links(sentence_orgs: Sequence[Mention], text: str, main: str | None) ->
     for match in _LEADING.finditer(text):
         start, end, name = _span(text, match, "x")
         if main and name != main:
-            links.append(Link("led", main, name, start, end, f"who is leading {main}'s funding round"))
+            links.append(
+                Link("led", main, name, start, end, f"who is leading {main}'s funding round")
+            )
     for match in _BASED.finditer(text):
         rest = match["rest"]
         named = [o for o in sentence_orgs if o.local[0] == match.end()]
         subject = named[0].answer if named else None
-        if subject is None and re.match(r"(?:[a-z-]+ )*$", rest) and text[: match.start()].endswith(
-            "the "
+        if (
+            subject is None
+            and re.match(r"(?:[a-z-]+ )*$", rest)
+            and text[: match.start()].endswith("the ")
         ):
             subject = main
         if subject is None:
@@ -106,6 +123,18 @@ def find_links(sentence_orgs: Sequence[Mention], text: str, main: str | None) ->
                 start, end = match.span("x")
                 question = f"what is the name of {subject}'s {what}"
                 links.append(Link("called", subject, match["x"], start, end, question, kind="name"))
+    for match in _FORMERLY.finditer(text):
+        start, end = match.span("x")
+        question = f"what was {match['a']} formerly called"
+        links.append(Link("formerly", match["a"], match["x"], start, end, question, kind="name"))
+    for match in _HIRED.finditer(text):
+        people = [o for o in sentence_people if o.local[1] <= match.start()]
+        if people:
+            person = people[0]
+            what = re.sub(r"^(?:\w+['’]s|its|the) ", "", match["what"].strip())
+            question = f"who was hired by {match['org']} to {match['job']} its {what}"
+            links.append(Link("hired", match["org"], person.answer, *person.local, question,
+                              kind="person"))  # fmt: skip
     for match in _PARTNER.finditer(text):
         start, end = match.span("b")
         question = f"which company did {match['a']} partner with"

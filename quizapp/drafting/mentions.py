@@ -14,7 +14,7 @@ from quizapp.grading import Amount, ParsedDate, fold, parse_date
 from .articles import Article
 from .gazetteer import Gazetteer
 from .names import article_orgs, find_orgs, find_people
-from .numbers import amount_key, amount_words, date_key, find_dates
+from .numbers import amount_key, amount_words, date_key, find_dates, find_weekdays
 from .numbers import find_amounts as _find_amounts
 from .sentences import Sentence, split_sentences
 
@@ -110,13 +110,15 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                          answer=answer, key=amount_key(amount), group=f"amount:{amount.currency}",
                          detail=amount.currency)
             )  # fmt: skip
-        for date_found in find_dates(text, year, month):
+        for date_found in [*find_dates(text, year, month), *find_weekdays(text, article.date)]:
             date = date_found.value
             assert isinstance(date, ParsedDate)
             inferred = date_found.inferred_year
             if inferred and month is None and len(str(date)) == 7:
                 continue  # "in October" in an article of unknown date: no year to give it
             note = f"year {date.year} inferred from the article's date" if inferred else None
+            if date_found.surface.endswith("day"):
+                note = f"day worked out from the article's date ({date_found.surface})"
             found.append(
                 _mention("date", sentence, article, date_found.start, date_found.end,
                          answer=str(date), key=date_key(date), group=f"date:{_precision(date)}",

@@ -219,10 +219,16 @@ def _affiliation(text: str, role: re.Match[str], orgs: list[Org]) -> str | None:
         if words:
             return " ".join(words)
     by_start = {org.start: org.name for org in orgs}
-    for pattern in (_KNOWN_BEFORE, _POSSESSOR):  # "EU competition commissioner", "X's co-founder and chief"
+    for pattern in (
+        _KNOWN_BEFORE,
+        _POSSESSOR,
+    ):  # "EU competition commissioner", "X's co-founder and chief"
         found = pattern.search(text, 0, role.start())
-        if found and found.start(1) in by_start and " and " not in f" {found.group()} "[:-1] or (
-            found and pattern is _POSSESSOR and found.start(1) in by_start
+        if (
+            found
+            and found.start(1) in by_start
+            and " and " not in f" {found.group()} "[:-1]
+            or (found and pattern is _POSSESSOR and found.start(1) in by_start)
         ):
             return by_start[found.start(1)]
     if _THE_COMPANYS.search(text, 0, role.start()) and orgs:

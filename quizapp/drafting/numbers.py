@@ -7,6 +7,7 @@ the drafts and the grader can never disagree about a value.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -104,8 +105,11 @@ def _year_for(month: int, day: bool, before: str, default_year: int, ref_month: 
         return default_year
     if day:
         ahead = (month - ref_month) % 12
-        return default_year + (1 if month < ref_month else 0) if ahead <= 6 else (
-            default_year - (1 if month > ref_month else 0))
+        return (
+            default_year + (1 if month < ref_month else 0)
+            if ahead <= 6
+            else (default_year - (1 if month > ref_month else 0))
+        )
     if _FUTURE_CUES.search(before):
         return default_year + (1 if month < ref_month else 0)
     return default_year - (1 if month > ref_month else 0)
@@ -144,6 +148,26 @@ def find_dates(
             parsed = parse_date(surface.replace(".", "") if not match["iso"] else surface)
         if parsed is not None:
             yield Found(match.start(), match.start() + len(surface), surface, parsed, inferred)
+
+
+_WEEKDAY = re.compile(
+    r"\b(?:on |said |announced |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def find_weekdays(text: str, article_date: str | None) -> Iterator[Found]:
+    """ "on Monday", "said Thursday": the latest such day on or before the article's date,
+    when that date is known to the day (news reports the week's events)."""
+    if not article_date or len(article_date) != 10:
+        return
+    day = datetime.date.fromisoformat(article_date)
+    for match in _WEEKDAY.finditer(text):
+        back = (day.weekday() - _WEEKDAYS.index(match["day"])) % 7
+        date = day - datetime.timedelta(days=back)
+        parsed = parse_date(date.isoformat())
+        if parsed is not None:
+            yield Found(match.start("day"), match.end("day"), match["day"], parsed, True)
 
 
 def amount_words(value: Decimal) -> str:

@@ -116,19 +116,22 @@ def links_of(mentions: list[Mention]) -> list[tuple[Link, Mention]]:
     """Every article's links, each with a mention of its answer (for evidence and ids)."""
     found: list[tuple[Link, Mention]] = []
     by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    people: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     sentences = {}
     for mention in mentions:
         where = (mention.article.source_id, mention.sentence.index)
         sentences[where] = mention
         if mention.kind == "org":
             by_sentence[where].append(mention)
+        if mention.kind == "person":
+            people[where].append(mention)
     mains = {}
     for where, any_mention in sentences.items():
         article = any_mention.article.source_id
         if article not in mains:
             mains[article] = main_org([m for m in mentions if m.article.source_id == article])
         sentence = any_mention.sentence
-        for link in find_links(by_sentence[where], sentence.text, mains[article]):
+        for link in find_links(by_sentence[where], sentence.text, mains[article], people[where]):
             mention = Mention("link", link.answer, fold(link.answer), f"link:{link.kind}",
                               link.answer, sentence.start + link.start, sentence.start + link.end,
                               sentence, any_mention.article, detail=link.relation)  # fmt: skip

@@ -104,7 +104,7 @@ def _object(text: str, end: int) -> str:
     """The few words after a verb, up to a preposition or punctuation: "its own LLM"."""
     rest = text[end:]
     stop = _OBJECT_END.search(rest)
-    words = (rest[: stop.start()] if stop else rest).split()
+    words = (rest[: stop.start()] if stop else rest).replace("“", "").replace("”", "").split()
     return " ".join(words) if 0 < len(words) <= 6 else ""
 
 

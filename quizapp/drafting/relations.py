@@ -19,7 +19,8 @@ _SOFT = r"(?:about |around |roughly |nearly |almost |some |more than |over |up t
 _RAISE = re.compile(
     r"\b(?:rais(?:ed|es|e|ing)|wraps? up|wrapped up|clos(?:ed|es|e)|secur(?:ed|es|e)"
     r"|land(?:ed|s)|bagged)\s+(?:an additional |a further |a total of |another |a |its )?"
-    + _SOFT + r"$"
+    + _SOFT
+    + r"$"
 )
 _RAISE_AFTER = re.compile(r"^\s*(?:in (?:new )?(?:funding|capital)|funding round|round)\b")
 _VALUE = re.compile(r"\bvalu(?:es|ing|ed|e)\b(?P<what>[^.;$€£]{0,40}?)\bat " + _SOFT + r"$")
@@ -28,14 +29,19 @@ _SOUGHT = re.compile(r"\b(?:seek(?:s|ing)?|sought|target(?:s|ed|ing)?|aim(?:s|in
                      r"|could|would|in talks)\b")  # fmt: skip
 _INVEST = re.compile(
     r"\b(?:put in|put|invest(?:ed|s|ing)?|(?:would |will |to )?pay|paid|committed|pledged)\s+"
-    + _SOFT + r"$"
+    + _SOFT
+    + r"$"
 )
 _INVEST_NOUN = re.compile(r"^\s*(?:investment|stake|funding)?\s*(?:in (?P<in>[^,.;]{2,40}?) )?"
                           r"from (?P<from>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*)")  # fmt: skip
 _INVESTMENT_OF = re.compile(r"\binvestment of " + _SOFT + r"$")
-_TOTAL = re.compile(r"\b(?:doubled|tripled|raised|increased|brought)\b[^.;]{0,40}\bto " + _SOFT + "$")
+_TOTAL = re.compile(
+    r"\b(?:doubled|tripled|raised|increased|brought)\b[^.;]{0,40}\bto " + _SOFT + "$"
+)
 _REVENUE = re.compile(r"\brevenues?\b[^.;$]{0,25}$")
-_THE_COMPANY = re.compile(r"\b(?:the|its) (?:company|startup|start-up|business|firm|group)\b|\bit\b")
+_THE_COMPANY = re.compile(
+    r"\b(?:the|its) (?:company|startup|start-up|business|firm|group)\b|\bit\b"
+)
 _WINDOW = 90
 
 
