@@ -53,9 +53,10 @@ def _print_gold(report: GoldReport, show: str) -> None:
     for j in chosen:
         answer = j.draft.fields.get("answer", j.draft.fields.get("text", ""))
         verdict = "good" if j.good else "bad"
+        reason = "/".join(j.facts) or j.why
         click.echo(f"\n- draft: {j.draft.id}\n  fingerprint: {fingerprint(j.draft)}\n"
-                   f"  # {j.draft.mention.article.name}: {verdict} by {j.how}"
-                   f" {'/'.join(j.facts) or j.why}\n  # {j.draft.prompt}\n  # -> {answer}")  # fmt: skip
+                   f"  # {j.draft.mention.article.name}: {verdict} by {j.how} {reason}\n"
+                   f"  # {j.draft.prompt}\n  # -> {answer}")  # fmt: skip
 
 
 def _curated(directory: Path) -> None:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-
 from decimal import Decimal
 
 from quizapp.grading import fold
 
-
-from .drafts import Draft, draft_id
+from .drafts import Draft, draft_id, question_text
 from .facts import Conflict, Fact, when_of
 from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
@@ -25,11 +23,12 @@ from .links import Link
 from .mentions import Mention
 from .numbers import amount_words
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
+from .words import word_set
 
 MAX_DISTRACTORS = 3
-_CALENDAR = frozenset(
+_CALENDAR = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December I The A An".split()
+    "June July August September October November December I The A An"
 )
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _DRAFTED_KINDS = ("regulator", "institution", "law")
@@ -135,9 +134,10 @@ def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -
     others: dict[str, str] = {}
     for other in ctx.mentions:
         kind = other.group.split(":")[0] if mention.kind == "amount" else other.group
-        if kind == family and other.article == mention.article and other.key not in blocked:
-            if mention.kind != "amount" or other.detail == mention.detail:
-                others.setdefault(other.key, shown(other))
+        same_currency = mention.kind != "amount" or other.detail == mention.detail
+        mine = other.article == mention.article and other.key not in blocked
+        if kind == family and mine and same_currency:
+            others.setdefault(other.key, shown(other))
     if mention.kind == "org" and len(others) < MAX_DISTRACTORS:
         for entry in ctx.gazetteer.entries.values():
             key = entry.name.casefold()
@@ -185,7 +185,10 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
     if clause is None:
         return None
     text = clause.replace(GAP, "{{" + "|".join(answers) + "}}", 1)
-    prompt = f"Fill in the gap in this statement from {_label(mention)}."
+    label = _label(mention)
+    if any(fold(answer) in fold(label) for answer in answers if len(answer) > 2):
+        label = f"the article {mention.article.source_id}"  # the headline gives it away
+    prompt = f"Fill in the gap in this statement from {label}."
     return _draft("cloze", mention, prompt, {"text": text}, ctx)
 
 
@@ -236,7 +239,8 @@ def _investor(fact: Fact, ctx: Context) -> Iterable[Draft | None]:
     """ "Which company invested $1.5 billion in G42?": the investor, as a choice."""
     mention = fact.mention
     when = f" {fact.when}" if fact.when else ""
-    prompt = (f"According to {label_for(mention, fact.subject)}, which company invested {shown(mention)} in "
+    label = label_for(mention, fact.subject)
+    prompt = (f"According to {label}, which company invested {shown(mention)} in "
               f"{fact.target}{when}?")  # fmt: skip
     seed = draft_id("choice", f"investor:{mention.key}", mention.article.source_id)
     wrong = _names_to_offer(mention, ctx, {fact.subject, fact.target}, seed)
@@ -304,7 +308,9 @@ def _names_to_offer(mention: Mention, ctx: Context, exclude: set[str], seed: str
 
 def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     label = label_for(mention, link.answer)
-    when = when_of(mention, [m for m in ctx.by_sentence.get(_where(mention), ()) if m.kind == "date"])
+    when = when_of(
+        mention, [m for m in ctx.by_sentence.get(_where(mention), ()) if m.kind == "date"]
+    )
     question = f"{link.question} {when}" if when and link.relation == "led" else link.question
     prompt = f"According to {label}, {question}?"
     prompt = prompt[0].upper() + prompt[1:] if prompt[0].islower() else prompt
@@ -359,8 +365,9 @@ def one_answer_each(drafts: list[Draft]) -> list[Draft]:
     can be right alone ("At how much was Anthropic valued?": $60 billion, $18 billion)."""
     answers: dict[tuple[str, str], set[str]] = {}
     for draft in drafts:
-        answers.setdefault((draft.sources[0], draft.prompt), set()).add(draft.mention.key)
-    return [d for d in drafts if len(answers[(d.sources[0], d.prompt)]) == 1]
+        asked = (draft.sources[0], question_text(draft.as_yaml()))
+        answers.setdefault(asked, set()).add(draft.mention.key)
+    return [d for d in drafts if len(answers[(d.sources[0], question_text(d.as_yaml()))]) == 1]
 
 
 def _same_role(mention: Mention, chosen: list[Mention]) -> list[Mention]:

@@ -31,11 +31,16 @@ _CALLED = re.compile(
 _ITS = re.compile(rf"\bits (?P<x>{_ONE}) (?P<what>chatbot|model|digital assistant|assistant)\b")
 _PARTNER = re.compile(rf"(?P<a>{_ONE}) (?:has |had )?partner(?:ed|s) with (?P<b>{_ONE})")
 _ROUND = re.compile(r"\b(?:round|funding|fundraiser|fundraising|financing|investment)\b")
-_FORMERLY = re.compile(rf"(?P<a>{_ONE}), (?:the |a |an )?[\w -]{{0,40}}formerly (?:known as|called) "
-                       rf"(?P<x>{_ONE})")  # fmt: skip
-_HIRED = re.compile(rf"(?:has been|was|were|is being) hired by (?P<org>{_ONE}) to (?P<job>lead|head|run)"
-                    rf" (?P<what>[^,.;]{{3,50}})")  # fmt: skip
+_FORMERLY = re.compile(rf"(?P<a>{_ONE}), (?:the |a |an )?[\w -]{{0,40}}formerly "
+                       rf"(?:known as|called) (?P<x>{_ONE})")  # fmt: skip
+_HIRED = re.compile(rf"(?:has been|was|were|is being) hired by (?P<org>{_ONE}) "
+                    rf"to (?P<job>lead|head|run) (?P<what>[^,.;]{{3,50}})")  # fmt: skip
 _DESCRIPTOR = re.compile(r"^(?:[A-Z][a-z]+['’]s )")
+
+
+def possessive(name: str) -> str:
+    """ "Cohere's", "Korvana Robotics'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def find_links(
         subject = nearest[-1].answer if nearest else main  # "X's round was led by", "X, ... led by"
         others = (match["y"],) if match["y"] else ()
         if subject and name != subject:
-            question = f"who led {subject}'s funding round"
+            question = f"who led {possessive(subject)} funding round"
             links.append(Link("led", subject, name, start, end, question, others))
     for match in _LEADING.finditer(text):
         start, end, name = _span(text, match, "x")
@@ -121,7 +126,7 @@ def find_links(
             what = match["what"]
             if subject and match["x"] != subject:
                 start, end = match.span("x")
-                question = f"what is the name of {subject}'s {what}"
+                question = f"what is the name of {possessive(subject)} {what}"
                 links.append(Link("called", subject, match["x"], start, end, question, kind="name"))
     for match in _FORMERLY.finditer(text):
         start, end = match.span("x")

@@ -127,6 +127,7 @@ def article_orgs(text: str, gazetteer: Gazetteer) -> frozenset[str]:
             name = " ".join(words)
             if words and name not in known and len(name) > 1 and not _ROLE_WORD.match(name):
                 found.add(name)
+    found |= {org.name for org in find_orgs(text, gazetteer) if org.kind == "company"}
     return frozenset(found)
 
 
@@ -140,10 +141,15 @@ def find_orgs(text: str, gazetteer: Gazetteer, extra: frozenset[str] = frozenset
         Org(f.entry.name, f.entry.kind, f.start, f.end, f.surface) for f in gazetteer.find(text)
     ]
     taken = [(o.start, o.end) for o in orgs]
-    for name in sorted(extra, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+    surfaces = {name: name for name in extra}
+    for name in extra:  # "Korvana" for "Korvana Robotics", "Mistral" for "Mistral AI"
+        words = name.split()
+        if len(words) > 1 and words[-1] in COMPANY_WORDS and words[0] not in _NOT_NAMES:
+            surfaces.setdefault(" ".join(words[:-1]), name)
+    for surface in sorted(surfaces, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text):
             if not any(a < match.end() and match.start() < b for a, b in taken):
-                orgs.append(Org(name, "company", match.start(), match.end(), name))
+                orgs.append(Org(surfaces[surface], "company", match.start(), match.end(), surface))
                 taken.append(match.span())
     known = gazetteer.words()
     for match in _ORG_RUN.finditer(text):

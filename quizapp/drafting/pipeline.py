@@ -13,8 +13,8 @@ from pathlib import Path
 
 from quizapp.bank.sources import load_sources
 from quizapp.bank.spec import QuestionSpec
-from quizapp.grading import fold
 from quizapp.bank.validate import SOURCES_FILE, load_bank
+from quizapp.grading import fold
 
 from .articles import Article, KnownSource, ReadProblem, read, suggested_source
 from .compose import Context, compose
@@ -22,8 +22,8 @@ from .dedupe import Duplicate, split_duplicates
 from .drafts import Draft
 from .facts import Conflict, Fact, amount_fact, fact_of, find_conflicts
 from .gazetteer import Gazetteer
-from .mentions import Mention, extract
 from .links import Link, find_links
+from .mentions import Mention, extract
 from .relations import main_org
 
 

@@ -25,6 +25,7 @@ _RAISE = re.compile(
 _RAISE_AFTER = re.compile(r"^\s*(?:in (?:new )?(?:funding|capital)|funding round|round)\b")
 _VALUE = re.compile(r"\bvalu(?:es|ing|ed|e)\b(?P<what>[^.;$€£]{0,40}?)\bat " + _SOFT + r"$")
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money |pre-money )?valuation\b")
+_VALUATION_OF = re.compile(r"\bvaluation (?:of|at) " + _SOFT + "$")
 _SOUGHT = re.compile(r"\b(?:seek(?:s|ing)?|sought|target(?:s|ed|ing)?|aim(?:s|ing)?|hop(?:es|ing)"
                      r"|could|would|in talks)\b")  # fmt: skip
 _INVEST = re.compile(
@@ -33,7 +34,7 @@ _INVEST = re.compile(
     + r"$"
 )
 _INVEST_NOUN = re.compile(r"^\s*(?:investment|stake|funding)?\s*(?:in (?P<in>[^,.;]{2,40}?) )?"
-                          r"from (?P<from>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*)")  # fmt: skip
+                          r"(?:from|by) (?P<from>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*)")  # fmt: skip
 _INVESTMENT_OF = re.compile(r"\binvestment of " + _SOFT + r"$")
 _TOTAL = re.compile(
     r"\b(?:doubled|tripled|raised|increased|brought)\b[^.;]{0,40}\bto " + _SOFT + "$"
@@ -42,6 +43,7 @@ _REVENUE = re.compile(r"\brevenues?\b[^.;$]{0,25}$")
 _THE_COMPANY = re.compile(
     r"\b(?:the|its) (?:company|startup|start-up|business|firm|group)\b|\bit\b"
 )
+_INTO = re.compile(r"^\s*(?:into|in|for [a-z ]*stake in) (?:the )?([A-Z][\w&-]*(?: [A-Z]\w*)*)")
 _WINDOW = 90
 
 
@@ -88,6 +90,10 @@ def relation_of(
         investor = subject_before(found.start())
         target = main if investor != main else None
         return ("total investment", investor, target, "invest") if investor else None
+    if (of := _VALUATION_OF.search(left)) and not _VALUE.search(left):
+        owner = re.search(r"(\S+)['’]s $", left[: of.start()])
+        named = [o.answer for o in orgs if owner and o.surface == owner.group(1)]
+        return ("valuation", named[0], None, "valu") if named else None
     if (found := _VALUE.search(left)) or _VALUATION_AFTER.match(right):
         named = _org_at(orgs, offset + found.start(), offset + found.end()) if found else None
         subject = named.answer if named else subject_before(found.start() if found else len(left))
@@ -99,14 +105,15 @@ def relation_of(
         subject = subject_before(found.start() if found else len(left))
         relation = "raise sought" if sought or "to raise" in left else "raise"
         return (relation, subject, None, "rais") if subject else None
-    if noun := _INVEST_NOUN.match(right):
-        if _INVESTMENT_OF.search(left) or re.match(r"^\s*(?:investment|stake|funding)", right):
-            target = (noun["in"] or "").strip() or subject_before(len(left))
-            return "investment", noun["from"], target, "invest"
+    noun = _INVEST_NOUN.match(right)
+    if noun and (
+        _INVESTMENT_OF.search(left) or re.match(r"^\s*(?:investment|stake|funding)", right)
+    ):
+        target = (noun["in"] or "").strip() or subject_before(len(left))
+        return "investment", noun["from"], target, "invest"
     if found := _INVEST.search(left):
         investor = subject_before(found.start())
-        into = re.match(r"^\s*(?:into|in|for [a-z ]*stake in) (?:the )?([A-Z][\w&-]*(?: [A-Z]\w*)*)",
-                        right)  # fmt: skip
+        into = _INTO.match(right)
         target = into.group(1) if into else (main if investor != main else None)
         return ("investment", investor, target, "invest") if investor else None
     if _REVENUE.search(left):
