@@ -96,7 +96,7 @@ def find_links(
             )
     for match in _BASED.finditer(text):
         rest = match["rest"]
-        named = [o for o in sentence_orgs if o.local[0] == match.end()]
+        named = [o for o in sentence_orgs if o.local[0] == match.start("rest")]
         subject = named[0].answer if named else None
         if (
             subject is None

@@ -122,7 +122,7 @@ def article_orgs(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     for pattern in _ORG_CUES:
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            while words and (words[0] in _NOT_NAMES or words[0] in ADJECTIVES):
+            while words and (_not_an_org_word(words[0]) or re.search(r"['’]s$", words[0])):
                 words.pop(0)
             name = " ".join(words)
             if words and name not in known and len(name) > 1 and not _ROLE_WORD.match(name):

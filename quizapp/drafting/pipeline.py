@@ -25,6 +25,7 @@ from .gazetteer import Gazetteer
 from .links import Link, find_links
 from .mentions import Mention, extract
 from .relations import main_org
+from .sentences import split_sentences
 
 
 @dataclass
@@ -115,27 +116,22 @@ def facts_of(mentions: list[Mention]) -> dict[Mention, Fact]:
 def links_of(mentions: list[Mention]) -> list[tuple[Link, Mention]]:
     """Every article's links, each with a mention of its answer (for evidence and ids)."""
     found: list[tuple[Link, Mention]] = []
-    by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-    people: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-    sentences = {}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        where = (mention.article.source_id, mention.sentence.index)
-        sentences[where] = mention
-        if mention.kind == "org":
-            by_sentence[where].append(mention)
-        if mention.kind == "person":
-            people[where].append(mention)
-    mains = {}
-    for where, any_mention in sentences.items():
-        article = any_mention.article.source_id
-        if article not in mains:
-            mains[article] = main_org([m for m in mentions if m.article.source_id == article])
-        sentence = any_mention.sentence
-        for link in find_links(by_sentence[where], sentence.text, mains[article], people[where]):
-            mention = Mention("link", link.answer, fold(link.answer), f"link:{link.kind}",
-                              link.answer, sentence.start + link.start, sentence.start + link.end,
-                              sentence, any_mention.article, detail=link.relation)  # fmt: skip
-            found.append((link, mention))
+        by_article[mention.article.source_id].append(mention)
+    for article_mentions in by_article.values():
+        article = article_mentions[0].article
+        main = main_org(article_mentions)
+        for sentence in split_sentences(article.text):
+            here = [m for m in article_mentions if m.sentence.index == sentence.index]
+            orgs = [m for m in here if m.kind == "org"]
+            people = [m for m in here if m.kind == "person"]
+            for link in find_links(orgs, sentence.text, main, people):
+                mention = Mention("link", link.answer, fold(link.answer), f"link:{link.kind}",
+                                  link.answer, sentence.start + link.start,
+                                  sentence.start + link.end, sentence, article,
+                                  detail=link.relation)  # fmt: skip
+                found.append((link, mention))
     return found
 
 
