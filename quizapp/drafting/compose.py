@@ -357,7 +357,8 @@ def compose(ctx: Context) -> list[Draft]:
         for draft in _link(link, mention, ctx):
             if draft is not None:
                 drafts.setdefault(draft.id, draft)
-    return one_answer_each(list(drafts.values()))
+    ordered = sorted(drafts.values(), key=lambda d: (d.sources[0], d.mention.start))
+    return one_answer_each(ordered)
 
 
 def one_answer_each(drafts: list[Draft]) -> list[Draft]:
