@@ -151,7 +151,8 @@ def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -
     def order(key: str) -> str:
         return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
 
-    near = [k for k in others if k in {m.key for m in ctx.mentions}]
+    own = {m.key for m in ctx.mentions if m.article == mention.article}
+    near = [k for k in others if k in own]
     chosen = sorted(near, key=order) + sorted(set(others) - set(near), key=order)
     choices = [others[k] for k in chosen[:MAX_DISTRACTORS]]
     return choices if len(choices) >= 2 else []
