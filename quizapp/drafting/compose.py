@@ -11,26 +11,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from quizapp.grading import fold
 
+from .distractors import distractors, names_to_offer, shown
 from .drafts import Draft, draft_id, question_text
 from .facts import Conflict, Fact, when_of
-from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
 from .links import Link
 from .mentions import Mention
-from .numbers import amount_words
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
 from .words import word_set
 
-MAX_DISTRACTORS = 3
 _CALENDAR = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December I The A An"
 )
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 _DRAFTED_KINDS = ("regulator", "institution", "law")
 
 
@@ -51,15 +47,6 @@ class Context:
         self.by_sentence = {}
         for mention in self.mentions:
             self.by_sentence.setdefault(_where(mention), []).append(mention)
-
-
-def shown(mention: Mention) -> str:
-    """A value as a reader writes it: "€15 million", "26 February 2024", "Arthur Mensch"."""
-    if mention.kind == "amount":
-        return _SYMBOLS.get(mention.detail or "", "") + mention.answer
-    if mention.kind == "date":
-        return shown_key(mention.key)
-    return mention.answer
 
 
 def _label(mention: Mention) -> str:
@@ -102,67 +89,11 @@ def _draft(qtype: str, mention: Mention, prompt: str, fields: dict, ctx: Context
     )
 
 
-_SCALES = ("0.5", "2", "3", "0.25", "4")
-
-
-def _generated(mention: Mention) -> dict[str, str]:
-    """Values of the same kind and magnitude made from the answer itself: an amount halved,
-    doubled, tripled...; a date a year or two away. Independent of any other article."""
-    made: dict[str, str] = {}
-    if mention.kind == "amount":
-        value = Decimal(mention.key.split(":")[1])
-        for scale in _SCALES:
-            other = (value * Decimal(scale)).normalize()
-            answer = amount_words(other)
-            made[f"{mention.detail}:{other:f}"] = _SYMBOLS.get(mention.detail or "", "") + answer
-    elif mention.kind == "date":
-        year = int(mention.key[:4])
-        for delta in (-1, 1, -2, 2):
-            key = f"{year + delta}{mention.key[4:]}"
-            made[key] = shown_key(key)
-    return made
-
-
-def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -> list[str]:
-    """Up to ``MAX_DISTRACTORS`` values of the same kind: from the same article first, then
-    the gazetteer (organisations) or values made from the answer (amounts, dates). Never a
-    value the same sentence gives, and never one from another article, so a draft does not
-    depend on what else is in the run."""
-    family = mention.group.split(":")[0] if mention.kind == "amount" else mention.group
-    in_sentence = {m.key for m in ctx.mentions if m.sentence == mention.sentence}
-    blocked = exclude | in_sentence | {mention.key}
-    others: dict[str, str] = {}
-    for other in ctx.mentions:
-        kind = other.group.split(":")[0] if mention.kind == "amount" else other.group
-        same_currency = mention.kind != "amount" or other.detail == mention.detail
-        mine = other.article == mention.article and other.key not in blocked
-        if kind == family and mine and same_currency:
-            others.setdefault(other.key, shown(other))
-    if mention.kind == "org" and len(others) < MAX_DISTRACTORS:
-        for entry in ctx.gazetteer.entries.values():
-            key = entry.name.casefold()
-            if entry.kind == mention.detail and key not in blocked and key not in others:
-                others[key] = entry.name
-    if mention.kind in ("amount", "date") and len(others) < MAX_DISTRACTORS:
-        for key, answer in _generated(mention).items():
-            if key not in blocked and answer not in others.values():
-                others.setdefault(key, answer)
-
-    def order(key: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
-
-    own = {m.key for m in ctx.mentions if m.article == mention.article}
-    near = [k for k in others if k in own]
-    chosen = sorted(near, key=order) + sorted(set(others) - set(near), key=order)
-    choices = [others[k] for k in chosen[:MAX_DISTRACTORS]]
-    return choices if len(choices) >= 2 else []
-
-
 def _choice(mention: Mention, prompt: str | None, ctx: Context, exclude: set[str]) -> Draft | None:
     if prompt is None:
         return None
     seed = draft_id("choice", f"{mention.kind}:{mention.key}", mention.article.source_id)
-    wrong = _distractors(mention, ctx, seed, exclude)
+    wrong = distractors(mention, ctx.mentions, ctx.gazetteer, seed, exclude)
     if not wrong:
         return None
     answer = shown(mention)
@@ -244,7 +175,7 @@ def _investor(fact: Fact, ctx: Context) -> Iterable[Draft | None]:
     prompt = (f"According to {label}, which company invested {shown(mention)} in "
               f"{fact.target}{when}?")  # fmt: skip
     seed = draft_id("choice", f"investor:{mention.key}", mention.article.source_id)
-    wrong = _names_to_offer(mention, ctx, {fact.subject, fact.target}, seed)
+    wrong = names_to_offer(mention, ctx.mentions, ctx.gazetteer, {fact.subject, fact.target}, seed)
     if len(wrong) < 2:
         return
     choices = sorted(
@@ -290,23 +221,6 @@ def _org(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     yield _choice(mention, prompt, ctx, set())
 
 
-def _names_to_offer(mention: Mention, ctx: Context, exclude: set[str], seed: str) -> list[str]:
-    """Companies to offer beside a name: the article's own organisations first, then the
-    gazetteer's companies the article never names."""
-    in_article = [m for m in ctx.mentions if m.article == mention.article and m.kind == "org"]
-    named = {fold(m.answer) for m in in_article} | {fold(m.surface) for m in in_article}
-    blocked = {fold(e) for e in exclude}
-    own = [m.answer for m in in_article if m.detail == "company" and fold(m.answer) not in blocked]
-    rest = [e.name for e in ctx.gazetteer.entries.values()
-            if e.kind == "company" and fold(e.name) not in named | blocked]  # fmt: skip
-
-    def order(name: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{name}".encode()).hexdigest()
-
-    picked = list(dict.fromkeys(sorted(own, key=order) + sorted(rest, key=order)))
-    return picked[:MAX_DISTRACTORS]
-
-
 def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     label = label_for(mention, link.answer)
     when = when_of(
@@ -320,7 +234,9 @@ def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     if link.kind != "org":
         return
     seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
-    wrong = _names_to_offer(mention, ctx, {link.answer, link.subject, *link.others}, seed)
+    wrong = names_to_offer(
+        mention, ctx.mentions, ctx.gazetteer, {link.answer, link.subject, *link.others}, seed
+    )
     if len(wrong) >= 2:
         choices = sorted(
             [link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()
