@@ -12,7 +12,8 @@ from ..bank.validate import load_bank, load_file, summary
 from ..database import write_intent
 from ..extensions import db
 from . import AppContextGroup, bank_dir
-from .draft import draft, draft_eval
+from .draft import draft
+from .drafteval import draft_eval
 from .exchange import export_command, import_command
 
 

@@ -1,23 +1,20 @@
-"""``flask bank draft`` and ``flask bank draft-eval``: draft questions from articles, and
-measure the drafts against the curated bank. Thin wrappers over ``quizapp.drafting``."""
+"""``flask bank draft``: draft questions from articles for a teacher to review. A thin
+wrapper over ``quizapp.drafting``; ``draft-eval`` (in ``drafteval.py``) measures the drafts."""
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from ..bank.slugs import slugify
-from ..bank.validate import SOURCES_FILE, load_bank
-from ..drafting.articles import SUFFIXES, collect
-from ..drafting.evaluate import check_file, evaluate
+from ..bank.validate import SOURCES_FILE
+from ..drafting.articles import collect
 from ..drafting.gazetteer import Gazetteer, GazetteerError
 from ..drafting.pipeline import DraftRun, draft_files
 from ..drafting.render import conflict_rows, render, table
 from ..drafting.sourcesfile import add_sources
-from ..presentation import percent
 from . import bank_dir
 
 
@@ -27,7 +24,9 @@ def _output_name(paths: tuple[Path, ...]) -> str:
     return slugify(stem) or "drafts"
 
 
-def _run(paths: tuple[Path, ...], gazetteers: tuple[Path, ...], dedupe: bool) -> DraftRun:
+def run_drafts(
+    paths: tuple[Path, ...], gazetteers: tuple[Path, ...], *, dedupe: bool, bank: bool = True
+) -> DraftRun:
     """Collect and draft with a progress bar; file problems are reported, not fatal."""
     files, problems = collect(paths)
     try:
@@ -35,7 +34,8 @@ def _run(paths: tuple[Path, ...], gazetteers: tuple[Path, ...], dedupe: bool) ->
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
     with click.progressbar(files, label="Drafting", show_pos=True) as bar:
-        run = draft_files(bar, bank_dir=bank_dir(), gazetteer=gazetteer, dedupe=dedupe)
+        folder = bank_dir() if bank else None
+        run = draft_files(bar, bank_dir=folder, gazetteer=gazetteer, dedupe=dedupe)
     run.problems = problems + run.problems
     for problem in run.problems:
         click.echo(f"error: {problem}", err=True)
@@ -94,7 +94,7 @@ def draft(
     add_new_sources: bool,
 ) -> None:
     """Draft questions from the .txt/.md articles in PATHS (files or folders) for review."""
-    run = _run(paths, gazetteers, dedupe=not keep_duplicates)
+    run = run_drafts(paths, gazetteers, dedupe=not keep_duplicates)
     directory = bank_dir()
     out = out or directory / "drafts" / f"{_output_name(paths)}.yaml"
     pending = run.new_sources
@@ -116,38 +116,3 @@ def draft(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     _report(run, out)
-
-
-@click.command("draft-eval")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def draft_eval(directory: Path) -> None:
-    """Score drafts in DIRECTORY (draft .yaml files, or articles drafted on the fly) against
-    the curated bank: recovered amounts and dates, and drafts that pass validation."""
-    questions = bank_dir()
-    loaded = load_bank(questions)
-    if loaded.bank is None:
-        raise click.ClickException(f"the bank in {questions} has errors; run `flask bank check`")
-    with tempfile.TemporaryDirectory() as scratch:
-        drafts_dir = directory
-        if not any(directory.glob("*.yaml")) and any(
-            p.suffix in SUFFIXES for p in directory.rglob("*")
-        ):
-            run = _run((directory,), (), dedupe=False)
-            drafts_dir = Path(scratch)
-            (drafts_dir / "articles.yaml").write_text(
-                render("Drafts: articles", run.drafts), encoding="utf-8"
-            )
-        files = [check_file(path, questions) for path in sorted(drafts_dir.glob("*.yaml"))]
-    report = evaluate(files, loaded.bank.questions.values())
-    share = percent(report.valid / report.drafts if report.drafts else None)
-    click.echo(
-        f"Drafts: {report.drafts} in {len(files)} file(s); "
-        f"{report.valid} pass validation ({share})."
-    )
-    click.echo("Per type: " + ", ".join(f"{t} {n}" for t, n in sorted(report.per_type.items())))
-    for name, part in (("money amounts", report.amounts), ("other numbers", report.numbers),
-                       ("dates", report.dates)):  # fmt: skip
-        missed = f" — missed: {', '.join(part.missed)}" if part.missed else ""
-        click.echo(f"Curated {name} recovered: {part}{missed}")
-    for error in report.errors[:20]:
-        click.echo(f"  {error}", err=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from quizapp.bank.slugs import slugify
 
+from .furniture import Header, clean
+
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 512 * 1024
 """Longest article read; longer files are refused rather than truncated."""
@@ -36,6 +38,12 @@ class Article:
     text: str
     source_id: str
     known: KnownSource | None = None
+    header: Header = Header()
+
+    @property
+    def date(self) -> str | None:
+        """The article's date: the known source's, else the one in its header lines."""
+        return (self.known and self.known.date) or self.header.date
 
     @property
     def name(self) -> str:
@@ -47,6 +55,8 @@ class Article:
         """The known source's title, else a short first line that reads like a headline."""
         if self.known and self.known.title:
             return self.known.title
+        if self.header.headline:
+            return self.header.headline
         first = self.text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
         looks_like_headline = 0 < len(first) <= 120 and not first.endswith((".", ":"))
         return first if looks_like_headline else None
@@ -111,8 +121,13 @@ def read(path: Path, known: Mapping[str, KnownSource] | None = None) -> Article 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not any(ch.isalpha() for ch in text):
         return ReadProblem(path, "file is empty (no text to draft from)")
+    cleaned = clean(text)
+    if cleaned.language is not None:
+        return ReadProblem(path, f"the article reads like {cleaned.language}, not English — "
+                                 "the drafter only reads English articles")  # fmt: skip
     source = (known or {}).get(path.name)
-    return Article(path, text, source.id if source else source_slug(path), source)
+    source_id = source.id if source else source_slug(path)
+    return Article(path, cleaned.text, source_id, source, cleaned.header)
 
 
 def suggested_source(article: Article, date: str | None) -> dict[str, str]:

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from quizapp.grading import parse_date
-from quizapp.grading.dates import MONTH_NAMES
+from quizapp.grading import fold
 
-from .drafts import Draft, draft_id
-from .facts import Conflict, Fact
+from .distractors import distractors, names_to_offer, shown
+from .drafts import Draft, draft_id, question_text
+from .facts import Conflict, Fact, when_of
 from .gazetteer import Gazetteer
+from .links import Link
 from .mentions import Mention
 from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
+from .words import word_set
 
-MAX_DISTRACTORS = 3
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+_CALENDAR = word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December I The A An"
+)
 _DRAFTED_KINDS = ("regulator", "institution", "law")
 
 
@@ -34,22 +38,15 @@ class Context:
     facts: dict[Mention, Fact]
     conflicts: list[Conflict]
     gazetteer: Gazetteer
+    links: list[tuple[Link, Mention]] = field(default_factory=list)
     conflict_of: dict[Mention, Conflict] = field(init=False)
+    by_sentence: dict[tuple[str, int], list[Mention]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.conflict_of = {f.mention: c for c in self.conflicts for f in c.facts}
-
-
-def shown(mention: Mention) -> str:
-    """A value as a reader writes it: "€15 million", "26 February 2024", "Arthur Mensch"."""
-    if mention.kind == "amount":
-        return _SYMBOLS.get(mention.detail or "", "") + mention.answer
-    if mention.kind == "date":
-        date = parse_date(mention.key)
-        if date and date.month:
-            month = MONTH_NAMES[date.month]
-            return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
-    return mention.answer
+        self.by_sentence = {}
+        for mention in self.mentions:
+            self.by_sentence.setdefault(_where(mention), []).append(mention)
 
 
 def _label(mention: Mention) -> str:
@@ -92,47 +89,11 @@ def _draft(qtype: str, mention: Mention, prompt: str, fields: dict, ctx: Context
     )
 
 
-def _same_fact_keys(mention: Mention, ctx: Context) -> set[str]:
-    """Values other articles give for this mention's fact: never offered as distractors."""
-    fact = ctx.facts.get(mention)
-    if fact is None:
-        return set()
-    return {f.mention.key for f in ctx.facts.values() if f.predicate == fact.predicate}
-
-
-def _distractors(mention: Mention, ctx: Context, seed: str, exclude: set[str]) -> list[str]:
-    """Up to ``MAX_DISTRACTORS`` values of the same group, other articles first."""
-    family = mention.group.split(":")[0] if mention.kind == "amount" else mention.group
-    in_sentence = {m.key for m in ctx.mentions if m.sentence == mention.sentence}
-    blocked = exclude | in_sentence | _same_fact_keys(mention, ctx) | {mention.key}
-    others: dict[str, str] = {}
-    for other in ctx.mentions:
-        same_family = (
-            other.group.split(":")[0] == family
-            if mention.kind == "amount"
-            else (other.group == family)
-        )
-        if same_family and other.article != mention.article and other.key not in blocked:
-            others.setdefault(other.key, shown(other))
-    if mention.kind == "org" and len(others) < MAX_DISTRACTORS:
-        for entry in ctx.gazetteer.entries.values():
-            key = entry.name.casefold()
-            if entry.kind == mention.detail and key not in blocked and key not in others:
-                others[key] = entry.name
-
-    def order(key: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
-
-    chosen = sorted(others, key=order)[:MAX_DISTRACTORS]
-    choices = [others[k] for k in chosen]
-    return choices if len(choices) >= 2 else []
-
-
 def _choice(mention: Mention, prompt: str | None, ctx: Context, exclude: set[str]) -> Draft | None:
     if prompt is None:
         return None
     seed = draft_id("choice", f"{mention.kind}:{mention.key}", mention.article.source_id)
-    wrong = _distractors(mention, ctx, seed, exclude)
+    wrong = distractors(mention, ctx.mentions, ctx.gazetteer, seed, exclude)
     if not wrong:
         return None
     answer = shown(mention)
@@ -156,32 +117,87 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
     if clause is None:
         return None
     text = clause.replace(GAP, "{{" + "|".join(answers) + "}}", 1)
-    prompt = f"Fill in the gap in this statement from {_label(mention)}."
+    label = _label(mention)
+    if any(fold(answer) in fold(label) for answer in answers if len(answer) > 2):
+        label = f"the article {mention.article.source_id}"  # the headline gives it away
+    prompt = f"Fill in the gap in this statement from {label}."
     return _draft("cloze", mention, prompt, {"text": text}, ctx)
+
+
+def _named(mention: Mention, ctx: Context) -> bool:
+    """Whether the mention's gap clause names something besides it (an organisation, a
+    person, a product: a capitalised word past the clause's first): a gap with nobody in
+    it ("…as small as ____…") has no one answer."""
+    clause = gap_clause(mention) or ""
+    words = [w.strip("“”\"'‘’(…,.") for w in clause.replace(GAP, " ").split()[1:]]
+    return any(w[:1].isupper() and w not in _CALENDAR for w in words)
+
+
+def _where(mention: Mention) -> tuple[str, int]:
+    return mention.article.source_id, mention.sentence.index
+
+
+def _gap_prompt(mention: Mention, ctx: Context, what: str) -> str | None:
+    return gap_prompt(mention, _label(mention), what) if _named(mention, ctx) else None
 
 
 def _amount(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     fact = ctx.facts.get(mention)
+    if fact and _has_total(fact, ctx):
+        yield from _investor(fact, ctx)
+        return
     label = _label(mention)
-    prompt = (fact and fact_prompt(fact, label)) or gap_prompt(mention, label, "amount")
+    prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, "amount")
     if prompt:
         fields = {"answer": mention.answer, "unit": mention.detail}
         yield _draft("numeric", mention, prompt, fields, ctx)
     yield _choice(mention, prompt, ctx, set())
+    if fact and fact.predicate == "investment" and fact.target and fact.subject:
+        yield from _investor(fact, ctx)
+
+
+def _has_total(fact: Fact, ctx: Context) -> bool:
+    """An investment the same article also gives in total ("doubled to $8 billion"): asking
+    "how much did X invest?" would have two answers."""
+    return fact.predicate == "investment" and any(
+        other.predicate == "total investment"
+        and other.subject == fact.subject
+        and other.mention.article == fact.mention.article
+        for other in ctx.facts.values()
+    )
+
+
+def _investor(fact: Fact, ctx: Context) -> Iterable[Draft | None]:
+    """ "Which company invested $1.5 billion in G42?": the investor, as a choice."""
+    mention = fact.mention
+    when = f" {fact.when}" if fact.when else ""
+    label = label_for(mention, fact.subject)
+    prompt = (f"According to {label}, which company invested {shown(mention)} in "
+              f"{fact.target}{when}?")  # fmt: skip
+    seed = draft_id("choice", f"investor:{mention.key}", mention.article.source_id)
+    wrong = names_to_offer(mention, ctx.mentions, ctx.gazetteer, {fact.subject, fact.target}, seed)
+    if len(wrong) < 2:
+        return
+    choices = sorted(
+        [fact.subject, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()
+    )
+    draft = _draft("choice", mention, prompt, {"choices": choices, "answer": fact.subject}, ctx)
+    yield replace(draft, id=seed)
 
 
 def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     fact = ctx.facts.get(mention)
     label = _label(mention)
-    prompt = (fact and fact_prompt(fact, label)) or gap_prompt(mention, label, kind_word(mention))
+    prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, kind_word(mention))
     if prompt:
         yield _draft("date", mention, prompt, {"answer": mention.key}, ctx)
-    yield _cloze(mention, ctx)
+    if _named(mention, ctx):
+        yield _cloze(mention, ctx)
 
 
 def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterable[Draft | None]:
     prompt = who_prompt(mention, _label(mention))
-    if prompt is None:
+    if prompt is None or _shared_role(mention):
         return
     others = [m.answer for m in same_role if m.key != mention.key]
     surname = mention.answer.split()[-1]
@@ -191,12 +207,41 @@ def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterabl
     yield _choice(mention, prompt, ctx, {m.key for m in same_role})
 
 
+def _shared_role(mention: Mention) -> bool:
+    """A founder role the article gives more than once: "a co-founder of X" may be another."""
+    role = (mention.detail or "").lower()
+    return "founder" in role and mention.article.text.lower().count("founder") > 1
+
+
 def _org(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     if mention.detail not in _DRAFTED_KINDS:
         return
     yield _cloze(mention, ctx)
     prompt = gap_prompt(mention, _label(mention), kind_word(mention))
     yield _choice(mention, prompt, ctx, set())
+
+
+def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
+    label = label_for(mention, link.answer)
+    when = when_of(
+        mention, [m for m in ctx.by_sentence.get(_where(mention), ()) if m.kind == "date"]
+    )
+    question = f"{link.question} {when}" if when and link.relation == "led" else link.question
+    prompt = f"According to {label}, {question}?"
+    prompt = prompt[0].upper() + prompt[1:] if prompt[0].islower() else prompt
+    if not link.others:
+        yield _draft("short", mention, prompt, {"answer": link.answer}, ctx)
+    if link.kind != "org":
+        return
+    seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
+    wrong = names_to_offer(
+        mention, ctx.mentions, ctx.gazetteer, {link.answer, link.subject, *link.others}, seed
+    )
+    if len(wrong) >= 2:
+        choices = sorted(
+            [link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()
+        )
+        yield _draft("choice", mention, prompt, {"choices": choices, "answer": link.answer}, ctx)
 
 
 def representatives(mentions: list[Mention], facts: dict[Mention, Fact]) -> list[Mention]:
@@ -225,7 +270,22 @@ def compose(ctx: Context) -> list[Draft]:
         for draft in builders[mention.kind](mention):
             if draft is not None:
                 drafts.setdefault(draft.id, draft)
-    return list(drafts.values())
+    for link, mention in ctx.links:
+        for draft in _link(link, mention, ctx):
+            if draft is not None:
+                drafts.setdefault(draft.id, draft)
+    ordered = sorted(drafts.values(), key=lambda d: (d.sources[0], d.mention.start))
+    return one_answer_each(ordered)
+
+
+def one_answer_each(drafts: list[Draft]) -> list[Draft]:
+    """Leave out drafts whose question the same article asks with another answer: neither
+    can be right alone ("At how much was Anthropic valued?": $60 billion, $18 billion)."""
+    answers: dict[tuple[str, str], set[str]] = {}
+    for draft in drafts:
+        asked = (draft.sources[0], question_text(draft.as_yaml()))
+        answers.setdefault(asked, set()).add(draft.mention.key)
+    return [d for d in drafts if len(answers[(d.sources[0], question_text(d.as_yaml()))]) == 1]
 
 
 def _same_role(mention: Mention, chosen: list[Mention]) -> list[Mention]:

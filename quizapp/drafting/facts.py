@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from quizapp.grading import fold, parse_date
+from quizapp.grading.dates import MONTH_NAMES
 
 from .mentions import Mention
 from .names import ADJECTIVES, COMPANY_WORDS
+from .relations import relation_of
 from .words import word_set
 
 PREDICATE_WINDOW = 80
@@ -34,14 +36,13 @@ PREDICATES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         ("fine", r"\bfined\b|\bfines?\b|\bpenalt(?:y|ies)\b", ("amount", "date")),
         ("launch", r"\blaunch(?:ed|es|ing)?\b|\bunveil(?:ed|s)?\b|\breleased\b"
          r"|\bintroduced\b", ("date",)),
-        ("announcement", r"\bannounc(?:ed|es|ement)\b", ("date",)),
     )
 )  # fmt: skip
-_CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_CAPITALISED = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _NOT_SUBJECTS = re.compile(r"\b(?:from|at|and|with|like|including|than|as|of|by|on|in)\s+$")
 _COMPANY_WORDS = frozenset(fold(word) for word in COMPANY_WORDS)
 _SKIP = word_set(
-    "The A An This That It Its In On At By For From With However Founded Last Key "
+    "The A An This That It Its In On At By For From With However Founded Last Key Since AI "
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
@@ -55,6 +56,9 @@ class Fact:
     subject: str | None
     mention: Mention
     keyword: str
+    target: str | None = None
+    when: str | None = None
+    """A time that tells this value from others of the same kind ("in May 2024")."""
 
     @property
     def subject_key(self) -> str:
@@ -67,7 +71,8 @@ class Fact:
     @property
     def label(self) -> str:
         """What the fact is about, for reports: "founding (Mistral AI)"."""
-        return f"{self.predicate} ({self.subject})" if self.subject else self.predicate
+        about = " in ".join(part for part in (self.subject, self.target) if part)
+        return f"{self.predicate} ({about})" if about else self.predicate
 
 
 @dataclass(frozen=True)
@@ -99,12 +104,51 @@ def _subject(text: str, kw_start: int, predicate: str, people: Set[str]) -> str 
     return after[0][1] if after else None
 
 
+_LAST_YEAR = re.compile(r"\blast year\b|\bin the previous year\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:early|earlier) this year\b", re.IGNORECASE)
+
+
+def when_of(mention: Mention, dates: Sequence[Mention]) -> str | None:
+    """When a value holds, as the sentence says it: another date of the sentence ("in May
+    2024"), or "last year" / "earlier this year" made absolute from the article's year."""
+    for date in dates:
+        if date.sentence == mention.sentence and len(date.key) >= 7:
+            return f"{'on' if len(date.key) == 10 else 'in'} {shown_date(date.key)}"
+    year = mention.article.date[:4] if mention.article.date else None
+    text = mention.sentence.text
+    if _LAST_YEAR.search(text):
+        return f"in {int(year) - 1}" if year else "in the year before the article"
+    if _EARLIER.search(text):
+        return f"earlier in {year}" if year else "earlier in the article's year"
+    return None
+
+
+def shown_date(key: str) -> str:
+    """ "2024-05" -> "May 2024", "2024-10-04" -> "4 October 2024"."""
+    date = parse_date(key)
+    if date is None or not date.month:
+        return key
+    month = MONTH_NAMES[date.month]
+    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
+
+
+def amount_fact(
+    mention: Mention, orgs: Sequence[Mention], main: str | None, dates: Sequence[Mention]
+) -> Fact | None:
+    """The fact an amount states, bound by ``relations.relation_of``; None when unbound."""
+    found = relation_of(mention, orgs, main)
+    if found is None:
+        return None
+    relation, subject, target, keyword = found
+    return Fact(relation, subject, mention, keyword, target, when_of(mention, dates))
+
+
 def fact_of(mention: Mention, people: Set[str] = frozenset()) -> Fact | None:
-    """The fact an amount or date mention states, when a predicate is close enough.
+    """The fact a date mention states, when a predicate is close enough.
 
     ``people`` are names known to be people, which are never a fact's subject.
     """
-    if mention.kind not in ("amount", "date"):
+    if mention.kind != "date":
         return None
     text = mention.sentence.text
     start, end = mention.local
@@ -135,20 +179,15 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def find_conflicts(facts: list[Fact]) -> list[Conflict]:
-    """Facts whose values disagree across articles, grouped by predicate and subject.
-
-    A fact without a subject joins the group of its predicate when that group has exactly
-    one subject, so "Founded in 2022, Mistral..." and "Mistral AI, founded in 2023" meet.
-    """
-    groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    """Facts whose values disagree across articles: the same predicate, subject and target
+    (an investment by Microsoft *in OpenAI*), said of no other time, with different values.
+    A fact without a named subject, or a value sought rather than reached, never clashes."""
+    groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
-        groups[(fact.predicate, fact.mention.kind, fact.subject_key)].append(fact)
-    for predicate, kind, subject in list(groups):
-        if subject:
-            continue
-        others = [k for k in groups if k[:2] == (predicate, kind) and k[2]]
-        if len(others) == 1:
-            groups[others[0]] += groups.pop((predicate, kind, subject))
+        if not fact.subject or fact.when or fact.predicate.endswith("sought"):
+            continue  # only a value said of a named subject, at no other time, can clash
+        target = fold(fact.target or "")
+        groups[(fact.predicate, fact.mention.kind, fact.subject_key, target)].append(fact)
     conflicts = []
     for members in groups.values():
         clash = any(

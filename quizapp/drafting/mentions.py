@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from quizapp.grading import Amount, ParsedDate, fold
+from quizapp.grading import Amount, ParsedDate, fold, parse_date
 
 from .articles import Article
 from .gazetteer import Gazetteer
-from .names import find_orgs, find_people
-from .numbers import amount_key, amount_words, date_key, find_dates
+from .names import article_orgs, find_orgs, find_people
+from .numbers import amount_key, amount_words, date_key, find_dates, find_weekdays
 from .numbers import find_amounts as _find_amounts
 from .sentences import Sentence, split_sentences
 
@@ -61,10 +61,16 @@ def _precision(date: ParsedDate) -> str:
     return "day" if date.day else "month" if date.month else "year"
 
 
+def article_month(article: Article) -> int | None:
+    """The month of the article's date, when its date has one."""
+    date = parse_date(article.date) if article.date else None
+    return date.month if date else None
+
+
 def article_year(article: Article, sentences: list[Sentence]) -> int | None:
-    """The year a bare "26 February" refers to: the source's date, else the commonest year."""
-    if article.known and article.known.date and article.known.date[:4].isdigit():
-        return int(article.known.date[:4])
+    """The year a bare "26 February" refers to: the article's date, else the commonest year."""
+    if article.date and article.date[:4].isdigit():
+        return int(article.date[:4])
     years = Counter(
         found.value.year
         for sentence in sentences
@@ -90,6 +96,8 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """All mentions in ``article``, in text order."""
     sentences = split_sentences(article.text)
     year = article_year(article, sentences)
+    month = article_month(article)
+    names = article_orgs(article.text, gazetteer)
     found: list[Mention] = []
     for sentence in sentences:
         text = sentence.text
@@ -102,17 +110,21 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                          answer=answer, key=amount_key(amount), group=f"amount:{amount.currency}",
                          detail=amount.currency)
             )  # fmt: skip
-        for date_found in find_dates(text, year):
+        for date_found in [*find_dates(text, year, month), *find_weekdays(text, article.date)]:
             date = date_found.value
             assert isinstance(date, ParsedDate)
             inferred = date_found.inferred_year
-            note = f"year {year} taken from the article's date" if inferred else None
+            if inferred and month is None and len(str(date)) == 7:
+                continue  # "in October" in an article of unknown date: no year to give it
+            note = f"year {date.year} inferred from the article's date" if inferred else None
+            if date_found.surface.endswith("day"):
+                note = f"day worked out from the article's date ({date_found.surface})"
             found.append(
                 _mention("date", sentence, article, date_found.start, date_found.end,
                          answer=str(date), key=date_key(date), group=f"date:{_precision(date)}",
                          note=note)
             )  # fmt: skip
-        orgs = find_orgs(text, gazetteer)
+        orgs = find_orgs(text, gazetteer, names)
         for org in orgs:
             found.append(
                 _mention("org", sentence, article, org.start, org.end, answer=org.name,

@@ -33,7 +33,8 @@ _ORG_RUN = re.compile(
 ROLE = re.compile(
     r"\b(?:co-?founders?|founders?|founding (?:partner|member)|(?:vice[- ])?president"
     r"|chief (?:executive|technology|financial|operating|scientific|science) officer"
-    r"|chief executive|CEO|CTO|CFO|COO|chair(?:man|woman|person)?|managing director"
+    r"|chief executive|CEO|CTO|CFO|COO|vice[- ]chair(?:man|woman)?|chair(?:man|woman|person)?"
+    r"|managing director|chief scientist|chief"
     r"|director|head of [a-z ]+?(?= at| of|,|$)|minister|commissioner|secretary"
     r"|member of the European Parliament|MEP|(?:European )?Parliament member|senator"
     r"|spokes(?:person|man|woman)|analyst|professor|researchers?|scientist|economist"
@@ -49,7 +50,8 @@ _NOT_NAMES = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Home News Technology "
     "Chief Executive Officer President Founder Director Minister Member Parliament Partner "
-    "Commissioner Senator Professor Chair Chairman Head Vice Managing General Former"
+    "Commissioner Senator Professor Chair Chairman Head Vice Managing General Former "
+    "Deputy Ruler Scientist Officer Board Directors"
 )
 ADJECTIVES = word_set(
     "French European American British German Chinese Italian Spanish Dutch Swiss Irish "
@@ -57,9 +59,24 @@ ADJECTIVES = word_set(
     "Artificial Big Responsible Conversational Modern Future Emerging Leading Strategic"
 )
 """Capitalised words that describe rather than name ("French AI", "Big Tech")."""
-_ORG_NAME = rf"[{_UPPER}][\w&-]*(?: [{_UPPER}][\w&-]*)*"
+_ORG_NAME = rf"(?:[a-z](?=[{_UPPER}]))?[{_UPPER}][\w&-]*(?: [{_UPPER}][\w&-]*)*"
 _NAME_BEFORE = re.compile(rf"({_ORG_NAME})(?:['’]s)? $")
-_NAME_AFTER = re.compile(rf" (?:of|at|with|from|for) (?:the )?({_ORG_NAME})")
+_KNOWN_BEFORE = re.compile(rf"({_ORG_NAME})(?:['’]s)? (?:[a-z]+ ){{1,2}}$")
+_POSSESSOR = re.compile(rf"({_ORG_NAME})['’]s [^,.;]{{0,30}}$")
+_THE_COMPANYS = re.compile(r"\bthe (?:company|firm|startup|group)['’]s $")
+_NAME_AFTER = re.compile(
+    rf"(?: and [A-Z][a-z]+(?: [A-Z][a-z]+)?)? (?:of|at|with|from|for) (?:the )?({_ORG_NAME})"
+)
+_NOT_PERSON = word_set(
+    "Conference Office Media Ventures Capital Partners Commission Authority Council Agency "
+    "Ministry Department University Institute Bank Group Intelligence Valley Act Street Journal"
+)
+_PLACES = frozenset(
+    ("Abu Dhabi", "San Francisco", "New York", "Silicon Valley", "Hong Kong", "Los Angeles",
+     "Saudi Arabia", "South Korea", "United States", "United Kingdom", "United Arab Emirates",
+     "Middle East", "Central Asia", "South Africa", "New Delhi", "Tel Aviv", "Las Vegas")
+)  # fmt: skip
+"""Two-word places a role cue nearby could make look like a person."""
 PERSON_WINDOW = 90
 """Characters between a name and its role cue, on either side."""
 
@@ -87,17 +104,60 @@ class Person:
     affiliation: str | None = None
 
 
-def find_orgs(text: str, gazetteer: Gazetteer) -> list[Org]:
-    """Organisations in ``text``: gazetteer names first, then company-like names."""
+_NAME = rf"(?:[a-z](?=[{_UPPER}]))?[{_UPPER}][\w&-]*[a-zA-Z0-9](?: [{_UPPER}][\w&-]*)*"
+_ORG_CUES = (
+    re.compile(rf"\b(?:startup|start-up|company|firm|maker|conglomerate|lab|developer|rival|giant)"
+               rf" ({_NAME})"),
+    re.compile(rf"\b({_NAME})(?:['’]s)? (?:has |had |have )?(?:raised|raises|wraps up|closed)\b"),
+    re.compile(rf"\b({_NAME})-backed\b"),
+    re.compile(rf"\b({_NAME}), (?:an?|the) [\w -]*(?:company|startup|start-up|firm|maker)\b"),
+)  # fmt: skip
+"""Places where a capitalised name can only be an organisation ("AI startup Cohere")."""
+
+
+def article_orgs(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Names an article shows to be organisations somewhere, to be known everywhere in it."""
+    found = set()
+    known = gazetteer.words()
+    for pattern in _ORG_CUES:
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while words and (_not_an_org_word(words[0]) or re.search(r"['’]s$", words[0])):
+                words.pop(0)
+            name = " ".join(words)
+            if words and name not in known and len(name) > 1 and not _ROLE_WORD.match(name):
+                found.add(name)
+    found |= {org.name for org in find_orgs(text, gazetteer) if org.kind == "company"}
+    return frozenset(found)
+
+
+_ROLE_WORD = re.compile(r"^(?:AI|CEO|US|UK|EU|The|Big Tech)$")
+
+
+def find_orgs(text: str, gazetteer: Gazetteer, extra: frozenset[str] = frozenset()) -> list[Org]:
+    """Organisations in ``text``: gazetteer names, the article's own names (``extra``,
+    from ``article_orgs``), then company-like names."""
     orgs = [
         Org(f.entry.name, f.entry.kind, f.start, f.end, f.surface) for f in gazetteer.find(text)
     ]
     taken = [(o.start, o.end) for o in orgs]
+    surfaces = {name: name for name in extra}
+    for name in extra:  # "Korvana" for "Korvana Robotics", "Mistral" for "Mistral AI"
+        words = name.split()
+        if len(words) > 1 and words[-1] in COMPANY_WORDS and words[0] not in _NOT_NAMES:
+            surfaces.setdefault(" ".join(words[:-1]), name)
+    for surface in sorted(surfaces, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                orgs.append(Org(surfaces[surface], "company", match.start(), match.end(), surface))
+                taken.append(match.span())
     known = gazetteer.words()
     for match in _ORG_RUN.finditer(text):
         start, end = match.span()
         words = match.group().split()
-        while len(words) > 1 and (words[0] in known or _not_an_org_word(words[0])):
+        while len(words) > 1 and (
+            words[0] in known or _not_an_org_word(words[0]) or re.search(r"['’]s$", words[0])
+        ):
             start = text.index(words[1], start + len(words[0]))
             words.pop(0)
         if len(words) < 2 or any(a < end and start < b for a, b in taken):
@@ -109,7 +169,7 @@ def find_orgs(text: str, gazetteer: Gazetteer) -> list[Org]:
 
 def _not_an_org_word(word: str) -> bool:
     """Words that start a capitalised run without naming anything ("French AI", "Unveiling")."""
-    return word in _NOT_NAMES or word in ADJECTIVES or word.endswith("ing")
+    return word in _NOT_NAMES or word in ADJECTIVES or word.endswith(("ing", "-based"))
 
 
 def _trim_run(text: str, start: int, words: list[str], skip: frozenset[str]) -> tuple[int, str]:
@@ -143,7 +203,9 @@ def find_people(text: str, orgs: list[Org], gazetteer: Gazetteer) -> Iterator[Pe
         start, name = _trim_run(text, match.start(), match.group().split(), skip)
         words = name.split()
         capitals = [w for w in words if w[0].isupper()]
-        if not 2 <= len(capitals) <= 4 or any(w in skip or w in ADJECTIVES for w in words):
+        if not 2 <= len(capitals) <= 5 or any(w in skip or w in ADJECTIVES for w in words):
+            continue
+        if name in _PLACES or any(w in _NOT_PERSON or w.endswith("-based") for w in words):
             continue
         end = start + len(name)
         if any(a < end and start < b for a, b in org_spans):
@@ -162,6 +224,21 @@ def _affiliation(text: str, role: re.Match[str], orgs: list[Org]) -> str | None:
             words.pop(0)
         if words:
             return " ".join(words)
+    by_start = {org.start: org.name for org in orgs}
+    for pattern in (
+        _KNOWN_BEFORE,
+        _POSSESSOR,
+    ):  # "EU competition commissioner", "X's co-founder and chief"
+        found = pattern.search(text, 0, role.start())
+        if (
+            found
+            and found.start(1) in by_start
+            and " and " not in f" {found.group()} "[:-1]
+            or (found and pattern is _POSSESSOR and found.start(1) in by_start)
+        ):
+            return by_start[found.start(1)]
+    if _THE_COMPANYS.search(text, 0, role.start()) and orgs:
+        return orgs[0].name  # "the company's chief": the sentence's subject
     start = role.end()
     last = role.group().split()[-1].lower()
     if last in ("at", "of", "with", "from", "for"):

@@ -6,21 +6,26 @@ unreadable or empty file becomes a ``ReadProblem`` and the others are still draf
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizapp.bank.sources import load_sources
 from quizapp.bank.spec import QuestionSpec
 from quizapp.bank.validate import SOURCES_FILE, load_bank
+from quizapp.grading import fold
 
 from .articles import Article, KnownSource, ReadProblem, read, suggested_source
 from .compose import Context, compose
 from .dedupe import Duplicate, split_duplicates
 from .drafts import Draft
-from .facts import Conflict, Fact, fact_of, find_conflicts
+from .facts import Conflict, Fact, amount_fact, fact_of, find_conflicts
 from .gazetteer import Gazetteer
+from .links import Link, find_links
 from .mentions import Mention, extract
+from .relations import main_org
+from .sentences import split_sentences
 
 
 @dataclass
@@ -72,13 +77,62 @@ def _unique_id(article: Article, taken: set[str]) -> Article:
     while f"{article.source_id}-{number}" in taken:
         number += 1
     taken.add(f"{article.source_id}-{number}")
-    return Article(article.path, article.text, f"{article.source_id}-{number}")
+    return replace(article, source_id=f"{article.source_id}-{number}")
 
 
 def _source_date(mentions: list[Mention]) -> str | None:
     """A source date for a new article: its first date precise to the month or the day."""
     dates = [m.key for m in mentions if m.kind == "date" and len(m.key) > 4 and not m.note]
     return dates[0] if dates else None
+
+
+def facts_of(mentions: list[Mention]) -> dict[Mention, Fact]:
+    """The facts the mentions state, each article's amounts bound within their sentence."""
+    people = {m.answer for m in mentions if m.kind == "person"}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article.source_id].append(mention)
+    facts: dict[Mention, Fact] = {}
+    for found in by_article.values():
+        main = main_org(found)
+        dates = [m for m in found if m.kind == "date"]
+        orgs: dict[int, list[Mention]] = defaultdict(list)
+        for mention in found:
+            if mention.kind == "org":
+                orgs[mention.sentence.index].append(mention)
+        for mention in found:
+            if mention.kind == "amount":
+                index = mention.sentence.index
+                previous = orgs.get(index - 1)
+                it = main if not previous or previous[0].answer == main else None
+                fact = amount_fact(mention, orgs[index], it, dates)
+            else:
+                fact = fact_of(mention, people)
+            if fact is not None:
+                facts[mention] = fact
+    return facts
+
+
+def links_of(mentions: list[Mention]) -> list[tuple[Link, Mention]]:
+    """Every article's links, each with a mention of its answer (for evidence and ids)."""
+    found: list[tuple[Link, Mention]] = []
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article.source_id].append(mention)
+    for article_mentions in by_article.values():
+        article = article_mentions[0].article
+        main = main_org(article_mentions)
+        for sentence in split_sentences(article.text):
+            here = [m for m in article_mentions if m.sentence.index == sentence.index]
+            orgs = [m for m in here if m.kind == "org"]
+            people = [m for m in here if m.kind == "person"]
+            for link in find_links(orgs, sentence.text, main, people):
+                mention = Mention("link", link.answer, fold(link.answer), f"link:{link.kind}",
+                                  link.answer, sentence.start + link.start,
+                                  sentence.start + link.end, sentence, article,
+                                  detail=link.relation)  # fmt: skip
+                found.append((link, mention))
+    return found
 
 
 def draft_files(
@@ -104,14 +158,9 @@ def draft_files(
         mentions += found
         if article.known is None:
             run.new_sources.append(suggested_source(article, _source_date(found)))
-    people = {m.answer for m in mentions if m.kind == "person"}
-    facts: dict[Mention, Fact] = {}
-    for mention in mentions:
-        fact = fact_of(mention, people)
-        if fact is not None:
-            facts[mention] = fact
+    facts = facts_of(mentions)
     run.conflicts = find_conflicts(list(facts.values()))
-    drafts = compose(Context(mentions, facts, run.conflicts, gazetteer))
+    drafts = compose(Context(mentions, facts, run.conflicts, gazetteer, links_of(mentions)))
     if dedupe:
         questions, dedupe_warnings = bank_questions(bank_dir)
         run.warnings += dedupe_warnings

@@ -35,7 +35,7 @@ _STAFF_ROLES = re.compile(
 _PARLIAMENT_MEMBER = re.compile(r"^(?:European )?Parliament member$|^MEP$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 _OBJECT_END = re.compile(r"\s(?:on|in|at|with|to|for|by|from|after|before|and)\s|[,.;:(]")
-_BRACKET = re.compile(r"\s*\([A-Z][\w.&-]{1,14}\)")
+_BRACKET = re.compile(r"\s*\([\"“‘']?[A-Z][\w.&-]{1,14}[\"”’']?\)")
 _KIND_WORDS = {
     "regulator": "regulator",
     "institution": "institution",
@@ -58,9 +58,7 @@ def role_phrase(role: str) -> str:
     """A role cue as prose: "President" -> "president", "Parliament member" -> "member of..."."""
     if _PARLIAMENT_MEMBER.match(role):
         return "member of the European Parliament"
-    words = role.split()
-    if words[0].lower() in _COMMON_FIRST:
-        words[0] = words[0].lower()
+    words = [w if w.isupper() else w.lower() for w in role.split()]
     if len(words) == 1 and words[0].endswith("s") and words[0].lower() != "analysis":
         words[0] = words[0][:-1]  # "founders", "researchers"
     return " ".join(words)
@@ -77,7 +75,9 @@ def who_prompt(mention: Mention, label: str) -> str | None:
     if org and " of " not in phrase:
         preposition = "at" if _STAFF_ROLES.match(phrase) else "of"
         return f"According to {label}, who is {article} {phrase} {preposition} {org}?"
-    return f"According to {label}, who is described as {article} {phrase}?"
+    if phrase == "member of the European Parliament":
+        return f"According to {label}, who is described as {article} {phrase}?"
+    return None  # "who is described as the chief executive?": of what? more than one answer
 
 
 def gap_span(mention: Mention) -> tuple[int, int]:
@@ -104,7 +104,7 @@ def _object(text: str, end: int) -> str:
     """The few words after a verb, up to a preposition or punctuation: "its own LLM"."""
     rest = text[end:]
     stop = _OBJECT_END.search(rest)
-    words = (rest[: stop.start()] if stop else rest).split()
+    words = (rest[: stop.start()] if stop else rest).replace("“", "").replace("”", "").split()
     return " ".join(words) if 0 < len(words) <= 6 else ""
 
 
@@ -127,21 +127,36 @@ def fact_prompt(fact: Fact, label: str) -> str | None:
                 return lead + f"{when} was {subject} launched?"
             thing = _object(text, keyword_at + len(fact.keyword))
             return lead + f"{when} did {subject} launch {thing or 'it'}?"
-        case "announcement":
-            return lead + f"{when} did {subject} make the announcement?"
-        case "investment" if fact.mention.kind == "amount":
-            return lead + f"how much did the investment by {subject} amount to?"
-        case "funding":
-            seed = "seed " if "seed" in text.lower() else ""
-            return lead + f"how much {seed}funding did {subject} raise?"
-        case "valuation":
-            return lead + f"at how much was {subject} valued?"
-        case "revenue":
-            return lead + f"how much revenue did {subject} report?"
+        case _ if fact.mention.kind == "amount":
+            return amount_prompt(fact, lead)
         case "acquisition" if fact.mention.kind == "amount":
             return lead + f"how much was paid in the acquisition involving {subject}?"
         case "fine" if fact.mention.kind == "amount":
             return lead + f"how large is the fine involving {subject}?"
+    return None
+
+
+def amount_prompt(fact: Fact, lead: str) -> str | None:
+    """The question for an amount bound to a relation (``relations.relation_of``)."""
+    subject, target = fact.subject, fact.target
+    when = f" {fact.when}" if fact.when else ""
+    into = f" in {target}" if target and fold(target) != fold(subject or "") else ""
+    match fact.predicate:
+        case "raise":
+            seed = "seed " if "seed" in fact.mention.sentence.text.lower() else ""
+            return lead + f"how much {seed}funding did {subject} raise{when}?"
+        case "raise sought":
+            return lead + f"how much new funding is {subject} seeking to raise{when}?"
+        case "valuation":
+            return lead + f"at how much was {subject} valued{when}?"
+        case "valuation sought":
+            return lead + f"at what valuation was {subject} seeking funding{when}?"
+        case "investment":
+            return lead + f"how much did {subject} invest{into}{when}?"
+        case "total investment":
+            return lead + f"how much has {subject} invested{into} in all{when}?"
+        case "revenue":
+            return lead + f"how much revenue did {subject} report{when}?"
     return None
 
 

@@ -22,7 +22,7 @@ def test_draft_writes_into_the_drafts_folder(runner, bank: Path) -> None:
     assert result.exit_code == 0, result.output
     out = bank / "drafts" / "articles.yaml"
     assert f"draft questions to {out} (" in result.output
-    assert "Skipped 2 duplicates of bank questions:" in result.output
+    assert "duplicates of bank questions:" in result.output
     assert "~ korvana-founding-year-funding" in result.output
     assert "  founding (Korvana Robotics)  2019" in result.output
     assert load_file(out, bank_dir=bank).errors == []

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from quizapp.drafting.compose import shown
+from quizapp.drafting.distractors import shown
 
 
 @pytest.mark.parametrize(

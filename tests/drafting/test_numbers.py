@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from quizapp.drafting.numbers import amount_words, find_amounts, find_dates
+from quizapp.drafting.numbers import amount_words, find_amounts, find_dates, find_weekdays
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,25 @@ def test_not_dates(text: str) -> None:
 )  # fmt: skip
 def test_amount_words(value: str, words: str) -> None:
     assert amount_words(Decimal(value)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month", "expected"),
+    [
+        ("In February, Microsoft said", 2024, None, "2024-02"),
+        ("since the launch of ChatGPT in November, investors", 2023, 6, "2022-11"),
+        ("the first phase will last until Oct. 4, a deadline", 2024, 8, "2024-10-04"),
+        ("closed a separate round in May, which valued it", 2024, 12, "2024-05"),
+        ("she may sign in May 2024", 2024, 5, "2024-05"),
+    ],
+)
+def test_months_without_a_year_take_it_from_the_article(
+    text: str, year: int, month: int | None, expected: str
+) -> None:
+    assert [str(f.value) for f in find_dates(text, year, month)] == [expected]
+
+
+def test_a_weekday_is_the_last_one_on_or_before_the_article_date() -> None:
+    [found] = find_weekdays("Apple on Monday unveiled its features", "2024-06-11")
+    assert str(found.value) == "2024-06-10"
+    assert list(find_weekdays("on Monday", "2024-06")) == []
