@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from quizapp.bank.spec import Bank, QuestionSpec, Source, Topic
 from quizapp.grading import ParsedDate, fold
-from quizapp.grading.text import typo_budget
 from quizapp.grading.dates import MONTH_NAMES
+from quizapp.grading.text import typo_budget
 
 MOODLE_PERCENTS = (
     100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,

@@ -19,13 +19,13 @@ from quizapp.bank.spec import Bank, QuestionSpec
 
 from .common import (
     DATE_NOTE,
+    NUMERIC_NOTE,
     ORDER_NOTE,
     Export,
     Unexpressed,
     absolute_tolerance,
     category_path,
     date_spellings,
-    NUMERIC_NOTE,
     each_question,
     is_year,
     multi_percents,
