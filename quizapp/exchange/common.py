@@ -69,6 +69,21 @@ def source_labels(bank: Bank, question: QuestionSpec) -> list[str]:
     ]
 
 
+def question_meta(q: QuestionSpec) -> dict[str, object]:
+    """What GIFT and Moodle XML have no place for, carried in a ``quizapp:`` comment that
+    Moodle ignores and our importers read back: our type, sources, tags, difficulty, hint,
+    and the type fields the format cannot state (unit, shuffle, typos)."""
+    meta: dict[str, object] = {"type": q.type, "sources": list(q.sources), "tags": list(q.tags)}
+    meta.update({k: v for k, v in (("difficulty", q.difficulty), ("hint", q.hint)) if v})
+    if q.type == "numeric" and unit_of(q):
+        meta["unit"] = unit_of(q)
+    if q.fields.get("shuffle") is False:
+        meta["shuffle"] = False
+    if q.fields.get("typos") is not None:
+        meta["typos"] = q.fields["typos"]
+    return meta
+
+
 def number_text(value: Decimal) -> str:
     """A number in plain digits, without exponent or trailing zeros: 15000000, 0.5."""
     return f"{value.normalize():f}"

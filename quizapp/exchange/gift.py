@@ -33,6 +33,7 @@ from .common import (
     number_text,
     percent_text,
     question_dates,
+    question_meta,
     short_forms,
     source_labels,
     unit_of,
@@ -215,15 +216,7 @@ def moodle_token(text: str) -> str:
 
 def meta_comment(q: QuestionSpec) -> str:
     """The ``// quizapp: {...}`` line keeping what GIFT has no place for."""
-    meta: dict[str, object] = {"type": q.type, "sources": list(q.sources), "tags": list(q.tags)}
-    meta.update({k: v for k, v in (("difficulty", q.difficulty), ("hint", q.hint)) if v})
-    if q.type == "numeric" and unit_of(q):
-        meta["unit"] = unit_of(q)
-    if q.fields.get("shuffle") is False:
-        meta["shuffle"] = False
-    if q.fields.get("typos") is not None:
-        meta["typos"] = q.fields["typos"]
-    return META_PREFIX + json.dumps(meta, ensure_ascii=False)
+    return META_PREFIX + json.dumps(question_meta(q), ensure_ascii=False)
 
 
 def feedback_text(bank: Bank, q: QuestionSpec) -> str:

@@ -1,6 +1,8 @@
 """Moodle XML export, written with ElementTree.
 
-Each topic becomes a category; each question keeps its id as ``name`` and ``idnumber``, its
+Each topic becomes a category; each question starts with a ``<!-- quizapp: {json} -->``
+comment (``common.question_meta``: Moodle ignores it, ``moodle_import`` reads it back) and
+keeps its id as ``name`` and ``idnumber``, its
 prompt and explanation (general feedback, with the sources) rendered from our Markdown
 subset to HTML, its hint and its tags. Types map to multichoice (single or multiple, with
 partial-credit fractions), truefalse, shortanswer, numerical (tolerance and unit), matching
@@ -11,6 +13,7 @@ XML comment above the question.
 from __future__ import annotations
 
 import html
+import json
 import xml.etree.ElementTree as ET  # noqa: S405 - we only build XML here, never parse it
 from collections.abc import Callable
 
@@ -33,11 +36,13 @@ from .common import (
     number_text,
     percent_text,
     question_dates,
+    question_meta,
     short_forms,
     source_labels,
     unit_of,
 )
 
+META_PREFIX = "quizapp: "
 CLOZE_ESCAPED = "}#"
 """What Moodle's cloze reader unescapes (``\\}``, ``\\#``); any other backslash stays."""
 Element = ET.Element
@@ -46,6 +51,11 @@ Notes = list[str]
 
 class Skip(Exception):
     """A question Moodle cannot take at all (it would refuse it, or the whole file)."""
+
+
+def meta_json(q: QuestionSpec) -> str:
+    """``question_meta`` as JSON that never holds ``--`` (not allowed in an XML comment)."""
+    return json.dumps(question_meta(q), ensure_ascii=False).replace("--", "-\\u002d")
 
 
 def _add(parent: Element, tag: str, text: str, **attrs: str) -> Element:
@@ -223,6 +233,7 @@ def feedback_html(bank: Bank, q: QuestionSpec) -> str:
 def question_element(bank: Bank, q: QuestionSpec) -> tuple[Element, Notes]:
     """One ``<question>`` and what Moodle cannot express about it (``Skip``: nothing fits)."""
     el = ET.Element("question")
+    el.append(ET.Comment(f" {META_PREFIX}{meta_json(q)} "))
     name = ET.SubElement(el, "name")
     _add(name, "text", q.id)
     text, notes = cloze_html(q) if q.type == "cloze" else (render_markdown(q.prompt), [])

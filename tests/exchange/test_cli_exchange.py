@@ -28,7 +28,7 @@ def _export(runner, fmt: str, out: Path):
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("anki", b"PK"), ("gift", b"// 10 questions"), ("moodle-xml", b"<?xml"), ("csv", b"id,")],
+    [("anki", b"PK"), ("gift", b"// 10 questions"), ("moodle-xml", b"<?xml"), ("csv", b"\xef\xbb\xbfid,")],
 )
 def test_export_writes_each_format(runner, tmp_path: Path, fmt: str, start: bytes) -> None:
     out = tmp_path / f"bank.{fmt}"
