@@ -29,7 +29,10 @@ def _export(runner, fmt: str, out: Path):
 @pytest.mark.parametrize(
     ("fmt", "start"),
     [
-        ("anki", b"PK"), ("gift", b"// 10 questions"), ("moodle-xml", b"<?xml"), ("qti", b"PK"),
+        ("anki", b"PK"),
+        ("gift", b"// 10 questions"),
+        ("moodle-xml", b"<?xml"),
+        ("qti", b"PK"),
         ("csv", b"\xef\xbb\xbfid,"),
     ],  # fmt: skip
 )

@@ -122,7 +122,8 @@ def test_the_export_gives_moodle_ids_tags_and_sources(tiny_bank) -> None:
 
 def test_sources_come_back_from_the_feedback_when_the_bank_knows_them(tiny_bank) -> None:
     text = "\n".join(
-        line for line in export_gift(tiny_bank).content.decode().splitlines()
+        line
+        for line in export_gift(tiny_bank).content.decode().splitlines()
         if not line.startswith("// quizapp:")
     )  # as Moodle exports it again: our comment is gone
     imported = import_gift(text, topic="T", known_sources=tiny_bank.sources)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+from pathlib import Path
+
 import pytest
 
 from quizapp.exchange import FORMATS
@@ -46,9 +49,7 @@ def test_the_bank_page_links_every_format(client, auth, teacher) -> None:
         assert f'href="/teacher/bank/export/{fmt.name}"' in html
 
 
-def _upload(client, fmt: str, name: str, data: bytes, token: bool = True):
-    from io import BytesIO
-
+def _upload(client, fmt: str, name: str, data: bytes):
     form = {"fmt": fmt, "file": (BytesIO(data), name)}
     return client.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
 
@@ -56,11 +57,9 @@ def _upload(client, fmt: str, name: str, data: bytes, token: bool = True):
 def test_the_bank_page_converts_an_aiken_upload_and_saves_nothing(
     client, auth, teacher, app
 ) -> None:
-    from pathlib import Path
-
     auth.login("teacher1")
     before = sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir())
-    aiken = b"Where is Mistral AI based?\nA. Paris\nB. Berlin\nANSWER: A\n\nOnly one?\nA. x\nANSWER: A\n"
+    aiken = b"Where is it?\nA. Paris\nB. Berlin\nANSWER: A\n\nOnly one?\nA. x\nANSWER: A\n"
     response = _upload(client, "aiken", "mistral.txt", aiken)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
