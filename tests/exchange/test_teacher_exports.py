@@ -94,3 +94,11 @@ def test_the_bank_page_offers_the_import_form(client, auth, teacher) -> None:
     assert 'action="/teacher/bank/import"' in html and 'enctype="multipart/form-data"' in html
     for label in ("GIFT", "Moodle XML", "Aiken"):
         assert label in html
+
+
+def test_an_uploaded_file_is_shown_inert(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    aiken = b"<script>alert(1)</script>?\nA. <b>x</b>\nB. y\nANSWER: Z\n"
+    html = _upload(client, "aiken", "<img src=x onerror=alert(2)>.txt", aiken).get_data(True)
+    assert "<script>alert(1)" not in html and "<b>x</b>" not in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
