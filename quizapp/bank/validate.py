@@ -83,16 +83,22 @@ def _by_position(errors: list[BankError]) -> list[BankError]:
     return sorted(errors, key=lambda e: (e.line or 0, e.column or 0))
 
 
+def topic_name_problem(path: Path) -> str | None:
+    """Why ``path`` cannot name a topic file ("what — how to fix"), or None when it can."""
+    if TOPIC_KEY.fullmatch(path.stem):
+        return None
+    fix = slugify(path.stem) or "people"
+    return (
+        f"'{path.name}' is not a valid topic file name — use lowercase letters, digits and"
+        f" dashes, e.g. '{fix}{path.suffix}'"
+    )
+
+
 def _check_topic(
     path: Path, file: str, sources: Mapping[str, Source] | None, ids: Ids
 ) -> tuple[Topic | None, list[BankError]]:
     errors: list[BankError] = []
-    if not TOPIC_KEY.fullmatch(path.stem):
-        fix = slugify(path.stem) or "people"
-        message = (
-            f"'{path.name}' is not a valid topic file name — use lowercase letters, digits and"
-            f" dashes, e.g. '{fix}{path.suffix}'"
-        )
+    if message := topic_name_problem(path):
         errors.append(BankError(file, None, None, None, message))
     topic, topic_errors = validate_topic(path, file, sources=sources, ids=ids)
     return (topic if not errors else None), _by_position(errors + topic_errors)

@@ -8,9 +8,9 @@ import click
 
 from ..bank.sources import load_sources
 from ..bank.spec import Bank
-from ..bank.validate import SOURCES_FILE, load_bank, load_file, taken_ids
-from ..exchange import FORMATS, export_bank
-from ..exchange.gift_import import PLACEHOLDER_SOURCE, import_gift
+from ..bank.topics import PLACEHOLDER_SOURCE
+from ..bank.validate import SOURCES_FILE, load_bank, load_file, taken_ids, topic_name_problem
+from ..exchange import FORMATS, IMPORT_FORMATS, export_bank, import_bank_file
 from . import bank_dir
 
 
@@ -28,7 +28,7 @@ def _served_bank(directory: Path) -> Bank:
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True,
-              help="anki (.apkg), gift, moodle-xml or csv.")  # fmt: skip
+              help="anki (.apkg), gift, moodle-xml, qti (Canvas .zip) or csv.")  # fmt: skip
 @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def export_command(fmt: str, out: Path) -> None:
     """Export the served bank (QUESTIONS_DIR, drafts left out) to OUT.
@@ -50,7 +50,8 @@ def _topic_from(out: Path) -> str:
 
 
 @click.command("import")
-@click.option("--format", "fmt", type=click.Choice(["gift"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(IMPORT_FORMATS)), required=True,
+              help="gift, moodle-xml or aiken.")  # fmt: skip
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--out",
@@ -66,9 +67,10 @@ def _topic_from(out: Path) -> str:
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")  # fmt: skip
 def import_command(fmt: str, file: Path, out: Path, sources: tuple[str, ...], force: bool) -> None:
-    """Import the GIFT FILE into a topic file, then check it against the bank.
+    """Import FILE (GIFT, Moodle XML or Aiken) into a topic file, then check it against the bank.
 
-    Questions without known sources get the placeholder source and 'status: draft'.
+    Questions without known sources get the placeholder source and 'status: draft'. Nothing
+    is written unless the file passes bank check.
     """
     directory = bank_dir()
     known, _errors = load_sources(directory / SOURCES_FILE, SOURCES_FILE)
@@ -78,33 +80,20 @@ def import_command(fmt: str, file: Path, out: Path, sources: tuple[str, ...], fo
         raise click.ClickException(f"unknown source(s) {', '.join(unknown)}: not in {SOURCES_FILE}")
     if out.exists() and not force:
         raise click.ClickException(f"{out} exists; pass --force to overwrite it.")
-    result = import_gift(
-        file.read_text(encoding="utf-8-sig"),
-        topic=_topic_from(out),
-        known_sources=known,
-        default_sources=sources,
-        taken_ids=taken_ids(directory, out),
-        origin=file.name,
-    )
+    if problem := topic_name_problem(out):
+        raise click.ClickException(f"{problem}; nothing written.")
+    result = import_bank_file(
+        file.read_bytes(), fmt, topic=_topic_from(out), known_sources=known,
+        default_sources=sources, taken_ids=taken_ids(directory, out), origin=file.name,
+    )  # fmt: skip
     for problem in result.problems:
         click.echo(f"{file}:{problem.line}: {problem.message}", err=True)
     if not result.questions:
         raise click.ClickException(f"no question of {file} could be imported; nothing written.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(result.yaml, encoding="utf-8")
+    _write_checked(out, result.yaml, directory)
     click.echo(f"Wrote {len(result.questions)} questions to {out} ({result.drafts} drafts).")
-    _check_written(out, directory)
-
-
-def _check_written(out: Path, directory: Path) -> None:
-    """Validate the written file as ``bank check`` would; point out placeholder sources."""
-    checked = load_file(out, bank_dir=directory)
-    if checked.errors:
-        for err in checked.errors:
-            click.echo(str(err), err=True)
-        raise click.ClickException(f"{out} does not pass bank check; see the errors above.")
     click.echo("It passes bank check.")
-    pending = out.read_text(encoding="utf-8").count(PLACEHOLDER_SOURCE)
+    pending = result.yaml.count(PLACEHOLDER_SOURCE)
     if pending:
         click.echo(
             f"{pending} question(s) are drafts citing '{PLACEHOLDER_SOURCE}': they are not served"
@@ -112,3 +101,21 @@ def _check_written(out: Path, directory: Path) -> None:
             " (or import again with --source).",
             err=True,
         )
+
+
+def _write_checked(out: Path, text: str, directory: Path) -> None:
+    """Write ``out`` and validate it as ``bank check`` would; on errors put back what was
+    there before (nothing, or the file --force was replacing) and fail."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    previous = out.read_bytes() if out.exists() else None
+    out.write_text(text, encoding="utf-8")
+    checked = load_file(out, bank_dir=directory)
+    if not checked.errors:
+        return
+    if previous is None:
+        out.unlink()
+    else:
+        out.write_bytes(previous)
+    for err in checked.errors:
+        click.echo(str(err), err=True)
+    raise click.ClickException(f"{out} would not pass bank check (see above); nothing written.")

@@ -7,13 +7,14 @@ the text formats also keep as comments in the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from quizapp.bank.spec import Bank, QuestionSpec, Source, Topic
-from quizapp.grading import ParsedDate
+from quizapp.grading import ParsedDate, fold
 from quizapp.grading.dates import MONTH_NAMES
+from quizapp.grading.text import typo_budget
 
 MOODLE_PERCENTS = (
     100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
@@ -68,6 +69,21 @@ def source_labels(bank: Bank, question: QuestionSpec) -> list[str]:
     ]
 
 
+def question_meta(q: QuestionSpec) -> dict[str, object]:
+    """What GIFT and Moodle XML have no place for, carried in a ``quizapp:`` comment that
+    Moodle ignores and our importers read back: our type, sources, tags, difficulty, hint,
+    and the type fields the format cannot state (unit, shuffle, typos)."""
+    meta: dict[str, object] = {"type": q.type, "sources": list(q.sources), "tags": list(q.tags)}
+    meta.update({k: v for k, v in (("difficulty", q.difficulty), ("hint", q.hint)) if v})
+    if q.type == "numeric" and unit_of(q):
+        meta["unit"] = unit_of(q)
+    if q.fields.get("shuffle") is False:
+        meta["shuffle"] = False
+    if q.fields.get("typos") is not None:
+        meta["typos"] = q.fields["typos"]
+    return meta
+
+
 def number_text(value: Decimal) -> str:
     """A number in plain digits, without exponent or trailing zeros: 15000000, 0.5."""
     return f"{value.normalize():f}"
@@ -96,9 +112,14 @@ def date_spellings(date: ParsedDate) -> list[str]:
     if date.month is None:
         return [str(date.year)]
     month = MONTH_NAMES[date.month]
+    short = month[:3]
     if date.day is None:
-        return [str(date), f"{month} {date.year}", f"{month[:3]} {date.year}"]
-    return [str(date), f"{date.day} {month} {date.year}", f"{month} {date.day}, {date.year}"]
+        return [str(date), f"{month} {date.year}", f"{short} {date.year}"]
+    day, year = date.day, date.year
+    return [
+        str(date), f"{day} {month} {year}", f"{month} {day}, {year}", f"{month} {day} {year}",
+        f"{day} {short} {year}", f"{short} {day}, {year}", f"{short} {day} {year}",
+    ]  # fmt: skip
 
 
 def question_dates(question: QuestionSpec) -> list[ParsedDate]:
@@ -112,13 +133,16 @@ def percent_text(percent: float) -> str:
 
 
 def multi_percents(question: QuestionSpec) -> tuple[float, float]:
-    """Percent for each right and each wrong choice of a ``multi`` so Moodle grades as we do.
+    """Percent for each right and each wrong choice of a ``multi``: the rule quizapp grades by.
 
-    Our score is (right selected − wrong selected) / right answers, floored at 0: each right
-    choice earns 100/n percent and each wrong one costs as much.
+    quizapp scores max(0, right ticked / right choices − wrong ticked / wrong choices)
+    (``qtypes/multi.py``); Moodle adds the percentages of the ticked choices and keeps the
+    sum within 0..100. So each right choice is worth 100/R % and each wrong one −100/W %:
+    ticking every box earns 0 in both.
     """
-    share = 100 / len(question.fields["answers"])
-    return share, -share
+    rights = len(question.fields["answers"])
+    wrongs = len(question.fields["choices"]) - rights
+    return 100 / rights, -100 / max(wrongs, 1)
 
 
 def is_moodle_percent(percent: float) -> bool:
@@ -126,31 +150,59 @@ def is_moodle_percent(percent: float) -> bool:
     return any(abs(abs(percent) - allowed) < 1e-4 for allowed in MOODLE_PERCENTS)
 
 
-def multi_warnings(question: QuestionSpec) -> list[Unexpressed]:
-    """The warning for a multi whose per-choice percentage Moodle will round."""
-    right, _ = multi_percents(question)
-    if is_moodle_percent(right):
-        return []
-    message = (
-        f"{len(question.fields['answers'])} right answers give {percent_text(right)}% each,"
-        " which Moodle rounds to its nearest grade option"
+def multi_problem(question: QuestionSpec) -> str | None:
+    """Why a ``multi`` cannot go to Moodle with quizapp's grades, or None when it can.
+
+    Moodle accepts only its own grade percentages (``MOODLE_PERCENTS``) and refuses the whole
+    file when one answer has another, so 11 or more right (or wrong) choices cannot be graded
+    there as here: such a question is skipped, with this reason.
+    """
+    right, wrong = multi_percents(question)
+    bad = [p for p in (right, wrong) if not is_moodle_percent(p)]
+    if not bad:
+        return None
+    return (
+        f"a right choice is worth {percent_text(right)}% and a wrong one {percent_text(wrong)}%"
+        f" here, but Moodle has no {percent_text(abs(bad[0]))}% grade (it would refuse the whole"
+        " file): skipped"
     )
-    return [Unexpressed(question.id, message)]
 
 
-def typos_warnings(question: QuestionSpec, fmt: str) -> list[Unexpressed]:
-    """The warning for an explicit ``typos`` budget, which Moodle's exact matching ignores."""
-    if question.fields.get("typos") is None:
-        return []
-    message = (
-        f"'typos: {question.fields['typos']}' is not expressible in {fmt}:"
-        " answers must match exactly (case aside)"
+def short_forms(answers: Sequence[str], typos: int | None) -> tuple[list[str], str | None]:
+    """The spellings to export for typed answers, and what still cannot be carried.
+
+    Moodle and GIFT short answers match exactly, case aside. quizapp also ignores accents,
+    punctuation and leading articles, so each answer's folded form ("timothee lacroix" for
+    "Timothée Lacroix") is exported as well; the typo tolerance cannot be, and is reported.
+    """
+    forms = list(dict.fromkeys(a for a in answers if a.strip()))
+    known = {f.casefold() for f in forms}
+    for answer in list(forms):
+        folded = fold(answer)
+        if folded and folded.casefold() not in known:
+            forms.append(folded)
+            known.add(folded.casefold())
+    budgets = [typos if typos is not None else typo_budget(fold(a)) for a in answers]
+    most = max(budgets, default=0)
+    if most <= 0:
+        return forms, None
+    edits = "edit" if most == 1 else "edits"
+    note = (
+        f"quizapp forgives up to {most} typing {edits} (e.g. a missing letter); Moodle accepts"
+        f" only {', '.join(repr(f) for f in forms)} exactly (case aside)"
     )
-    return [Unexpressed(question.id, message)]
+    return forms, note
 
 
+NUMERIC_NOTE = (
+    "Moodle reads digits only ({value}): forms quizapp also accepts, such as '15 million',"
+    " '€15m' or number words ('three'), are wrong there"
+)
 ORDER_NOTE = (
     "order asked as matching each item to its position 1..{n}; partial credit is per item,"
     " not per neighbouring pair"
 )
-DATE_NOTE = "a {precision} date has no {fmt} type: asked as short answer accepting {spellings}"
+DATE_NOTE = (
+    "a {precision} date has no {fmt} type: asked as short answer accepting {spellings};"
+    " other writings quizapp reads (e.g. 26/02/2024) are wrong there"
+)

@@ -1,10 +1,12 @@
 """GIFT, Moodle's plain-text question format: escaping and export.
 
 Each topic becomes a ``$CATEGORY:``; each question ``::id::[markdown]prompt{answers}`` with
-the explanation as general feedback (``####``). The question's sources, tags, difficulty
-and hint, which GIFT has no place for, ride along in a ``// quizapp: {json}`` comment line
-that Moodle ignores and ``gift_import`` reads back. Whatever GIFT cannot express is listed
-as a warning and also written as a ``// not expressible:`` comment above the question.
+the explanation and its sources ("Source: ...") as general feedback (``####``). A
+``// [id:...] [tag:...]`` line gives Moodle the idnumber and tags (Moodle 3.6 and later read
+it); sources, difficulty and hint, which GIFT has no place for, ride along in a
+``// quizapp: {json}`` comment line that Moodle ignores and ``gift_import`` reads back.
+Whatever GIFT cannot express is listed as a warning and also written as a
+``// not expressible:`` comment above the question.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from quizapp.bank.spec import Bank, QuestionSpec
 
 from .common import (
     DATE_NOTE,
+    NUMERIC_NOTE,
     ORDER_NOTE,
     Export,
     Unexpressed,
@@ -26,11 +29,13 @@ from .common import (
     each_question,
     is_year,
     multi_percents,
-    multi_warnings,
+    multi_problem,
     number_text,
     percent_text,
     question_dates,
-    typos_warnings,
+    question_meta,
+    short_forms,
+    source_labels,
     unit_of,
 )
 
@@ -43,6 +48,17 @@ def escape(text: str) -> str:
     """Text as GIFT needs it: ``~ = # { } :`` and ``\\`` escaped, line breaks as ``\\n``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join("\\" + c if c in SPECIAL else "\\n" if c == "\n" else c for c in text)
+
+
+def answer_text(text: str) -> str:
+    """A choice or typed answer for an answer block: escaped, and kept from reading as syntax.
+
+    Moodle reads ``%50%`` at the start of an answer as its weight and ``[html]`` as its
+    format, and offers no escape for either; a leading ``[markdown]`` (the question's own
+    format, which Moodle and gift-pegjs strip) makes the text that follows plain text.
+    """
+    escaped = escape(text)
+    return "[markdown]" + escaped if escaped.startswith(("%", "[")) else escaped
 
 
 def unescape(text: str) -> str:
@@ -87,21 +103,22 @@ Mapper = Callable[[QuestionSpec], tuple[Parts | None, Notes]]
 
 def _choice(q: QuestionSpec) -> tuple[Parts | None, Notes]:
     answer = q.fields["answer"]
-    lines = [("=" if c == answer else "~") + escape(c) for c in q.fields["choices"]]
+    lines = [("=" if c == answer else "~") + answer_text(c) for c in q.fields["choices"]]
     notes = [] if q.fields["shuffle"] else ["'shuffle: false' is lost: Moodle may shuffle"]
     return Parts(q.prompt, answers=lines), notes
 
 
 def _multi(q: QuestionSpec) -> tuple[Parts | None, Notes]:
+    problem = multi_problem(q)
+    if problem:
+        return None, [problem]
     right, wrong = multi_percents(q)
     answers = q.fields["answers"]
     lines = [
-        f"~%{percent_text(right if c in answers else wrong)}%{escape(c)}"
+        f"~%{percent_text(right if c in answers else wrong)}%{answer_text(c)}"
         for c in q.fields["choices"]
     ]
-    notes = [w.message for w in multi_warnings(q)]
-    if not q.fields["shuffle"]:
-        notes.append("'shuffle: false' is lost: Moodle may shuffle")
+    notes = [] if q.fields["shuffle"] else ["'shuffle: false' is lost: Moodle may shuffle"]
     return Parts(q.prompt, answers=lines), notes
 
 
@@ -109,19 +126,25 @@ def _truefalse(q: QuestionSpec) -> tuple[Parts | None, Notes]:
     return Parts(q.prompt, head="TRUE" if q.fields["answer"] else "FALSE"), []
 
 
+def _typed(answers: list[str], typos: int | None) -> tuple[list[str], Notes]:
+    forms, note = short_forms(answers, typos)
+    return ["=" + answer_text(a) for a in forms], [note] if note else []
+
+
 def _short(q: QuestionSpec) -> tuple[Parts | None, Notes]:
-    lines = ["=" + escape(a) for a in (q.fields["answer"], *q.fields["accept"])]
-    return Parts(q.prompt, answers=lines), [w.message for w in typos_warnings(q, "GIFT")]
+    lines, notes = _typed([q.fields["answer"], *q.fields["accept"]], q.fields["typos"])
+    return Parts(q.prompt, answers=lines), notes
 
 
 def _numeric(q: QuestionSpec) -> tuple[Parts | None, Notes]:
-    head = "#" + number_text(q.fields["answer"].value)
+    value = number_text(q.fields["answer"].value)
+    head = "#" + value
     tolerance = absolute_tolerance(q)
     if tolerance:
         head += ":" + number_text(tolerance)
     unit = unit_of(q)
     notes = [f"the unit '{unit}' is not shown: GIFT numbers have no unit"] if unit else []
-    return Parts(q.prompt, head=head), notes
+    return Parts(q.prompt, head=head), [*notes, NUMERIC_NOTE.format(value=value)]
 
 
 def _date(q: QuestionSpec) -> tuple[Parts | None, Notes]:
@@ -130,16 +153,16 @@ def _date(q: QuestionSpec) -> tuple[Parts | None, Notes]:
         if len(dates) == 1:
             return Parts(q.prompt, head=f"#{dates[0].year}"), []
         return Parts(q.prompt, head="#", answers=[f"={d.year}:0" for d in dates]), []
-    spellings = [s for d in dates for s in date_spellings(d)]
+    spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
     precision = "full" if q.fields["answer"].day else "month"
     note = DATE_NOTE.format(precision=precision, fmt="GIFT", spellings=", ".join(spellings))
-    return Parts(q.prompt, answers=["=" + escape(s) for s in spellings]), [note]
+    return Parts(q.prompt, answers=["=" + answer_text(s) for s in spellings]), [note]
 
 
 def _pairs(q: QuestionSpec, pairs: list[tuple[str, str]]) -> tuple[Parts | None, Notes]:
     if any("->" in text for pair in pairs for text in pair):
         return None, ["a matching item containing '->' cannot be written in GIFT: skipped"]
-    lines = [f"={escape(left)} -> {escape(right)}" for left, right in pairs]
+    lines = [f"={answer_text(left)} -> {escape(right)}" for left, right in pairs]
     return Parts(q.prompt, answers=lines), []
 
 
@@ -160,10 +183,9 @@ def _cloze(q: QuestionSpec) -> tuple[Parts | None, Notes]:
         return None, [note + " (Moodle XML keeps it)"]
     at = segments.index(0)
     before, after = "".join(segments[:at]), "".join(segments[at + 1 :])
-    notes = [w.message for w in typos_warnings(q, "GIFT")]
+    lines, notes = _typed(list(blanks[0]), q.fields["typos"])
     if not after.strip():
         notes.append("the blank ends the text, so Moodle reads it as a short-answer question")
-    lines = ["=" + escape(a) for a in blanks[0]]
     return Parts(f"{q.prompt}\n\n{before}", answers=lines, after=after), notes
 
 
@@ -180,44 +202,58 @@ MAPPERS: dict[str, Mapper] = {
 }
 
 
+def moodle_comment(q: QuestionSpec) -> str:
+    """The ``// [id:...] [tag:...]`` line Moodle reads as the idnumber and the tags."""
+    tags = [*q.tags, *([f"difficulty-{q.difficulty}"] if q.difficulty else [])]
+    bits = [f"[id:{moodle_token(q.id)}]", *(f"[tag:{moodle_token(t)}]" for t in tags)]
+    return "// " + " ".join(bits)
+
+
+def moodle_token(text: str) -> str:
+    """A value inside ``[id:...]`` or ``[tag:...]``: ``]`` escaped, line breaks as spaces."""
+    return " ".join(text.split()).replace("]", "\\]")
+
+
 def meta_comment(q: QuestionSpec) -> str:
     """The ``// quizapp: {...}`` line keeping what GIFT has no place for."""
-    meta: dict[str, object] = {"type": q.type, "sources": list(q.sources), "tags": list(q.tags)}
-    meta.update({k: v for k, v in (("difficulty", q.difficulty), ("hint", q.hint)) if v})
-    if q.type == "numeric" and unit_of(q):
-        meta["unit"] = unit_of(q)
-    if q.fields.get("shuffle") is False:
-        meta["shuffle"] = False
-    if q.fields.get("typos") is not None:
-        meta["typos"] = q.fields["typos"]
-    return META_PREFIX + json.dumps(meta, ensure_ascii=False)
+    return META_PREFIX + json.dumps(question_meta(q), ensure_ascii=False)
 
 
-def question_text(q: QuestionSpec, parts: Parts) -> str:
+def feedback_text(bank: Bank, q: QuestionSpec) -> str:
+    """The explanation, then a "Source:" paragraph naming the articles."""
+    return f"{q.explanation}\n\nSource: {'; '.join(source_labels(bank, q))}"
+
+
+def question_text(bank: Bank, q: QuestionSpec, parts: Parts) -> str:
     """One question in GIFT (no surrounding blank lines)."""
     block = "{" + parts.head + "".join(f"\n\t{line}" for line in parts.answers)
-    block += f"\n\t####{escape(q.explanation)}\n}}"
+    block += f"\n\t####{escape(feedback_text(bank, q))}\n}}"
     return f"::{escape(q.id)}::[markdown]{escape(parts.text)}{block}{escape(parts.after)}"
 
 
 def export_gift(bank: Bank) -> Export:
     """The bank as GIFT text, with what GIFT cannot express."""
-    chunks = [f"// {len(bank)} questions exported from quizapp. Import in Moodle as GIFT."]
+    chunks: list[str] = []
     warnings: list[Unexpressed] = []
-    topic_key = None
+    topic_key, exported = None, 0
     for topic, q in each_question(bank):
         if topic.key != topic_key:
             chunks.append(category_line(topic.title))
             topic_key = topic.key
         parts, notes = MAPPERS[q.type](q)
-        if q.hint:
+        if q.hint and parts is not None:
             notes.append("the hint is not shown: GIFT has no hints (kept in the comment)")
         warnings += [Unexpressed(q.id, note) for note in notes]
         lines = [f"// not expressible: {note}" for note in notes]
         if parts is None:
             chunks.append("\n".join([f"// skipped {q.id} ({q.type})", *lines]))
             continue
-        chunks.append("\n".join([*lines, meta_comment(q), question_text(q, parts)]))
-    text = "\n\n".join(chunks) + "\n"
-    exported = len(bank) - sum(1 for c in chunks if c.startswith("// skipped"))
+        exported += 1
+        lines += [moodle_comment(q), meta_comment(q), question_text(bank, q, parts)]
+        chunks.append("\n".join(lines))
+    header = f"// {exported} questions exported from quizapp. Import in Moodle as GIFT."
+    skipped = len(bank) - exported
+    if skipped:
+        header += f" {skipped} skipped (see '// skipped' below)."
+    text = "\n\n".join([header, *chunks]) + "\n"
     return Export(text.encode("utf-8"), tuple(warnings), exported)

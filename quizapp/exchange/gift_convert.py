@@ -3,19 +3,23 @@
 Moodle's types map to ours: multiple choice with one ``=`` -> choice, with weights -> multi,
 true/false, short answer (-> date when our export says so), numerical (-> date for years
 from our export), matching (-> order when the right sides are the positions 1..n), missing
-word with short answers -> cloze. What our types cannot hold is returned as (line, message).
+word with short answers -> cloze. HTML text (``[html]``, as Moodle exports, or ``[moodle]``
+text holding tags) becomes Markdown, choices plain text. What our types cannot hold is
+returned as (line, message).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from quizapp.grading import parse_date
+from quizapp.grading import fold, parse_date
 
 from .common import number_text
 from .gift_parse import Answer, GiftQuestion
+from .html_text import images, looks_like_html, to_markdown, to_plain
 
 Notes = list[tuple[int, str]]
 Question = dict[str, Any]
@@ -36,8 +40,15 @@ def _full(gq: GiftQuestion, notes: Notes) -> list[Answer]:
     return full
 
 
-def _distinct(texts: list[str]) -> list[str]:
-    return list(dict.fromkeys(t for t in texts if t))
+def distinct_answers(texts: list[str]) -> list[str]:
+    """Accepted answers without those quizapp's grader already matches through an earlier one
+    (same text once case, accents, punctuation and leading articles are folded): our exports
+    add such folded forms for Moodle, and they come back here."""
+    kept: dict[str, str] = {}
+    for text in texts:
+        if text and fold(text) not in kept:
+            kept[fold(text)] = text
+    return list(kept.values())
 
 
 def _number(text: str) -> tuple[Decimal, Decimal] | None:
@@ -93,11 +104,11 @@ def _dates(texts: list[str]) -> list[str] | None:
     parsed = [parse_date(text) for text in texts]
     if any(date is None or date.note for date in parsed):
         return None
-    return _distinct([str(date) for date in parsed])
+    return distinct_answers([str(date) for date in parsed])
 
 
 def _short(gq: GiftQuestion, prompt: str, notes: Notes) -> Question | None:
-    texts = _distinct([a.text for a in _full(gq, notes)])
+    texts = distinct_answers([a.text for a in _full(gq, notes)])
     if not texts:
         notes.append((gq.line, "no fully right answer: skipped"))
         return None
@@ -121,14 +132,15 @@ def _multichoice(gq: GiftQuestion, prompt: str, notes: Notes) -> Question | None
     if not right:
         notes.append((gq.line, "no right answer (no '=' and no positive weight): skipped"))
         return None
-    share = 100 / len(right)
+    rights, wrongs = len(right), len(gq.answers) - len(right)
+    share, cost = 100 / rights, 100 / max(wrongs, 1)
     wrong = [a for a in gq.answers if (a.weight or 0) <= 0]
     if any(abs(a.weight - share) > 0.01 for a in right if a.weight is not None) or any(
-        abs((a.weight or 0) + share) > 0.01 for a in wrong
+        abs((a.weight or 0) + cost) > 0.01 for a in wrong
     ):
         notes.append(
-            (gq.line, "answer weights changed: here each right choice earns and each wrong one"
-             f" costs {share:.4g}% (right minus wrong, at least 0)")
+            (gq.line, f"answer weights changed: here each right choice earns {share:.4g}% and"
+             f" each wrong one costs {cost:.4g}% (right share minus wrong share, at least 0)")
         )  # fmt: skip
     answers = [a.text for a in right]
     return {"type": "multi", "prompt": prompt, "choices": choices, "answers": answers}
@@ -150,7 +162,7 @@ def _match(gq: GiftQuestion, prompt: str, notes: Notes) -> Question | None:
 
 
 def _cloze(gq: GiftQuestion, notes: Notes) -> Question | None:
-    answers = _distinct([a.text for a in _full(gq, notes)])
+    answers = distinct_answers([a.text for a in _full(gq, notes)])
     if not answers or any("|" in a or "{{" in a or "}}" in a for a in answers):
         notes.append((gq.line, "the blank's answers cannot be written as {{a|b}}: skipped"))
         return None
@@ -170,11 +182,36 @@ CONVERTERS: dict[str, Callable[[GiftQuestion, str, Notes], Question | None]] = {
 }
 
 
+def _is_html(fmt: str | None, text: str) -> bool:
+    return fmt == "html" or (fmt in (None, "moodle") and looks_like_html(text))
+
+
+def _from_html(gq: GiftQuestion, notes: Notes) -> None:
+    """Moodle's HTML (prompt, feedback, answers) as our Markdown and plain text, in place."""
+    fmt = gq.format
+    for found in images(gq.text):
+        notes.append((gq.line, f"image '{found}' dropped: the bank has no images"))
+    if _is_html(fmt, gq.text):
+        gq.text = to_markdown(gq.text)
+        gq.before, gq.after = to_plain(gq.before), to_plain(gq.after)
+        if gq.after:
+            gq.after = " " + gq.after
+        if gq.before:
+            gq.before += " "
+    if gq.feedback and _is_html(gq.feedback_format or fmt, gq.feedback):
+        gq.feedback = to_markdown(gq.feedback)
+    gq.answers = [
+        replace(a, text=to_plain(a.text), right=to_plain(a.right) if a.right else a.right)
+        if _is_html(a.format or fmt, a.text + (a.right or ""))
+        else a
+        for a in gq.answers
+    ]
+
+
 def convert(gq: GiftQuestion) -> tuple[Question | None, Notes]:
     """Our question (without id and common fields) for ``gq``, and what was lost."""
     notes: Notes = []
-    if gq.format == "html":
-        notes.append((gq.line, "HTML question text kept as written (prompts are Markdown)"))
+    _from_html(gq, notes)
     for answer in gq.answers:
         if answer.feedback:
             notes.append((answer.line, f"feedback on answer '{answer.text}' dropped"))
@@ -186,6 +223,9 @@ def convert(gq: GiftQuestion) -> tuple[Question | None, Notes]:
         prompt = f"{gq.before.rstrip()} {BLANK} {gq.after.lstrip()}".strip()
     if not prompt:
         notes.append((gq.line, "no question text: skipped"))
+        return None, notes
+    if not gq.answers and gq.kind != "truefalse":
+        notes.append((gq.line, "the answer block holds no answer: skipped"))
         return None, notes
     return _with_extras(gq, CONVERTERS[gq.kind](gq, prompt, notes)), notes
 

@@ -1,11 +1,14 @@
-"""Read GIFT text into neutral records, following Moodle's own reader.
+"""Read GIFT text into neutral records, following Moodle's own reader (qformat_gift).
 
-Questions are separated by blank lines; ``//`` lines are comments (a ``// quizapp: {json}``
-line is kept as the question's metadata). A question is ``::name::`` (optional), an optional
-``[format]``, its text and one ``{answer block}``, which Moodle reads as: empty -> essay,
-``#...`` -> numerical, any ``~`` -> multiple choice, ``=`` with ``->`` -> matching,
-``T``/``TRUE``/``F``/``FALSE`` -> true/false, else short answer. Text after the block makes a
-"missing word" question. Every record remembers its line numbers for error messages.
+Questions are separated by blank lines; ``//`` lines are comments: a ``// quizapp: {json}``
+line is kept as the question's metadata, and ``[id:...]`` and ``[tag:...]`` in any comment
+give the idnumber and tags, as Moodle reads them. A question is ``::name::`` (optional), an
+optional ``[format]``, its text and one ``{answer block}``, which Moodle reads as: empty ->
+essay, ``#...`` -> numerical, any ``~`` -> multiple choice, ``=`` with ``->`` -> matching,
+``T``/``TRUE``/``F``/``FALSE`` -> true/false, else short answer (``{Paris}`` too: text before
+the first ``=`` is an answer). Answers and feedback may start with their own ``[format]``.
+Text after the block makes a "missing word" question. Every record remembers its line
+numbers for error messages; nothing here raises on any input.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from .gift import META_PREFIX, unescape
 
 FORMATS = ("html", "moodle", "plain", "markdown")
 WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
+ID_TOKEN = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
+TAG_TOKEN = re.compile(r"\[tag:((?:\\\]|[^\]|\x00-\x1f])+)\]")
+"""Moodle's ``[id:...]`` and ``[tag:...]`` comment tokens (``\\]`` escapes a bracket)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class Answer:
     feedback: str | None
     line: int
     right: str | None = None
+    format: str | None = None
 
 
 @dataclass
@@ -57,6 +64,9 @@ class GiftQuestion:
     truth: bool | None = None
     feedback: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    idnumber: str | None = None
+    tags: list[str] = field(default_factory=list)
+    feedback_format: str | None = None
     category: str | None = None
     problems: list[tuple[int, str]] = field(default_factory=list)
 
@@ -128,28 +138,47 @@ def _meta(comments: list[str], line: int, problems: list[tuple[int, str]]) -> di
     return {}
 
 
-def _answer(raw: str, at: int, lines: _Lines) -> Answer:
+def split_format(text: str) -> tuple[str, str | None]:
+    """A leading ``[html]``, ``[moodle]``, ``[plain]`` or ``[markdown]`` taken off ``text``."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") and (end := stripped.find("]")) > 0:
+        name = stripped[1:end].lower()
+        if name in FORMATS:
+            return stripped[end + 1 :], name
+    return text, None
+
+
+def _answer(raw: str, at: int, lines: _Lines, weighted: bool) -> Answer:
     mark, body = raw[0], raw[1:].strip()
     weight = None
-    if found := WEIGHT.match(body):
+    if weighted and (found := WEIGHT.match(body)):
         weight, body = float(found[1]), body[found.end() :]
     feedback = None
     if (cut := find(body, "#")) >= 0:
-        body, feedback = body[:cut], unescape(body[cut + 1 :]).strip()
+        body, feedback = body[:cut], unescape(split_format(body[cut + 1 :])[0]).strip()
     right = None
     if (arrow := find(body, "->")) >= 0:
         body, right = body[:arrow], unescape(body[arrow + 2 :]).strip()
-    return Answer(mark, weight, unescape(body).strip(), feedback, lines.line(at), right)
+    body, fmt = split_format(body)
+    return Answer(mark, weight, unescape(body).strip(), feedback, lines.line(at), right, fmt)
 
 
-def split_answers(body: str, start: int, lines: _Lines) -> tuple[str, list[Answer]]:
-    """Split an answer block at unescaped ``=`` and ``~``: (text before any, answers)."""
+def split_answers(body: str, start: int, lines: _Lines, kind: str = "") -> list[Answer]:
+    """Split an answer block at unescaped ``=`` and ``~`` into answers.
+
+    As in Moodle, text before the first mark is an answer too (``{Paris}``: a short answer).
+    Weights (``%50%``) are read after ``~``, and after ``=`` in short answers and numbers.
+    """
     marks = sorted(i for token in "=~" for i in _all(body, token))
-    answers = [
-        _answer(body[a:b], start + a, lines)
-        for a, b in zip(marks, [*marks[1:], len(body)], strict=True)
-    ]
-    return body[: marks[0] if marks else len(body)].strip(), answers
+    lead_end = marks[0] if marks else len(body)
+    answers = []
+    if body[:lead_end].strip():
+        implicit = "~" if kind == "multichoice" else "="
+        answers.append(_answer(implicit + body[:lead_end], start, lines, implicit == "~"))
+    for a, b in zip(marks, [*marks[1:], len(body)], strict=False):
+        weighted = body[a] == "~" or kind in ("shortanswer", "numerical")
+        answers.append(_answer(body[a:b], start + a, lines, weighted))
+    return answers
 
 
 def _all(text: str, token: str) -> list[int]:
@@ -176,11 +205,21 @@ def _kind(body: str) -> str:
 
 
 def _text_and_format(raw: str, *, strip: bool = True) -> tuple[str, str | None]:
-    raw, fmt = raw.lstrip(), None
-    if raw.startswith("[") and (end := raw.find("]")) > 0 and raw[1:end].lower() in FORMATS:
-        raw, fmt = raw[end + 1 :], raw[1:end].lower()
-    text = unescape(raw)
+    text, fmt = split_format(raw.lstrip())
+    text = unescape(text)
     return (text.strip() if strip else text.lstrip()), fmt
+
+
+def _moodle_tokens(comments: list[str]) -> tuple[str | None, list[str]]:
+    """The ``[id:...]`` and ``[tag:...]`` values in a question's comment lines."""
+    idnumber, tags = None, []
+    for comment in comments:
+        if comment.startswith(META_PREFIX.strip()):
+            continue
+        if idnumber is None and (found := ID_TOKEN.search(comment)):
+            idnumber = found[1].replace("\\]", "]").strip()
+        tags += [t.replace("\\]", "]").strip() for t in TAG_TOKEN.findall(comment)]
+    return idnumber, [t for t in tags if t]
 
 
 def parse_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQuestion:
@@ -189,6 +228,7 @@ def parse_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQue
     text, first = lines.text.strip(), numbered[0][0]
     question = GiftQuestion(first, "description")
     question.meta = _meta(comments, first, question.problems)
+    question.idnumber, question.tags = _moodle_tokens(comments)
     if text.startswith("$CATEGORY:"):
         question.kind, question.category = "category", text[len("$CATEGORY:") :].strip()
         return question
@@ -203,14 +243,17 @@ def parse_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQue
         return question
     if start < 0 or close < 0:
         question.kind = "broken"
-        question.problems.append((first, "an answer block needs both '{' and '}'"))
+        missing = "'}'" if start >= 0 else "'{'"
+        at = lines.line(offset + max(start, close))
+        question.problems.append((at, f"an answer block needs '{{' and '}}': {missing} is missing"))
         return question
     question.text, question.format = _text_and_format(text[:start])
     question.before = _text_and_format(text[:start], strip=False)[0]
     question.after = unescape(text[close + 1 :])
     body, body_at = text[start + 1 : close], offset + start + 1
     if (cut := rfind(body, "####")) >= 0:
-        question.feedback = unescape(body[cut + 4 :]).strip()
+        feedback, question.feedback_format = split_format(body[cut + 4 :])
+        question.feedback = unescape(feedback).strip()
         body = body[:cut]
     question.kind = _kind(body.strip())
     _read_answers(question, body, body_at, lines)
@@ -229,16 +272,21 @@ def _read_answers(question: GiftQuestion, body: str, at: int, lines: _Lines) -> 
         if (wrong := find(body, "~")) >= 0:
             question.problems.append((lines.line(at + wrong), "wrong-answer feedback dropped"))
             body = body[:wrong]
-        if not body.lstrip().startswith("="):  # Moodle: a first answer needs no "="
-            body = "=" + body
-            at -= 1
-        _, question.answers = split_answers(body, at, lines)
+        question.answers = split_answers(body, at, lines, "numerical")
     elif question.kind in ("multichoice", "match", "shortanswer"):
-        before, question.answers = split_answers(body, at, lines)
-        if before:
-            question.problems.append((lines.line(at), f"text '{before}' before the answers"))
+        question.answers = split_answers(body, at, lines, question.kind)
+
+
+def _safe_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQuestion:
+    """``parse_block``, with any failure reported on the block's line instead of raised."""
+    try:
+        return parse_block(numbered, comments)
+    except Exception as exc:  # noqa: BLE001 - an import reports, it never crashes
+        broken = GiftQuestion(numbered[0][0], "broken")
+        broken.problems.append((numbered[0][0], f"this question could not be read ({exc})"))
+        return broken
 
 
 def parse_gift(text: str) -> list[GiftQuestion]:
     """Every block of a GIFT file, in order (categories included)."""
-    return [parse_block(numbered, comments) for numbered, comments in blocks(text)]
+    return [_safe_block(numbered, comments) for numbered, comments in blocks(text)]

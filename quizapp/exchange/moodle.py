@@ -1,6 +1,8 @@
 """Moodle XML export, written with ElementTree.
 
-Each topic becomes a category; each question keeps its id as ``name`` and ``idnumber``, its
+Each topic becomes a category; each question starts with a ``<!-- quizapp: {json} -->``
+comment (``common.question_meta``: Moodle ignores it, ``moodle_import`` reads it back) and
+keeps its id as ``name`` and ``idnumber``, its
 prompt and explanation (general feedback, with the sources) rendered from our Markdown
 subset to HTML, its hint and its tags. Types map to multichoice (single or multiple, with
 partial-credit fractions), truefalse, shortanswer, numerical (tolerance and unit), matching
@@ -11,6 +13,7 @@ XML comment above the question.
 from __future__ import annotations
 
 import html
+import json
 import xml.etree.ElementTree as ET  # noqa: S405 - we only build XML here, never parse it
 from collections.abc import Callable
 
@@ -19,6 +22,7 @@ from quizapp.bank.spec import Bank, QuestionSpec
 
 from .common import (
     DATE_NOTE,
+    NUMERIC_NOTE,
     ORDER_NOTE,
     Export,
     Unexpressed,
@@ -28,18 +32,30 @@ from .common import (
     each_question,
     is_year,
     multi_percents,
-    multi_warnings,
+    multi_problem,
     number_text,
     percent_text,
     question_dates,
+    question_meta,
+    short_forms,
     source_labels,
-    typos_warnings,
     unit_of,
 )
 
-CLOZE_SPECIAL = '\\}#~/"'
+META_PREFIX = "quizapp: "
+CLOZE_ESCAPED = "}#"
+"""What Moodle's cloze reader unescapes (``\\}``, ``\\#``); any other backslash stays."""
 Element = ET.Element
 Notes = list[str]
+
+
+class Skip(Exception):
+    """A question Moodle cannot take at all (it would refuse it, or the whole file)."""
+
+
+def meta_json(q: QuestionSpec) -> str:
+    """``question_meta`` as JSON that never holds ``--`` (not allowed in an XML comment)."""
+    return json.dumps(question_meta(q), ensure_ascii=False).replace("--", "-\\u002d")
 
 
 def _add(parent: Element, tag: str, text: str, **attrs: str) -> Element:
@@ -76,10 +92,13 @@ def _choice(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
 
 
 def _multi(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
+    problem = multi_problem(q)
+    if problem:
+        raise Skip(problem)
     right, wrong = multi_percents(q)
     answers = q.fields["answers"]
     _choices(el, q, [right if c in answers else wrong for c in q.fields["choices"]], False)
-    return "multichoice", [w.message for w in multi_warnings(q)]
+    return "multichoice", []
 
 
 def _truefalse(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
@@ -96,8 +115,9 @@ def _shortanswer(el: Element, answers: list[str]) -> None:
 
 
 def _short(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
-    _shortanswer(el, [q.fields["answer"], *q.fields["accept"]])
-    return "shortanswer", [w.message for w in typos_warnings(q, "Moodle")]
+    forms, note = short_forms([q.fields["answer"], *q.fields["accept"]], q.fields["typos"])
+    _shortanswer(el, forms)
+    return "shortanswer", [note] if note else []
 
 
 def _numbers(el: Element, values: list[str], tolerance: str, unit: str | None) -> None:
@@ -115,7 +135,7 @@ def _numbers(el: Element, values: list[str], tolerance: str, unit: str | None) -
 def _numeric(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
     value = number_text(q.fields["answer"].value)
     _numbers(el, [value], number_text(absolute_tolerance(q)), unit_of(q))
-    return "numerical", []
+    return "numerical", [NUMERIC_NOTE.format(value=value)]
 
 
 def _date(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
@@ -123,7 +143,7 @@ def _date(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
     if all(is_year(d) for d in dates):
         _numbers(el, [str(d.year) for d in dates], "0", None)
         return "numerical", []
-    spellings = [s for d in dates for s in date_spellings(d)]
+    spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
     _shortanswer(el, spellings)
     precision = "full" if q.fields["answer"].day else "month"
     return "shortanswer", [
@@ -150,25 +170,45 @@ def _match(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
 
 
 def cloze_answer(text: str) -> str:
-    """One accepted answer inside a Moodle cloze marker, escaped for it and for HTML."""
-    escaped = "".join("\\" + c if c in CLOZE_SPECIAL else c for c in text)
+    """One accepted answer inside a Moodle cloze marker, escaped for it and for HTML.
+
+    Moodle's cloze reader ends an answer at ``~``, ``#`` or ``}`` and unescapes only ``\\}``
+    and ``\\#``: those two are escaped, everything else is written as it is (a backslash
+    added before ``~``, ``/`` or ``"`` would stay in the answer). ``cloze_problem`` says
+    which answers cannot be written at all.
+    """
+    escaped = "".join("\\" + c if c in CLOZE_ESCAPED else c for c in text)
     return html.escape(escaped, quote=False)
 
 
-def cloze_html(q: QuestionSpec) -> str:
+def cloze_problem(text: str) -> str | None:
+    """Why an answer cannot go into a Moodle cloze marker, or None."""
+    if "~" in text:
+        return f"the answer '{text}' holds '~', which ends an answer in a Moodle cloze"
+    if "\\" in text:
+        return f"the answer '{text}' holds a backslash, which Moodle's cloze may read as an escape"
+    return None
+
+
+def cloze_html(q: QuestionSpec) -> tuple[str, Notes]:
     """The prompt, then the cloze text with each blank as ``{1:SHORTANSWER:=a~=b}``."""
-    parts = []
+    parts, notes = [], []
     for segment in q.fields["segments"]:
         if isinstance(segment, str):
             parts.append(html.escape(segment, quote=False))
-        else:
-            answers = "~".join("=" + cloze_answer(a) for a in q.fields["blanks"][segment])
-            parts.append(f"{{1:SHORTANSWER:{answers}}}")
-    return f"{render_markdown(q.prompt)}\n<p>{''.join(parts)}</p>"
+            continue
+        answers, note = short_forms(list(q.fields["blanks"][segment]), q.fields["typos"])
+        notes += [note] if note else []
+        kept = [a for a in answers if not cloze_problem(a)]
+        notes += [p for a in answers if (p := cloze_problem(a))]
+        if not kept:
+            raise Skip(f"blank {segment + 1} has no answer a Moodle cloze can hold")
+        parts.append("{1:SHORTANSWER:" + "~".join("=" + cloze_answer(a) for a in kept) + "}")
+    return f"{render_markdown(q.prompt)}\n<p>{''.join(parts)}</p>", notes
 
 
 def _cloze(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
-    return "cloze", [w.message for w in typos_warnings(q, "Moodle")]
+    return "cloze", []  # the blanks are in the question text (cloze_html)
 
 
 BUILDERS: dict[str, Callable[[Element, QuestionSpec], tuple[str, Notes]]] = {
@@ -191,17 +231,19 @@ def feedback_html(bank: Bank, q: QuestionSpec) -> str:
 
 
 def question_element(bank: Bank, q: QuestionSpec) -> tuple[Element, Notes]:
-    """One ``<question>`` and what Moodle cannot express about it."""
+    """One ``<question>`` and what Moodle cannot express about it (``Skip``: nothing fits)."""
     el = ET.Element("question")
+    el.append(ET.Comment(f" {META_PREFIX}{meta_json(q)} "))
     name = ET.SubElement(el, "name")
     _add(name, "text", q.id)
-    text = cloze_html(q) if q.type == "cloze" else render_markdown(q.prompt)
+    text, notes = cloze_html(q) if q.type == "cloze" else (render_markdown(q.prompt), [])
     _rich(el, "questiontext", text)
     _rich(el, "generalfeedback", feedback_html(bank, q))
     for tag, value in (("defaultgrade", "1"), ("penalty", "0.3333333"), ("hidden", "0")):
         _add(el, tag, value)
     _add(el, "idnumber", q.id)
-    kind, notes = BUILDERS[q.type](el, q)
+    kind, type_notes = BUILDERS[q.type](el, q)
+    notes += type_notes
     el.set("type", kind)
     if q.hint:
         _rich(el, "hint", render_markdown(q.hint))
@@ -221,18 +263,24 @@ def export_moodle_xml(bank: Bank) -> Export:
     """The bank as a Moodle XML ``<quiz>``, with what Moodle cannot express."""
     quiz = ET.Element("quiz")
     warnings: list[Unexpressed] = []
-    topic_key = None
+    topic_key, exported = None, 0
     for topic, q in each_question(bank):
         if topic.key != topic_key:
             category = ET.SubElement(quiz, "question", type="category")
             _add(ET.SubElement(category, "category"), "text", category_path(topic.title))
             topic_key = topic.key
-        element, notes = question_element(bank, q)
+        try:
+            element, notes = question_element(bank, q)
+        except Skip as skip:
+            quiz.append(_comment(f"skipped {q.id}: {skip}"))
+            warnings.append(Unexpressed(q.id, f"{skip} (skipped)"))
+            continue
         for note in notes:
             quiz.append(_comment(f"not expressible in {q.id}: {note}"))
             warnings.append(Unexpressed(q.id, note))
         quiz.append(element)
+        exported += 1
     ET.indent(quiz, space="  ")
     body = ET.tostring(quiz, encoding="unicode")
     text = f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
-    return Export(text.encode("utf-8"), tuple(warnings), len(bank))
+    return Export(text.encode("utf-8"), tuple(warnings), exported)

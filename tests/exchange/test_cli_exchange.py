@@ -28,7 +28,13 @@ def _export(runner, fmt: str, out: Path):
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("anki", b"PK"), ("gift", b"// 11 questions"), ("moodle-xml", b"<?xml"), ("csv", b"id,")],
+    [
+        ("anki", b"PK"),
+        ("gift", b"// 10 questions"),
+        ("moodle-xml", b"<?xml"),
+        ("qti", b"PK"),
+        ("csv", b"\xef\xbb\xbfid,"),
+    ],  # fmt: skip
 )
 def test_export_writes_each_format(runner, tmp_path: Path, fmt: str, start: bytes) -> None:
     out = tmp_path / f"bank.{fmt}"
@@ -109,4 +115,55 @@ def test_our_own_export_imports_back_next_to_the_bank(runner, bank_dir, tmp_path
     result = _import(runner, exported, out)
     assert result.exit_code == 0, result.output  # sources come from the quizapp comments
     assert "id: mensch-former-lab-2" in out.read_text()  # the bank already uses the id
+    assert runner.invoke(args=["bank", "check", str(bank_dir)]).exit_code == 0
+
+
+def _import_as(runner, fmt: str, path: Path, out: Path, *extra: str):
+    return runner.invoke(
+        args=["bank", "import", "--format", fmt, str(path), "--out", str(out), *extra]
+    )
+
+
+def test_a_bad_out_name_is_refused_before_anything_is_written(runner, bank_dir, foreign) -> None:
+    out = bank_dir / "_wip.yaml"
+    result = _import(runner, foreign, out, "--source", "harmony")
+    assert result.exit_code == 1
+    assert "'_wip.yaml' is not a valid topic file name" in result.stderr
+    assert "nothing written" in result.stderr and not out.exists()
+
+
+def test_a_windows_1252_gift_file_imports_with_a_note(runner, bank_dir, tmp_path) -> None:
+    gift = tmp_path / "cafe.gift"
+    gift.write_bytes("::cafe::Où est le café?{=Paris####À Paris.}\n".encode("cp1252"))
+    result = _import(runner, gift, bank_dir / "cafe.yaml", "--source", "harmony")
+    assert result.exit_code == 0, result.output
+    assert f"{gift}:1: the file is not UTF-8: read as Windows-1252" in result.stderr
+    assert "Où est le café?" in (bank_dir / "cafe.yaml").read_text(encoding="utf-8")
+
+
+def test_a_binary_file_writes_nothing_and_names_the_line(runner, bank_dir, tmp_path) -> None:
+    junk = tmp_path / "junk.gift"
+    junk.write_bytes(b"Q?{TRUE}\n\x00\xff")
+    result = _import(runner, junk, bank_dir / "junk.yaml")
+    assert result.exit_code == 1 and f"{junk}:2:" in result.stderr
+    assert not (bank_dir / "junk.yaml").exists()
+
+
+def test_moodle_xml_and_aiken_import_from_the_command_line(runner, bank_dir, tmp_path) -> None:
+    xml = GIFT_DATA / "foreign-moodle.xml"
+    result = _import_as(runner, "moodle-xml", xml, bank_dir / "geo.yaml", "--source", "harmony")
+    assert result.exit_code == 0, result.output
+    assert f"{xml}:17: question type 'essay'" in result.stderr
+    aiken = tmp_path / "quiz.txt"
+    aiken.write_text("Where?\nA. Paris\nB. Rome\nANSWER: A\n", encoding="utf-8")
+    result = _import_as(runner, "aiken", aiken, bank_dir / "aiken.yaml", "--source", "harmony")
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["bank", "check", str(bank_dir)]).exit_code == 0
+
+
+def test_qti_and_moodle_xml_exports_import_back_by_command(runner, bank_dir, tmp_path) -> None:
+    exported = tmp_path / "bank.xml"
+    assert _export(runner, "moodle-xml", exported).exit_code == 0
+    result = _import_as(runner, "moodle-xml", exported, bank_dir / "again.yaml")
+    assert result.exit_code == 0, result.output
     assert runner.invoke(args=["bank", "check", str(bank_dir)]).exit_code == 0

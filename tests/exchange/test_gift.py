@@ -56,8 +56,8 @@ def test_export_has_a_category_per_topic_and_a_question_per_id(tiny_bank: Bank) 
     ("question_id", "block"),
     [
         ("mensch-former-lab", "{\n\t=Google DeepMind\n\t~Meta\n\t~OpenAI\n\t~Microsoft Research"),
-        ("founders-from-meta", "\t~%50%Timothée Lacroix\n\t~%50%Guillaume Lample\n\t~%-50%Arthur"),
-        ("mistral-is-french", "{TRUE\n\t####It is a Paris start-up.\n}"),
+        ("founders-from-meta", "\t~%50%Timothée Lacroix\n\t~%50%Guillaume Lample\n\t~%-100%Arthur"),
+        ("mistral-is-french", "{TRUE\n\t####It is a Paris start-up.\\n\\nSource\\: An alliance"),
         ("lample-model", "{\n\t=LLaMA\n\t=Meta LLaMA\n"),
         ("microsoft-investment", "{#15000000\n"),
         ("founded-year", "{#\n\t=2023:0\n\t=2022:0\n"),
@@ -81,8 +81,9 @@ def test_what_gift_cannot_express_is_listed_and_commented(tiny_bank: Bank) -> No
     assert set(by_id) == {
         "mensch-former-lab",  # hint
         "founders-from-meta",  # shuffle: false
-        "microsoft-investment",  # currency
-        "founders-count",  # unit word
+        "microsoft-investment",  # currency; digits only
+        "founders-count",  # unit word; digits only
+        "lample-model",  # typo tolerance
         "deal-announced",  # full date
         "timeline-order",  # order as matching
         "deal-cloze",  # two blanks

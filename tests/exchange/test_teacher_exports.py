@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+from pathlib import Path
+
 import pytest
 
 from quizapp.exchange import FORMATS
@@ -44,3 +47,58 @@ def test_the_bank_page_links_every_format(client, auth, teacher) -> None:
     html = client.get("/teacher/bank").get_data(as_text=True)
     for fmt in FORMATS.values():
         assert f'href="/teacher/bank/export/{fmt.name}"' in html
+
+
+def _upload(client, fmt: str, name: str, data: bytes):
+    form = {"fmt": fmt, "file": (BytesIO(data), name)}
+    return client.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
+
+
+def test_the_bank_page_converts_an_aiken_upload_and_saves_nothing(
+    client, auth, teacher, app
+) -> None:
+    auth.login("teacher1")
+    before = sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir())
+    aiken = b"Where is it?\nA. Paris\nB. Berlin\nANSWER: A\n\nOnly one?\nA. x\nANSWER: A\n"
+    response = _upload(client, "aiken", "mistral.txt", aiken)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "1 question converted" in html
+    assert "mistral.txt:6</code>: a question needs at least two options" in html
+    assert "answer: Paris" in html and "questions/mistral.yaml" in html
+    assert sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir()) == before
+
+
+def test_a_moodle_xml_upload_that_is_not_xml_is_reported_by_line(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    response = _upload(client, "moodle-xml", "bank.xml", b"<quiz>\n<question>\n</quiz>")
+    assert response.status_code == 200
+    assert "bank.xml:3</code>: not well-formed XML" in response.get_data(as_text=True)
+
+
+def test_an_upload_without_a_file_is_400(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    response = client.post("/teacher/bank/import", data={"fmt": "gift"})
+    assert response.status_code == 400
+    assert "Choose a file to convert." in response.get_data(as_text=True)
+
+
+def test_students_cannot_import(client, auth, student) -> None:
+    auth.login("student1")
+    assert _upload(client, "gift", "x.gift", b"Q?{TRUE}").status_code == 403
+
+
+def test_the_bank_page_offers_the_import_form(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    html = client.get("/teacher/bank").get_data(as_text=True)
+    assert 'action="/teacher/bank/import"' in html and 'enctype="multipart/form-data"' in html
+    for label in ("GIFT", "Moodle XML", "Aiken"):
+        assert label in html
+
+
+def test_an_uploaded_file_is_shown_inert(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    aiken = b"<script>alert(1)</script>?\nA. <b>x</b>\nB. y\nANSWER: Z\n"
+    html = _upload(client, "aiken", "<img src=x onerror=alert(2)>.txt", aiken).get_data(True)
+    assert "<script>alert(1)" not in html and "<b>x</b>" not in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html

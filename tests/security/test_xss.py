@@ -108,7 +108,7 @@ def test_bank_text_is_inert_on_teacher_pages(app: Flask, client, make_user, stud
     for question_id in QUESTIONS:
         page(client, f"/teacher/questions/{question_id}")
         page(client, f"/teacher/questions/{question_id}/yaml")
-    for fmt in ("anki", "gift", "moodle-xml", "csv"):
+    for fmt in ("anki", "gift", "moodle-xml", "qti", "csv"):
         resp = client.get(f"/teacher/bank/export/{fmt}")
         assert resp.status_code == 200
         assert "html" not in resp.content_type
