@@ -11,6 +11,7 @@ from flask_login import current_user
 NAV = [
     ("study.index", "Study", False),
     ("flashcards.index", "Flashcards", False),
+    ("articles.index", "Articles", False),
     ("history.index", "History", False),
     ("settings.index", "Settings", False),
     ("teacher.index", "Teacher", True),
