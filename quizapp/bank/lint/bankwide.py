@@ -106,12 +106,20 @@ def _typed_answers(spec: QuestionSpec) -> list[str]:
 
 
 def _shown_text(spec: QuestionSpec) -> str:
-    """What a student reads before answering: the prompt, and a cloze's text."""
-    return spec.prompt + (" " + spec.fields["text"] if spec.type == "cloze" else "")
+    """What a student reads before answering: the prompt, a cloze's text around its blanks,
+    and the choices, items or pairs on offer."""
+    fields = spec.fields
+    shown = [spec.prompt]
+    if spec.type == "cloze":
+        shown += [s for s in fields["segments"] if isinstance(s, str)]
+    shown += list(fields.get("choices", ())) + list(fields.get("items", ()))
+    for pair in fields.get("pairs", ()):
+        shown += list(pair.items()) if isinstance(pair, dict) else list(pair)
+    return " \n".join(str(s) for s in shown)
 
 
 def gives_away(questions: list[QuestionSpec]) -> Iterator[BankFinding]:
-    """A question whose prompt states the answer another question asks students to recall."""
+    """A question that shows the answer another question asks students to recall."""
     for asked in questions:
         answers = [a for a in _typed_answers(asked) if len(a) >= MIN_GIVEAWAY]
         for other in questions:
@@ -123,8 +131,8 @@ def gives_away(questions: list[QuestionSpec]) -> Iterator[BankFinding]:
                 yield (
                     other,
                     "gives-away",
-                    f"its prompt states '{given}', the answer to '{asked.id}'",
-                    f"word this prompt without it, or ask '{asked.id}' about something else",
+                    f"it shows '{given}', the answer to '{asked.id}'",
+                    f"word this question without it, or ask '{asked.id}' about something else",
                 )
 
 
@@ -148,7 +156,7 @@ def named_sources(
     """A prompt that names an article: only for a claim or a disagreement, and one the
     student can open (cited by the question, its text in the articles folder)."""
     for spec in questions:
-        shown = _shown_text(spec)
+        shown = spec.prompt + (" " + spec.fields["text"] if spec.type == "cloze" else "")
         named = [s for s in sources.values() if any(mentions(shown, n) for n in source_names(s))]
         for source in named:
             problem = None
