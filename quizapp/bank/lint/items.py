@@ -12,7 +12,7 @@ from statistics import mean
 
 from ...grading import parse_amount, parse_date
 from ..spec import QuestionSpec
-from .words import content_words, fold, unemphasised_negative
+from .words import content_words, unemphasised_negative
 
 Finding = tuple[str, str, str]
 """(rule id, what is wrong, how to fix it)."""
@@ -109,7 +109,7 @@ def repeated_opening(spec: QuestionSpec) -> Iterator[Finding]:
     split = options(spec)
     if split is None:
         return
-    openings = {tuple(fold(o).split()[:OPENING_WORDS]) for o in [*split[0], *split[1]]}
+    openings = {tuple(o.lower().split()[:OPENING_WORDS]) for o in [*split[0], *split[1]]}
     first = next(iter(openings))
     if len(openings) == 1 and len(first) == OPENING_WORDS:
         yield (
@@ -120,13 +120,14 @@ def repeated_opening(spec: QuestionSpec) -> Iterator[Finding]:
 
 
 def _kind(text: str) -> tuple[str, object] | None:
-    """What an option is when it is a quantity: ('money', currency, magnitude) or a date."""
-    amount = parse_amount(text)
-    if amount is not None and amount.value > 0:
-        return ("amount", (amount.currency, len(str(int(amount.value)))))
+    """What an option is when it is a quantity: a date and its precision, or an amount, its
+    currency and its number of digits (a bare year reads as a date)."""
     date = parse_date(text)
     if date is not None and not date.note:
         return ("date", (date.month is not None, date.day is not None))
+    amount = parse_amount(text)
+    if amount is not None and amount.value > 0:
+        return ("amount", (amount.currency, len(str(int(amount.value)))))
     return None
 
 
