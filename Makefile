@@ -52,9 +52,13 @@ run: sync
 		$(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) $(if $(THREADS),THREADS=$(THREADS)) \
 		$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
+# A development set-up reads the articles from ../shared/seeds when it is there (never committed).
+DEV_ARTICLES ?= $(wildcard $(abspath ../shared/seeds))
+
 dev: sync
 	@echo "quizapp (debug) on http://$(HOST):$(PORT)/"
-	$(FLASK) --debug run --host $(HOST) --port $(PORT)
+	$(if $(QUIZAPP_ARTICLES_DIR),,$(if $(DEV_ARTICLES),QUIZAPP_ARTICLES_DIR=$(DEV_ARTICLES))) \
+		$(FLASK) --debug run --host $(HOST) --port $(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .

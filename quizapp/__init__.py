@@ -51,7 +51,7 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import account, auth, flashcards, history, main, settings, srs, study, teacher
+    from . import account, articles, auth, flashcards, history, main, settings, srs, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -62,6 +62,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(settings.bp)
     app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
+    app.register_blueprint(articles.bp)
 
 
 def configure_templates(app: Flask) -> None:

@@ -24,6 +24,7 @@ ENV_SETTINGS: dict[str, tuple[str, Any]] = {
     "QUIZAPP_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "QUIZAPP_SECRET_KEY": ("SECRET_KEY", str),
     "QUIZAPP_QUESTIONS_DIR": ("QUESTIONS_DIR", str),
+    "QUIZAPP_ARTICLES_DIR": ("ARTICLES_DIR", str),
     "QUIZAPP_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", _flag),
     "QUIZAPP_BANK_RELOAD_SECONDS": ("BANK_RELOAD_SECONDS", float),
     "QUIZAPP_PROXY_FIX": ("PROXY_FIX", int),
@@ -36,6 +37,7 @@ def defaults(app: Flask) -> dict[str, Any]:
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'quizapp.sqlite'}",
         "QUESTIONS_DIR": str(instance.parent / "questions"),
+        "ARTICLES_DIR": str(instance / "articles"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": False,

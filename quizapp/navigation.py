@@ -13,6 +13,7 @@ from .assets import asset_url
 NAV = [
     ("study.index", "Study", False),
     ("flashcards.index", "Flashcards", False),
+    ("articles.index", "Articles", False),
     ("history.index", "History", False),
     ("settings.index", "Settings", False),
     ("account.index", "Account", False),

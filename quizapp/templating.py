@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
+from .articles.views import article_available
 from .bank.webapp import current_bank
 from .clock import now
 from .grading import CbmSummary, cbm_mark, cbm_summary
@@ -66,6 +67,7 @@ GLOBALS = {
     "confidence_levels": CONFIDENCE_LEVELS,
     "cbm_mark": cbm_mark,
     "quiz_cbm": quiz_cbm,
+    "article_available": article_available,
 }
 """The layout's globals: navigation and the links on every page."""
 

@@ -33,6 +33,8 @@ from .support.clock import FrozenClock
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TINY_BANK = DATA / "bank" / "tiny"
+SEEDS = ROOT.parent / "shared" / "seeds"
+"""The five articles the real bank is written from (outside the repository, never committed)."""
 PASSWORD = "correct horse battery"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 """Where frozen clocks start: Monday 2 March 2026, 09:00 UTC."""
@@ -51,6 +53,7 @@ def make_config(db_file: Path, **extra: object) -> dict[str, object]:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_file}",
         "WTF_CSRF_ENABLED": False,
         "QUESTIONS_DIR": str(TINY_BANK),
+        "ARTICLES_DIR": str(SEEDS),
     }
     config.update(extra)
     return config

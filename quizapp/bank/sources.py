@@ -1,12 +1,14 @@
 """``sources.yaml``: the articles questions cite, each with a stable id.
 
 Format: a top-level ``sources:`` list; each source has ``id`` (lowercase slug), ``date`` (a
-full date, or ``2024-02`` when only the month is known) and ``seed`` (the article file);
-``title``, ``author`` and ``publisher`` where known.
+full date, or ``2024-02`` when only the month is known) and ``seed`` (the name of the
+article's text file in the articles folder, ``ARTICLES_DIR``); ``title``, ``author``,
+``publisher`` and ``url`` (where it was published) where known.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,25 @@ from .spec import BankError, Source
 from .yamlload import Pos, YamlError, YamlList, YamlMap, load_yaml
 
 SOURCE_ID = slug(r"[a-z0-9][a-z0-9-]*", "lowercase letters, digits and dashes")
+
+
+def _url(value: Any, pos: Pos, name: str) -> str:
+    written = text(value, pos, name)
+    if not re.fullmatch(r"https?://[^\s<>\"]+", written):
+        raise Invalid(
+            f"'{written}' is not a web address — write it in full, e.g. https://example.org/article"
+        )
+    return written
+
+
+def _file_name(value: Any, pos: Pos, name: str) -> str:
+    written = text(value, pos, name)
+    if "/" in written or "\\" in written or written.startswith("."):
+        raise Invalid(
+            f"'{written}' is not a plain file name — write only the name of the file in the"
+            " articles folder, e.g. 002_5e6a24c1d0fa9476.txt"
+        )
+    return written
 
 
 def _date(value: Any, pos: Pos, name: str) -> str:
@@ -31,7 +52,8 @@ SOURCE_FIELDS = (
     Field("author", text, "Sachi Sapam", required=False),
     Field("publisher", text, "Example News", required=False),
     Field("date", _date, "2024-02-27"),
-    Field("seed", text, "002_5e6a24c1d0fa9476.txt"),
+    Field("seed", _file_name, "002_5e6a24c1d0fa9476.txt"),
+    Field("url", _url, "https://example.org/article", required=False),
 )
 
 

@@ -54,6 +54,22 @@ class Source:
     line: int
     description: str | None = None
     """How to name an article that has no title (e.g. "unsigned explainer on the deal")."""
+    url: str | None = None
+    """Where the article was published, when known."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an article supports a question: a source id and character offsets ``[start, end)``
+    into the article's text file (Unicode characters of the UTF-8 text, newlines as written).
+    A locator, never a copy: the words stay in the article file."""
+
+    source: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.start}-{self.end}"
 
 
 def content_version(content: Mapping[str, Any]) -> str:
@@ -70,6 +86,8 @@ class QuestionSpec:
     ``content`` is the question as written (JSON-able, without ``id`` and ``status``);
     ``version`` is ``content_version(content)``, so moving a question changes nothing.
     ``topic`` is the topic key (the file stem); ``line`` is where the question starts.
+    ``evidence`` is left out of ``content`` and ``version``: pointing at the passage that
+    supports a question does not change the question students answer.
     """
 
     id: str
@@ -89,6 +107,8 @@ class QuestionSpec:
     content: Mapping[str, Any] = field(
         default_factory=lambda: MappingProxyType({}), hash=False, repr=False, compare=False
     )
+    evidence: tuple[Evidence, ...] = ()
+    """Where the cited articles support the answer (``evidence:`` in the YAML), if given."""
 
     @property
     def is_draft(self) -> bool:

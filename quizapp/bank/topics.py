@@ -7,6 +7,7 @@ was first seen, so a duplicate names both places.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from quizapp.qtypes import REGISTRY
 from .schema import (
     Context,
     Field,
+    Invalid,
     describe,
     did_you_mean,
     misspellings,
@@ -28,8 +30,30 @@ from .schema import (
     text_list,
     unknown_keys,
 )
-from .spec import BankError, QuestionSpec, Source, Topic, content_version
+from .spec import BankError, Evidence, QuestionSpec, Source, Topic, content_version
 from .yamlload import Pos, YamlError, YamlList, YamlMap, load_yaml, to_plain
+
+EVIDENCE = re.compile(r"([a-z0-9][a-z0-9-]*)\s+([0-9]{1,7})\s*-\s*([0-9]{1,7})")
+EVIDENCE_EXAMPLE = "[ai-harmony 1021-1187]"
+
+
+def _evidence(value: Any, pos: Pos, name: str) -> tuple[Evidence, ...]:
+    """``evidence``: a list of locators ``SOURCE START-END`` (character offsets in the article)."""
+    found = []
+    for item in text_list(1)(value, pos, name):
+        match = EVIDENCE.fullmatch(item)
+        if match is None:
+            raise Invalid(
+                f"cannot read '{item}' as evidence — write the source id and the passage's"
+                f" character offsets in the article file, e.g. {EVIDENCE_EXAMPLE}"
+                " (`flask bank locate` finds them)"
+            )
+        source, start, end = match.group(1), int(match.group(2)), int(match.group(3))
+        if start >= end:
+            raise Invalid(f"evidence '{item}' ends before it starts — write START-END, START < END")
+        found.append(Evidence(source, start, end))
+    return tuple(found)
+
 
 ID_RULE = "2 to 80 lowercase letters, digits and dashes, starting with a letter or digit"
 COMMON_FIELDS = (
@@ -42,14 +66,16 @@ COMMON_FIELDS = (
     Field("hint", text, "Think of Google's AI lab.", required=False),
     Field("difficulty", one_of("easy", "medium", "hard"), "easy", required=False),
     Field("status", one_of("draft", "live"), "draft", required=False, default="live"),
+    Field("evidence", _evidence, EVIDENCE_EXAMPLE, required=False, default=()),
 )
 COMMON_NAMES = tuple(f.name for f in COMMON_FIELDS)
 TOPIC_TITLE = Field("topic", text, "Founders and people")
 TOPIC_KEYS = ("topic", "questions")
-UNVERSIONED = ("id", "status")
+UNVERSIONED = ("id", "status", "evidence")
+"""Keys left out of a question's content and version: its name, whether it is served, and
+where its evidence is (none of them changes the question students answer)."""
 PLACEHOLDER_SOURCE = "todo-set-source"
 """A source id that imports may put on *drafts* until a teacher names the real article."""
-"""Keys left out of a question's content and version: its name, and whether it is served."""
 
 
 @dataclass
@@ -100,6 +126,21 @@ def _unknown_sources(
     return errors
 
 
+def _uncited_evidence(
+    evidence: tuple[Evidence, ...], cited: tuple[str, ...], raw: YamlMap, ctx: Context
+) -> list[BankError]:
+    """Evidence must point into an article the question cites."""
+    return [
+        ctx.error(
+            raw.where("evidence"),
+            f"evidence '{found}' points into '{found.source}', which the question does not"
+            f" cite — add '{found.source}' to its sources or fix the evidence",
+        )
+        for found in evidence
+        if found.source not in cited
+    ]
+
+
 def validate_question(
     raw: Any,
     pos: Pos,
@@ -135,6 +176,8 @@ def validate_question(
     if "sources" in common and sources is not None:
         draft = common.get("status") == "draft"
         errors += _unknown_sources(common["sources"], raw, sources, ctx, draft)
+    if common.get("evidence") and "sources" in common:
+        errors += _uncited_evidence(common["evidence"], common["sources"], raw, ctx)
     if "id" in common:
         errors += ids.claim(common["id"], file, raw.where("id"), ctx)
     if errors:

@@ -187,7 +187,6 @@ BANK = {
     "lample-led-llama": ["LLaMA", "Llama", "Meta LLaMA", "Meta Llama"],
     "brad-smith-announced-deal": ["Brad Smith", "Smith"],
     "van-sparrentak-played": ["Kim van Sparrentak", "van Sparrentak", "Sparrentak"],
-    "azure-platform-name": ["Azure", "Microsoft Azure"],
     "bloomberg-reported-probe": ["Bloomberg", "Bloomberg News"],
 }
 
@@ -209,8 +208,6 @@ BANK = {
         ("van-sparrentak-played", "Kim Van Sparentak", True),
         ("van-sparrentak-played", "Sparentak", True),
         ("van-sparrentak-played", "Kim", False),
-        ("azure-platform-name", "Azur", True),
-        ("azure-platform-name", "AWS", False),
         ("bloomberg-reported-probe", "Blomberg", True),
         ("bloomberg-reported-probe", "Reuters", False),
     ],

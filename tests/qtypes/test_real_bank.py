@@ -67,8 +67,6 @@ def test_dates() -> None:
         ("mistral-large-launch-date", "2024", 0),
         ("mistral-large-launch-date", "27 February 2024", 0),
         ("mistral-large-launch-date", "26 February 2023", 0),
-        ("articles-dated-date", "27 Feb 2024", 1),
-        ("articles-dated-date", "26 Feb 2024", 0),
         ("founding-year-sapam", "2023", 1),
         ("founding-year-sapam", "2022", 0),  # Morales's year, not Sapam's
         ("founding-year-morales", "2022", 1),
@@ -86,8 +84,7 @@ def test_short_text() -> None:
         ("le-chat-name", "le chat", 1),
         ("le-chat-name", "LeChat", 1),
         ("le-chat-name", "ChatGPT", 0),
-        ("azure-platform-name", "Microsoft Azure", 1),
-        ("azure-platform-name", "AWS", 0),
+        ("le-chat-name", "Le Chat chatbot", 1),
         ("brad-smith-announced-deal", "Brad Smyth", 1),
         ("brad-smith-announced-deal", "Satya Nadella", 0),
         ("bloomberg-reported-probe", "Bloomberg News", 1),
@@ -102,11 +99,13 @@ def test_choice_and_truefalse() -> None:
         ("mensch-former-lab", "Google DeepMind", 1),
         ("mensch-former-lab", "OpenAI", 0),  # another valid choice
         ("mensch-former-lab", "DeepMind", 0),  # not a choice: choices are exact
-        ("mistral-large-launch-weekday", "Monday", 1),
-        ("mistral-large-launch-weekday", "Wednesday", 0),
-        ("sapam-amount-undisclosed", False, 1),
-        ("sapam-amount-undisclosed", "false", 1),
-        ("sapam-amount-undisclosed", True, 0),
+        ("seed-funding-timing", "About a month later", 1),
+        ("seed-funding-timing", "About a year later", 0),
+        ("sapam-amount-undisclosed", True, 1),
+        ("sapam-amount-undisclosed", "true", 1),
+        ("sapam-amount-undisclosed", False, 0),
+        ("second-company-on-azure", "false", 1),
+        ("second-company-on-azure", "true", 0),
         ("mistral-large-not-open-source", "maybe", 0),
     ])  # fmt: skip
 
@@ -119,9 +118,10 @@ def test_multi_partial_credit() -> None:
         ("founders-from-meta", META, 1),
         ("founders-from-meta", META[::-1], 1),
         ("founders-from-meta", META[:1], 0.5),
-        ("founders-from-meta", [*META, "Arthur Mensch"], 0.5),
-        ("founders-from-meta", ["Arthur Mensch", "Brad Smith"], 0),
-        ("founders-from-meta", [*META, "Not a choice"], 0.5),
+        ("founders-from-meta", [*META, "Arthur Mensch"], 0),  # every box ticked
+        ("founders-from-meta", ["Arthur Mensch"], 0),
+        ("founders-from-meta", [META[0], "Not a choice"], 0),  # half right, the one wrong box
+        ("founders-from-meta", [*META, "Not a choice"], 0),
     ])  # fmt: skip
 
 
@@ -131,12 +131,12 @@ def test_multi_selecting_everything_earns_nothing() -> None:
 
 
 def test_order_partial_credit() -> None:
-    items = list(BANK.questions["regulatory-sequence-order"].fields["items"])
+    items = list(BANK.questions["open-source-path-order"].fields["items"])
     story = list(BANK.questions["story-timeline-order"].fields["items"])
     check([
-        ("regulatory-sequence-order", items, 1),
-        ("regulatory-sequence-order", items[::-1], 0),
-        ("regulatory-sequence-order", [items[1], items[0], items[2]], 0.5),
+        ("open-source-path-order", items, 1),
+        ("open-source-path-order", items[::-1], 0),
+        ("open-source-path-order", [items[1], items[0], items[2], items[3]], 0.67),
         ("story-timeline-order", story[1:] + story[:1], 0.75),  # one item moved
         ("story-timeline-order", story[::-1], 0),
         ("story-timeline-order", [story[0], "", "", "", story[4]], 0),
@@ -144,16 +144,16 @@ def test_order_partial_credit() -> None:
 
 
 def test_match_partial_credit() -> None:
-    pairs = dict(BANK.questions["people-roles-match"].fields["pairs"])
+    pairs = dict(BANK.questions["regulation-actors-match"].fields["pairs"])
     names = list(pairs)
     swapped = {**pairs, names[0]: pairs[names[1]], names[1]: pairs[names[0]]}
-    chat = dict(BANK.questions["le-chat-accounts-match"].fields["pairs"])
-    left, right = list(chat), list(chat.values())
+    reasons = dict(BANK.questions["reasons-ai-harmony-match"].fields["pairs"])
+    left, right = list(reasons), list(reasons.values())
     check([
-        ("people-roles-match", pairs, 1),
-        ("people-roles-match", swapped, 0.5),
-        ("people-roles-match", {names[0]: pairs[names[0]]}, 0.25),
-        ("le-chat-accounts-match", {left[0]: right[1], left[1]: right[0]}, 0),
+        ("regulation-actors-match", pairs, 1),
+        ("regulation-actors-match", swapped, 0.5),
+        ("regulation-actors-match", {names[0]: pairs[names[0]]}, 0.25),
+        ("reasons-ai-harmony-match", dict(zip(left, right[1:] + right[:1], strict=True)), 0),
     ])  # fmt: skip
 
 
@@ -164,10 +164,10 @@ def test_cloze_partial_credit() -> None:
         ("investment-converts-to-equity", ["a stake", "round"], 1),  # the FAQ's own word
         ("gpt3-tide-cloze", ["2020", "GPT 3"], 1),
         ("gpt3-tide-cloze", ["2021", "GPT-3"], 0.5),  # no typo tolerance in numbers
-        ("founders-cloze", ["paris", "Google DeepMind"], 1),
-        ("founders-cloze", ["DeepMind", "Paris"], 0),  # each answer in the other's blank
-        ("ai-economy-cloze", ["Smith", "AI economy"], 1),
-        ("ai-economy-cloze", ["Brad Smith", "economy"], 0.5),
-        ("mistral-large-closed-cloze", ["open-source", "azure"], 1),
-        ("mistral-large-closed-cloze", ["closed", "Azure"], 0.5),
+        ("openai-partnership-cloze", ["AGI", "Distribution"], 1),
+        ("openai-partnership-cloze", ["distribution", "AGI"], 0),  # each in the other's blank
+        ("ai-economy-cloze", ["AI economy", "industries"], 1),
+        ("ai-economy-cloze", ["economy", "businesses"], 0.5),
+        ("decisive-influence-cloze", ["decisive influence", "strategic"], 1),
+        ("decisive-influence-cloze", ["control", "strategic"], 0.5),
     ])  # fmt: skip

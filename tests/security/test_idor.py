@@ -25,10 +25,11 @@ OWNED = {
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
     "account.new_reset_code",
 }  # fmt: skip
-#: Rules whose parameters name shared things: a bank question, an export format, a file.
+#: Rules whose parameters name shared things: a bank question, an export format, a file, an
+#: article (``articles.source``: probed below, it names sources.yaml ids, never a path).
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
-    "teacher.export_bank_file", "static", "assets",
+    "teacher.export_bank_file", "static", "assets", "articles.source",
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
 }  # fmt: skip
 
@@ -144,3 +145,14 @@ def test_teachers_urls_must_agree_on_the_student(app: Flask, client, make_user, 
     assert client.get(f"/teacher/students/{bob.user_id}/{session}").status_code == 404
     assert client.get("/teacher/students/999999/history").status_code == 404
     assert client.get("/teacher/students/999999/export.csv").status_code == 404
+
+
+def test_the_reader_opens_only_listed_articles(app: Flask, client, make_user) -> None:
+    """A source id names an entry of sources.yaml, never a file: paths and unknown ids 404,
+    and visitors are sent to log in first."""
+    assert client.get("/sources/harmony").status_code == 302
+    log_in_as(client, make_user("carol"))
+    assert client.get("/sources/harmony").status_code == 200
+    for probe in ("../sources.yaml", "..%2F..%2Fetc%2Fpasswd", "002_5e6a24c1d0fa9476.txt", "nope"):
+        assert client.get(f"/sources/{probe}").status_code == 404, probe
+    assert client.get("/sources/?topic=../people").status_code == 404
