@@ -1,0 +1,50 @@
+"""Editor fixtures: the app on a private copy of the bank, a frozen clock, a logged-in teacher."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.support.clock import FrozenClock
+
+GOOD = "    answer: Google DeepMind"
+BAD = "    answer: Google Deepmind Labs"
+
+
+@pytest.fixture
+def app_config(bank_dir: Path, clock: FrozenClock) -> dict[str, object]:
+    """The bank copy, and a reload interval long enough that only a save reloads it."""
+    return {"QUESTIONS_DIR": str(bank_dir), "BANK_RELOAD_SECONDS": 3600, "CLOCK": clock}
+
+
+@pytest.fixture
+def as_teacher(client: FlaskClient, auth, teacher: int) -> FlaskClient:
+    """The client, logged in as a teacher."""
+    auth.login("teacher1")
+    return client
+
+
+def hidden(html: str, name: str) -> str:
+    """The value of the hidden input ``name`` on a page."""
+    match = re.search(rf'name="{name}" type="hidden" value="([^"]*)"', html) or re.search(
+        rf'id="{name}" name="{name}" type="hidden" value="([^"]*)"', html
+    )
+    assert match, f"no hidden {name}"
+    return match.group(1)
+
+
+def textarea(html: str) -> str:
+    """The text of the editor's text area, unescaped."""
+    match = re.search(r'<textarea id="text"[^>]*>(.*?)</textarea>', html, re.S)
+    assert match
+    return unescape(match.group(1)).removeprefix("\n")
+
+
+def open_file(client: FlaskClient, name: str) -> tuple[str, str]:
+    """(text, base hash) of a file as the editor opens it."""
+    html = client.get(f"/teacher/bank/files/{name}").get_data(as_text=True)
+    return textarea(html), hidden(html, "base_hash")
