@@ -48,3 +48,16 @@ def open_file(client: FlaskClient, name: str) -> tuple[str, str]:
     """(text, base hash) of a file as the editor opens it."""
     html = client.get(f"/teacher/bank/files/{name}").get_data(as_text=True)
     return textarea(html), hidden(html, "base_hash")
+
+
+def multipart(fields: dict[str, str | bytes]) -> dict[str, object]:
+    """``client.post`` arguments sending ``fields`` as the editor's form does (multipart), from
+    bytes exactly as given (the test client's own encoder spools big bodies to a temp file)."""
+    boundary = "quizapp-test-boundary"
+    body = b""
+    for name, value in fields.items():
+        data = value.encode() if isinstance(value, str) else value
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        body += head.encode() + data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}

@@ -100,9 +100,7 @@ def test_check_without_saving(app: Flask, as_teacher, bank_dir: Path) -> None:
     assert revisions(app) == []
 
 
-def test_a_file_changed_on_disk_is_not_overwritten(
-    app: Flask, as_teacher, bank_dir: Path
-) -> None:
+def test_a_file_changed_on_disk_is_not_overwritten(app: Flask, as_teacher, bank_dir: Path) -> None:
     path = bank_dir / "people.yaml"
     text, base_hash = open_file(as_teacher, "people.yaml")
     theirs = text.replace("difficulty: easy", "difficulty: medium", 1)

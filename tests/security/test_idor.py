@@ -25,9 +25,13 @@ OWNED = {
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file.
+#: The bank editor's files and revisions belong to the bank, which every teacher edits;
+#: students get 403 on each (tests/editor/test_bad_input.py), names outside the bank 404.
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
     "teacher.export_bank_file", "static",
+    "teacher.editor.edit", "teacher.editor.save", "teacher.editor.preview",
+    "teacher.editor.revision", "teacher.editor.revert_revision",
 }  # fmt: skip
 
 
