@@ -89,3 +89,30 @@ def test_edit_see_the_error_fix_save_and_the_quiz_asks_the_new_text(
         student.locator("[data-key-next]").click()
         expect(student).to_have_url(QUESTION_URL)
     expect(student.locator(".prompt")).to_contain_text("worked at which research lab?")
+
+
+def test_the_editor_works_without_javascript_on_a_phone(browser, live_server: LiveServer) -> None:
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=False, viewport={"width": 375, "height": 800}
+    )
+    try:
+        page = context.new_page()
+        login_by_mouse(page, *TEACHER)
+        for url in ("/teacher/bank/files", "/teacher/bank/files/people.yaml"):
+            page.goto(url)
+            sideways = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert sideways <= 0, url
+        text = _textarea_text(page)
+        page.locator("textarea#text").fill(text.replace("    answer: Google DeepMind", BAD_ANSWER))
+        page.get_by_role("button", name="Check without saving").click()
+        expect(page.get_by_role("alert")).to_contain_text("1 error: nothing was saved")
+        assert page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        ) <= 0
+        page.get_by_role("link", name="← Files of the bank").click()
+        page.goto("/teacher/bank/files/people.yaml/questions/mensch-former-lab")
+        expect(page.locator(".prompt")).to_contain_text("Arthur Mensch")
+    finally:
+        context.close()
