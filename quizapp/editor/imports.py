@@ -7,6 +7,7 @@ atomically, recorded as a revision (action ``import``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from flask import render_template
@@ -76,6 +77,12 @@ def _gift_text(form: ImportForm) -> tuple[str | None, str | None]:
     return text, None
 
 
+def _origin(filename: str | None) -> str:
+    """The upload's file name as the importer's header comment names it (one safe line)."""
+    name = re.sub(r"[^\w. -]", "_", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    return name.strip()[:80] or "upload"
+
+
 def _run(form: ImportForm, name: str, report: ImportReport) -> None:
     text, report.refused = _gift_text(form)
     if text is None:
@@ -88,7 +95,7 @@ def _run(form: ImportForm, name: str, report: ImportReport) -> None:
             known_sources=current_bank().sources,
             default_sources=form.sources.data or (),
             taken_ids=taken_ids(root, root / name),
-            origin=form.gift.data.filename or "upload",
+            origin=_origin(form.gift.data.filename),
         )
     except ValueError as exc:  # the importer's way of saying it could not read the file
         report.refused = f"The importer could not read this file ({exc}); nothing was written."

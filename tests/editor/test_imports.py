@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from quizapp.editor.imports import _origin
 from quizapp.extensions import db
 from quizapp.models import BankRevision
 
@@ -81,3 +82,17 @@ def test_an_importer_crash_is_a_message(app: Flask, as_teacher, bank_dir: Path) 
     if resp.status_code == 422:
         assert "nothing was written" in html
         assert not (bank_dir / "imported.yaml").exists()
+
+
+def test_the_uploads_name_cannot_break_out_of_the_header_comment(as_teacher, bank_dir) -> None:
+    form = {
+        "gift": (BytesIO(b"::q1:: Paris is in France.{T}\n"), "../evil/a: b.gift"),
+        "name": "named",
+        "sources": ["ai-harmony"],
+    }
+    resp = as_teacher.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    first = (bank_dir / "named.yaml").read_text().splitlines()[0]
+    assert first.startswith("# Imported from a_ b.gift ") and "evil" not in first
+    assert _origin("x\ntopic: evil") == "x_topic_ evil"
+    assert _origin(None) == _origin("") == "upload"
