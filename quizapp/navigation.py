@@ -75,6 +75,7 @@ TEACHER_PAGES = [
     ("teacher.students", "Class overview"),
     ("teacher.questions", "Question statistics"),
     ("teacher.bank", "Question bank status"),
+    ("teacher.editor.files", "Edit the question bank"),
 ]
 
 

@@ -45,3 +45,24 @@
     if (ev.key === " ") return press(root, "[data-key-flip], [data-key-space]", ev);
   });
 })();
+
+// Bank editor: an error's "Line 12, column 5" link puts the text cursor there. Without the
+// script the link goes to the text area, and the error shows the line itself.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest("a[data-line]");
+    var area = document.getElementById("text");
+    if (!link || !area) return;
+    var lines = area.value.split("\n");
+    var line = Math.min(Number(link.dataset.line), lines.length);
+    var offset = 0;
+    for (var i = 0; i < line - 1; i++) offset += lines[i].length + 1;
+    offset += Math.min(Number(link.dataset.column || 1) - 1, lines[line - 1].length);
+    ev.preventDefault();
+    area.focus();
+    area.setSelectionRange(offset, offset);
+    var height = parseFloat(getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (line - 3) * height);
+  });
+})();

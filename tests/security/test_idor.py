@@ -27,10 +27,14 @@ OWNED = {
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file, an
 #: article (``articles.source``: probed below, it names sources.yaml ids, never a path).
+#: The bank editor's files and revisions belong to the bank, which every teacher edits;
+#: students get 403 on each (tests/editor/test_bad_input.py), names outside the bank 404.
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
     "teacher.export_bank_file", "static", "assets", "articles.source",
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
+    "teacher.editor.edit", "teacher.editor.save", "teacher.editor.preview",
+    "teacher.editor.revision", "teacher.editor.revert_revision",
 }  # fmt: skip
 
 

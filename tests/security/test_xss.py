@@ -132,6 +132,34 @@ def test_bank_errors_are_inert_on_the_bank_page(app: Flask, client, make_user) -
     assert "broken.yaml" in html and "&lt;img src=x onerror" in html
 
 
+def test_bank_text_is_inert_in_the_editor(app: Flask, client, make_user) -> None:
+    """The editor's text area, errors beside it, previews, diffs and conflicts show YAML as text."""
+    log_in_as(client, make_user("teacher1", teacher=True))
+    page(client, "/teacher/bank/files", shows_payload=False)
+    html = page(client, "/teacher/bank/files/people.yaml")
+    assert "</textarea><" not in html.split('<textarea id="text"')[1].split("</textarea>")[0]
+    for question_id in QUESTIONS:
+        page(client, f"/teacher/bank/files/people.yaml/questions/{question_id}")
+    path = Path(app.config["QUESTIONS_DIR"]) / "people.yaml"
+    text = path.read_text()
+    token = html.split('name="base_hash" type="hidden" value="')[1].split('"')[0]
+    broken = text + '  - id: "<script>alert(\'id\')</script>"\n    type: "</textarea><b>"\n'
+    resp = client.post("/teacher/bank/files/people.yaml", data={"text": broken, "base_hash": token})
+    assert resp.status_code == 422
+    assert script_problems(resp.get_data(as_text=True)) == []
+    assert ESCAPED in resp.get_data(as_text=True)
+    saved = text + "# </textarea><script>alert('comment')</script>\n"
+    resp = client.post("/teacher/bank/files/people.yaml", data={"text": saved, "base_hash": token})
+    assert resp.status_code == 302
+    html = page(client, "/teacher/bank/revisions/1")
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(&#39;comment&#39;)" in html
+    path.write_text(text + "# <svg onload=alert('disk')>\n")  # changed on disk meanwhile
+    resp = client.post("/teacher/bank/files/people.yaml", data={"text": broken, "base_hash": token})
+    assert resp.status_code == 409
+    assert script_problems(resp.get_data(as_text=True)) == []
+    assert "&lt;svg onload=alert(&#39;disk&#39;)&gt;" in resp.get_data(as_text=True)
+
+
 def test_a_username_with_html_is_inert(app: Flask, client, make_user) -> None:
     """Usernames are checked at sign-up; one that got in some other way is still only text."""
     with app.app_context():
