@@ -67,7 +67,8 @@ class Auditor:
         """Audit the page as it is now, at both widths (ending at the desktop width)."""
         self.states.append(state)
         for width in ("phone", "desktop"):
-            self.page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+            wide, high = WIDTHS[width]
+            self.page.set_viewport_size({"width": wide, "height": high})
             found = audit(self.page, state, width)
             if found:
                 self.findings.append(found)
