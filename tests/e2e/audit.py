@@ -13,7 +13,8 @@ from typing import Any
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 """The two viewports every state is checked at (375 px: an iPhone SE / mini's CSS width)."""
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+"""WCAG 2.2 A and AA, and axe's best practices (one h1 per page, landmarks, ...) as well."""
 
 
 @dataclass

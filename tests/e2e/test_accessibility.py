@@ -73,6 +73,11 @@ def test_student_pages(page: Page, bank: Bank):
         check.check("flashcard, back")
     for url in ("/review", "/settings", "/account/", "/sources/", "/teacher/"):
         check.visit(url)
+    page.goto("/sources/")
+    article = page.locator("main a[href*='/sources/']")
+    if article.count():  # only articles whose text file is installed are linked
+        article.first.click()
+        check.check("an article")
     page.goto("/settings")
     page.get_by_role("button", name="Save").click()
     check.check("settings saved (flash)")
@@ -85,8 +90,12 @@ def test_teacher_pages(page: Page, bank: Bank):
     login_by_mouse(page, *TEACHER)
     nav(page, "Teacher")
     check.check("teacher start page")
-    for url in ("/teacher/students", "/teacher/questions", "/teacher/bank"):
+    for url in ("/teacher/students", "/teacher/questions", "/teacher/bank", "/teacher/bank/files"):
         check.visit(url)
+    page.get_by_role("link", name="people.yaml").first.click()
+    check.check("the bank editor")
+    page.get_by_role("link", name="Preview").first.click()
+    check.check("a question's preview")
     page.goto("/teacher/questions")
     page.get_by_role("link", name="Details").first.click()
     check.check("one question's statistics")
