@@ -12,8 +12,10 @@ things for each student of the class until the exam day starts (docs/learning.md
   questions of exam topics are introduced before any other new question, nearest exam first,
   and the day's new-card limit is raised so they are all introduced before the final days
   begin (before the exam day when those have begun), spread evenly over the days left.
+* **Cards already scheduled past the exam are brought forward** (:func:`catch_up`) when the
+  exam is set or the student joins the class: the cap applied to their current due dates.
 * **The workload is estimated** (:func:`workload`): how many answers the plan asks before the
-  exam, for the student's home page.
+  exam, for the student's home page; :func:`expected_recall` is FSRS's recall on exam day.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .rating import RatingOutcome
+from .rating import DEFAULT_SETTINGS, RatingOutcome, retrievability
 from .state import CardState, ensure_utc
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "Exam",
     "Workload",
     "cap_for_exams",
+    "catch_up",
     "exam_due",
+    "expected_recall",
     "exam_new_limit",
     "final_day_slot",
     "local_midnight",
@@ -148,6 +152,40 @@ def cap_for_exams(
     if due == state.due:
         return outcome
     return replace(outcome, new_state=replace(state, due=due))
+
+
+def catch_up(
+    cards: Iterable[tuple[int, datetime, datetime | None]], exam: Exam, now: datetime, load: Load
+) -> dict[int, datetime]:
+    """New dues for the ``(id, due, last review)`` cards of an exam's topics that would cross it
+    unreviewed: rated before its final days and due on or after the exam day.
+
+    Each goes to the least loaded final day from today on (:func:`final_day_slot`), counting
+    the ones placed before it; ``load`` is the student's cards due per final day before this.
+    Nothing once the exam day has begun; cards never rated are left to the new-card queue.
+    """
+    if not exam.is_ahead(now):
+        return {}
+    load = dict(load)
+    moved: dict[int, datetime] = {}
+    for card_id, due, last_review in cards:
+        if last_review is None or ensure_utc(last_review) >= exam.final_starts:
+            continue
+        if ensure_utc(due) < exam.starts:
+            continue
+        moved[card_id] = slot = final_day_slot(exam, now, load)
+        day = local_today(slot, exam.zone)
+        load[day] = load.get(day, 0) + 1
+    return moved
+
+
+def expected_recall(states: Iterable[CardState], questions: int, at: datetime) -> float | None:
+    """Mean FSRS retrievability at ``at`` over ``questions`` question-student pairs, of which
+    ``states`` are the studied cards: one never studied counts 0. None without questions."""
+    if questions <= 0:
+        return None
+    total = sum(retrievability(s, at, DEFAULT_SETTINGS) for s in states if not s.is_new)
+    return total / questions
 
 
 def new_first(
