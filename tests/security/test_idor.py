@@ -107,8 +107,9 @@ def classes_snapshot(app: Flask) -> list[tuple[Any, ...]]:
     with app.app_context():
         rows = db.session.execute(db.select(Classroom.id, Classroom.name).order_by(Classroom.id))
         exams = db.session.execute(
-            db.select(ExamDate.id, ExamDate.classroom_id, ExamDate.name, ExamDate.exam_on)
-            .order_by(ExamDate.id)
+            db.select(ExamDate.id, ExamDate.classroom_id, ExamDate.name, ExamDate.exam_on).order_by(
+                ExamDate.id
+            )
         )
         return [tuple(row) for row in rows] + [tuple(row) for row in exams]
 
