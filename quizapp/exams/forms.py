@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bank.spec import Bank
 from ..models import Classroom
@@ -24,8 +24,9 @@ class ExamForm(FlaskForm):
     name = StringField(
         "Name",
         description="What the students see, e.g. “Midterm”.",
+        filters=[lambda text: text.strip() if text else text],
         validators=[
-            InputRequired("Give the exam a name."),
+            DataRequired("Give the exam a name."),
             Length(max=80, message="Use at most 80 characters."),
         ],
     )

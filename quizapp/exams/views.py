@@ -37,7 +37,7 @@ def add(classroom_id: int) -> tuple[str, int] | Response:
     form = ExamForm.for_class(classroom, current_bank(), moment)
     if not form.validate_on_submit():
         return _page(classroom, form), 400
-    exam = add_exam(classroom, form.name.data.strip(), form.topics.data, form.exam_on.data, moment)
+    exam = add_exam(classroom, form.name.data, form.topics.data, form.exam_on.data, moment)
     db.session.commit()
     flash(f"Exam “{exam.name}” set for {exam.exam_on:%d %B %Y}.", "success")
     return redirect(url_for(".index", classroom_id=classroom.id))

@@ -28,6 +28,7 @@ from .exam import (
     local_midnight,
     local_today,
     new_first,
+    unseen_per_exam,
     workload,
 )
 from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
@@ -59,6 +60,7 @@ __all__ = [
     "local_midnight",
     "local_today",
     "new_first",
+    "unseen_per_exam",
     "workload",
     "CONFIDENCE_LEVELS",
     "GUESS_LIMIT",

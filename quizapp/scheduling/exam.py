@@ -43,6 +43,7 @@ __all__ = [
     "local_midnight",
     "local_today",
     "new_first",
+    "unseen_per_exam",
     "workload",
 ]
 
@@ -199,6 +200,20 @@ def new_first(
         return next((i for i, e in enumerate(ordered) if e.covers(topic)), len(ordered))
 
     return sorted(question_ids, key=rank)  # stable: bank order within each rank
+
+
+def unseen_per_exam(
+    unseen: Iterable[str], topic_of: Callable[[str], str | None], exams: Sequence[Exam]
+) -> list[tuple[Exam, int]]:
+    """Each exam with its unseen questions not already counted for a nearer exam."""
+    ids = list(unseen)
+    counted: set[str] = set()
+    result = []
+    for exam in sorted(exams, key=lambda e: e.starts):
+        mine = {q for q in ids if exam.covers(topic_of(q))} - counted
+        counted |= mine
+        result.append((exam, len(mine)))
+    return result
 
 
 def _intro_days(exam: Exam, now: datetime) -> int:

@@ -42,6 +42,7 @@ from ..scheduling import (
     next_due_at,
     pick_next,
     queue_counts,
+    unseen_per_exam,
 )
 from .cards import settings_for
 from .exams import upcoming_exams
@@ -174,17 +175,11 @@ def new_cards(
         return _LazyNew(user_id, bank), day.settings.limits
     started = started_question_ids(user_id)
     unseen = [question_id for question_id in bank.questions if question_id not in started]
-    counted: set[str] = set()
-    per_exam = []
-    for exam in day.exams:  # nearest first
-        ids = {q for q in unseen if exam.covers(bank.questions[q].topic)} - counted
-        counted |= ids
-        per_exam.append((exam, len(ids)))
+    topic = {question_id: bank.questions[question_id].topic for question_id in unseen}.get
+    per_exam = unseen_per_exam(unseen, topic, day.exams)
     limits = day.settings.limits
     new_limit = exam_new_limit(limits.new_per_day, per_exam, day.today.new_done, now)
-    return new_first(unseen, lambda q: bank.questions[q].topic, day.exams), raised(
-        limits, new_limit
-    )
+    return new_first(unseen, topic, day.exams), raised(limits, new_limit)
 
 
 def next_question(

@@ -67,6 +67,7 @@ def test_adding_an_exam_brings_the_students_cards_forward(
         ({"topics": ["no-such-topic"]}, "Unknown topic &#39;no-such-topic&#39;"),
         ({"topics": []}, "Choose at least one topic."),
         ({"name": ""}, "Give the exam a name."),
+        ({"name": "   "}, "Give the exam a name."),
         ({"name": "x" * 81}, "Use at most 80 characters."),
     ],
 )

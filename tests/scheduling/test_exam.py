@@ -21,6 +21,7 @@ from quizapp.scheduling import (
     new_card,
     new_first,
     rate,
+    unseen_per_exam,
     workload,
 )
 from quizapp.scheduling.exam import exam_due, final_day_slot
@@ -164,6 +165,12 @@ def test_new_card_limit_spreads_introductions_before_the_final_days() -> None:
     in_final = EXAM.final_starts + timedelta(hours=12)  # 5 days left: all before the exam
     assert exam_new_limit(0, [(EXAM, 40)], 0, in_final) == 8
     assert exam_new_limit(7, [(EXAM, 0)], 0, NOW) == 7
+
+
+def test_unseen_questions_count_for_their_nearest_exam() -> None:
+    later = Exam(EXAM.day + timedelta(days=13), "UTC", frozenset({"people", "dates"}), "Final")
+    topic = {"a": "people", "b": "dates", "c": "regulators", "d": "amounts"}
+    assert unseen_per_exam(list(topic), topic.get, [later, EXAM]) == [(EXAM, 2), (later, 1)]
 
 
 def test_nearer_exams_add_their_unseen_to_the_later_ones() -> None:
