@@ -133,3 +133,24 @@ def test_the_class_panel_lists_the_exams(app, teacher, classroom) -> None:
             html = render_template("exams/_class_panel.html", classroom=room)
     assert "Final</a>\n          on 11 March 2026" in html
     assert f"/teacher/classes/{classroom}/exams" in html
+
+
+def test_names_are_shown_as_text(app, client, teacher, student, classroom) -> None:
+    """An exam and a class named with HTML: every page shows the names escaped."""
+    from tests.security.html_audit import script_problems
+
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    with app.app_context():
+        db.session.get(Classroom, classroom).name = payload
+        db.session.commit()
+    log_in_as(client, teacher)
+    resp = post(client, classroom, name=payload[:80])
+    page = client.get(resp.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        exam_id = db.session.execute(select(ExamDate.id)).scalar_one()
+    shown = client.get(f"/teacher/classes/{classroom}/exams/{exam_id}").get_data(as_text=True)
+    log_in_as(client, student)
+    home = client.get("/").get_data(as_text=True)
+    for html in (page, shown, home):
+        assert script_problems(html) == []
+        assert "&lt;script&gt;alert(" in html
