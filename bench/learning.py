@@ -7,10 +7,11 @@ student's own parameters, and half-life regression). The same students also stud
 baselines in the same run (``learningkit/baselines``: a daily random quiz, Leitner boxes).
 The report (``learningkit/report``) prints each figure beside its goal: calibration of the
 predicted recall and of mastery, retention per minute against the baselines, misses asked
-again, mastery after a first sitting.
+again, mastery after a first sitting. Then the exam-date mode (``learningkit/exam``): recall
+on exam day, simulated and predicted, and study time, with and without the mode.
 
 Run: ``make bench`` or ``.venv/bin/python bench/learning.py [--students N] [--days D]
-[--seed S] [--short] [--strict]``. Deterministic for a seed. Exits 1 on a missed goal only
+[--seed S] [--short] [--strict] [--exam-students N] [--exam-day D]``. Deterministic for a seed. Exits 1 on a missed goal only
 with ``--strict``: the goals are the product's, judged by the lead.
 """
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.learningkit.appdriver import START, AppStudent, add_student, build_app  # noqa: E402
 from bench.learningkit.baselines import leitner, random_quiz  # noqa: E402
+from bench.learningkit.exam import exam_report  # noqa: E402
 from bench.learningkit.log import run_days  # noqa: E402
 from bench.learningkit.memory import MODELS  # noqa: E402
 from bench.learningkit.report import Figure, ModelRun, figures, table  # noqa: E402
@@ -35,7 +37,7 @@ from bench.learningkit.students import Mind, check_forms, make_students  # noqa:
 from quizapp.bank.webapp import current_bank  # noqa: E402
 from tests.support.clock import FrozenClock  # noqa: E402
 
-SHORT = {"students": 3, "days": 10}
+SHORT = {"students": 3, "days": 10, "exam_students": 1, "exam_day": 8}
 
 
 def simulate(model_name: str, students: int, days: int, seed: int, folder: Path) -> ModelRun:
@@ -85,11 +87,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--short", action="store_true", help=f"a quick run: {SHORT}")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--exam-students", type=int, default=6, help="0: no exam simulation")
+    parser.add_argument("--exam-day", type=int, default=21, help="the exam's day")
     args = parser.parse_args(argv)
     if args.short:
         args.students, args.days = SHORT["students"], SHORT["days"]
+        args.exam_students, args.exam_day = SHORT["exam_students"], SHORT["exam_day"]
     started = time.perf_counter()
     rows = report(args.students, args.days, args.seed)
+    if args.exam_students:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows += exam_report(args.exam_students, args.exam_day, args.seed, Path(tmp))
     print(f"{args.students} students per memory model, {args.days} days, seed {args.seed}")
     print(table(rows))
     print(f"({time.perf_counter() - started:.0f} s)")

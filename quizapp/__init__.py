@@ -51,7 +51,19 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import account, articles, auth, flashcards, history, main, settings, srs, study, teacher
+    from . import (
+        account,
+        articles,
+        auth,
+        exams,
+        flashcards,
+        history,
+        main,
+        settings,
+        srs,
+        study,
+        teacher,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -63,6 +75,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(exams.bp)
 
 
 def configure_templates(app: Flask) -> None:

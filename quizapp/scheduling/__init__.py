@@ -3,7 +3,7 @@
 It takes card state values and an aware UTC `now` and returns new values: `review` rates a
 card, `preview` gives each button's interval, `pick_next` and `queue_counts` apply the daily
 queue policy, `day_bounds` gives the user's local day; `evidence_for_answer` turns a graded
-quiz answer into its rating (docs/learning.md).
+quiz answer into its rating (docs/learning.md); `exam` caps intervals before a class's exam.
 """
 
 from .days import day_bounds, is_valid_timezone, timezone_names
@@ -15,6 +15,21 @@ from .evidence import (
     cap_due,
     evidence_for_answer,
     is_misconception,
+)
+from .exam import (
+    DEFAULT_SECONDS_PER_ANSWER,
+    FINAL_DAYS,
+    Exam,
+    Workload,
+    cap_for_exams,
+    catch_up,
+    exam_new_limit,
+    expected_recall,
+    local_midnight,
+    local_today,
+    new_first,
+    unseen_per_exam,
+    workload,
 )
 from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
 from .rating import (
@@ -34,6 +49,19 @@ from .rating import (
 from .state import CardKind, CardState, State, ensure_utc, new_card
 
 __all__ = [
+    "DEFAULT_SECONDS_PER_ANSWER",
+    "FINAL_DAYS",
+    "Exam",
+    "Workload",
+    "cap_for_exams",
+    "catch_up",
+    "exam_new_limit",
+    "expected_recall",
+    "local_midnight",
+    "local_today",
+    "new_first",
+    "unseen_per_exam",
+    "workload",
     "CONFIDENCE_LEVELS",
     "GUESS_LIMIT",
     "Evidence",

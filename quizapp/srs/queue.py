@@ -2,13 +2,15 @@
 
 Queries are per student and walk the ``(user_id, due)`` index. A card is *scheduled* once it
 has been rated and is not suspended; *new* questions are the served ones the student has no
-scheduled (or suspended) card for, in bank order. Cards are keyed by question id here: it
-names one card per student, so the pure queue's ``card_id`` is the question id.
+scheduled (or suspended) card for, in bank order, except that a student with exams ahead
+gets the new questions of their topics first and a new-card limit raised to introduce them in
+time (``scheduling.exam``). Cards are keyed by question id here: it names one card per
+student, so the pure queue's ``card_id`` is the question id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
@@ -31,14 +33,19 @@ from ..scheduling import (
     CardKind,
     DailyLimits,
     DueCard,
+    Exam,
     State,
     day_bounds,
     ensure_utc,
+    exam_new_limit,
+    new_first,
     next_due_at,
     pick_next,
     queue_counts,
+    unseen_per_exam,
 )
 from .cards import settings_for
+from .exams import upcoming_exams
 
 
 @dataclass(frozen=True)
@@ -69,8 +76,8 @@ def today(user_id: int, now: datetime, settings: UserSettings) -> Today:
 
 @dataclass(frozen=True)
 class StudyDay:
-    """What every queue question needs about the student today: their settings, ``today`` and
-    (when first asked) the cards due before today ends.
+    """What every queue question needs about the student today: their settings, ``today``, their
+    exams ahead and (when first asked) the cards due before today ends.
 
     A page that asks several (the next card, the counts, when the next one is due) reads it
     once with :func:`study_day` and passes it to each.
@@ -79,6 +86,7 @@ class StudyDay:
     user_id: int
     settings: UserSettings
     today: Today
+    exams: tuple[Exam, ...] = ()
 
     @cached_property
     def due_today(self) -> list[DueCard]:
@@ -87,9 +95,10 @@ class StudyDay:
 
 
 def study_day(user_id: int, now: datetime) -> StudyDay:
-    """The student's settings and today's ratings, read once."""
+    """The student's settings, today's ratings and exams ahead, read once."""
     settings = settings_for(user_id)
-    return StudyDay(user_id, settings, today(user_id, now, settings))
+    exams = tuple(upcoming_exams(user_id, now))
+    return StudyDay(user_id, settings, today(user_id, now, settings), exams)
 
 
 def _scheduled(
@@ -154,6 +163,25 @@ def new_question_ids(user_id: int, bank: Bank) -> Iterator[str]:
     return (question_id for question_id in bank.questions if question_id not in started)
 
 
+def new_cards(
+    user_id: int, bank: Bank, now: datetime, day: StudyDay
+) -> tuple[Iterable[str], DailyLimits]:
+    """Today's new questions in the order to introduce them, and today's limits.
+
+    Without exams ahead: bank order (read lazily) and the student's limits. With exams: the
+    new questions of their topics first and the new-card limit raised by ``exam_new_limit``.
+    """
+    if not day.exams:
+        return _LazyNew(user_id, bank), day.settings.limits
+    started = started_question_ids(user_id)
+    unseen = [question_id for question_id in bank.questions if question_id not in started]
+    topic = {question_id: bank.questions[question_id].topic for question_id in unseen}.get
+    per_exam = unseen_per_exam(unseen, topic, day.exams)
+    limits = day.settings.limits
+    new_limit = exam_new_limit(limits.new_per_day, per_exam, day.today.new_done, now)
+    return new_first(unseen, topic, day.exams), raised(limits, new_limit)
+
+
 def next_question(
     user_id: int,
     bank: Bank,
@@ -168,13 +196,14 @@ def next_question(
     the student asked to study new questions beyond the limit); 0 keeps the saved limit.
     """
     day = day or study_day(user_id, now)
+    new, limits = new_cards(user_id, bank, now, day)
     picked = pick_next(
         due_heads(user_id, now),
-        _LazyNew(user_id, bank),
+        new,
         now,
         day.today.reviews_done,
         day.today.new_done,
-        raised(day.settings.limits, new_until),
+        raised(limits, new_until),
     )
     return None if picked is None else str(picked)
 
@@ -192,14 +221,8 @@ class _LazyNew:
 def counts(user_id: int, bank: Bank, now: datetime, day: StudyDay | None = None) -> dict[str, int]:
     """The Study page's counts: ``due`` now, ``learning`` today, ``new`` allowed today."""
     day = day or study_day(user_id, now)
-    return queue_counts(
-        day.due_today,
-        new_question_ids(user_id, bank),
-        now,
-        day.today.reviews_done,
-        day.today.new_done,
-        day.settings.limits,
-    )
+    new, limits = new_cards(user_id, bank, now, day)
+    return queue_counts(day.due_today, new, now, day.today.reviews_done, day.today.new_done, limits)
 
 
 def next_due(user_id: int, now: datetime, day: StudyDay | None = None) -> datetime | None:
@@ -247,7 +270,8 @@ def draw_queue(
     ``topics`` (when given) keeps only the questions of those topics.
     """
     day = study_day(user_id, now)
-    settings, today_ = day.settings, day.today
+    today_ = day.today
+    fresh, limits = new_cards(user_id, bank, now, day)
     wanted = set(topics)
 
     def keep(question_id: str) -> bool:
@@ -255,10 +279,10 @@ def draw_queue(
         return spec is not None and (not wanted or spec.topic in wanted)
 
     due = [card for card in day.due_today if keep(card.card_id)]
-    new = [question_id for question_id in new_question_ids(user_id, bank) if keep(question_id)]
+    new = [question_id for question_id in fresh if keep(question_id)]
     reviews_done, new_done, drawn = today_.reviews_done, today_.new_done, []
     while length is None or len(drawn) < length:
-        picked = pick_next(due, new, now, reviews_done, new_done, settings.limits)
+        picked = pick_next(due, new, now, reviews_done, new_done, limits)
         if picked is None:
             break
         card = next((card for card in due if card.card_id == picked), None)

@@ -12,18 +12,21 @@ A flashcard passes the rating the student chose; a quiz answer passes a
 :class:`~quizapp.scheduling.GradedAnswer`, which the card read here completes: never rated
 (a first answer) or rated earlier the student's local day (a same-day learning step, whose due
 is capped at the start of the next local day). The rule is ``scheduling.evidence_for_answer``.
+Either way a card of an exam's topics is then capped for the student's exams ahead
+(``scheduling.cap_for_exams``: due in the exam's final days, on the least loaded one).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Integer, and_, bindparam, insert, select, update
 
 from ..extensions import db
-from ..models import Card, RatingLog, UserSettings
+from ..models import Card, Question, RatingLog, UserSettings
 from ..models.card import (
     card_state,
     card_values,
@@ -39,24 +42,30 @@ from ..scheduling import (
     Rating,
     RatingOutcome,
     cap_due,
+    cap_for_exams,
     day_bounds,
     new_card,
     rate,
 )
+from .exams import due_load, upcoming_exams
 
 _CARDS = Card.__table__
 _SETTINGS = UserSettings.__table__
 _ME = select(bindparam("user_id", type_=Integer).label("user_id")).subquery("me")
+_TOPIC = select(Question.topic).where(Question.id == bindparam("question_id"))
 _CARD_AND_RETENTION = select(
-    _SETTINGS.c.desired_retention, _SETTINGS.c.timezone, _CARDS
+    _SETTINGS.c.desired_retention,
+    _SETTINGS.c.timezone,
+    _TOPIC.scalar_subquery().label("topic"),
+    _CARDS,
 ).select_from(
     _ME.outerjoin(_SETTINGS, _SETTINGS.c.user_id == _ME.c.user_id).outerjoin(
         _CARDS,
         and_(_CARDS.c.user_id == _ME.c.user_id, _CARDS.c.question_id == bindparam("question_id")),
     )
 )
-"""One row: the student's desired retention and time zone (NULL: the defaults) and their card
-(NULLs: none)."""
+"""One row: the student's desired retention and time zone (NULL: the defaults), the question's
+topic and their card (NULLs: none)."""
 _UPDATE_CARD = update(_CARDS).where(
     _CARDS.c.id == bindparam("card_id"), _CARDS.c.reps == bindparam("seen_reps")
 )
@@ -115,6 +124,8 @@ def plan_rating(
             outcome = cap_due(outcome, day_end)
     else:
         outcome = rate(before, rating, now, settings)
+    if exams := upcoming_exams(user_id, now):
+        outcome = cap_for_exams(outcome, found.topic, exams, partial(due_load, user_id))
     leech = bool(row.leech) if row is not None else False
     return CardRating(
         user_id=user_id,

@@ -3,10 +3,13 @@
 Alice and Bob both study. Bob requests every URL that names one of Alice's ids: each is a 404
 (403 for teacher pages), Alice's rows are unchanged afterwards, and Bob's own pages and CSV
 show only his data. A teacher may see any student, but only through URLs whose ids agree.
+A teacher's classes are theirs: another teacher gets 404 for every URL naming one (a student
+403), and an exam named under a class it is not on is 404 to its own teacher too.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Quiz, RatingLog
+from quizapp.models import Attempt, Card, Classroom, ExamDate, Quiz, RatingLog
 
 from .activity import Activity, log_in_as, make_activity
 
@@ -24,6 +27,7 @@ OWNED = {
     "history.quiz", "review.suspend", "review.unsuspend",
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
     "account.new_reset_code",
+    "exams.index", "exams.add", "exams.show", "exams.remove",
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file, an
 #: article (``articles.source``: probed below, it names sources.yaml ids, never a path).
@@ -89,13 +93,62 @@ def probes(alice: Activity) -> list[tuple[str, str, int]]:
     return found
 
 
+def class_probes(classroom_id: int, exam_id: int) -> list[tuple[str, str]]:
+    """(method, URL) for every rule naming a teacher's class, aimed at one class and exam."""
+    base = f"/teacher/classes/{classroom_id}/exams"
+    return [("GET", base), ("POST", base), ("GET", f"{base}/{exam_id}"),
+            ("POST", f"{base}/{exam_id}/remove")]  # fmt: skip
+
+
 def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
     with_parameters = {rule.endpoint for rule in app.url_map.iter_rules() if rule.arguments}
     assert with_parameters == OWNED | SHARED
     urls = app.url_map.bind("localhost")
     someone = Activity(1, 2, 3, 0, (4,), ("q",))
-    probed = {urls.match(url, method=method)[0] for method, url, _ in probes(someone)}
+    found = [(method, url) for method, url, _ in probes(someone)] + class_probes(5, 6)
+    probed = {urls.match(url, method=method)[0] for method, url in found}
     assert probed == OWNED  # each owned rule has a probe (a rule left out would go untried)
+
+
+def classes_snapshot(app: Flask) -> list[tuple[Any, ...]]:
+    """Every class and exam row, to compare before and after the probes."""
+    with app.app_context():
+        rows = db.session.execute(db.select(Classroom.id, Classroom.name).order_by(Classroom.id))
+        exams = db.session.execute(
+            db.select(ExamDate.id, ExamDate.classroom_id, ExamDate.name, ExamDate.exam_on).order_by(
+                ExamDate.id
+            )
+        )
+        return [tuple(row) for row in rows] + [tuple(row) for row in exams]
+
+
+def test_another_teachers_class_is_not_found(app: Flask, client, make_user) -> None:
+    """Ann's class and exam: Ben (a teacher) gets 404, a student 403, Ann her pages; an exam
+    named under another of Ann's classes is 404 to Ann too."""
+    ann, ben = make_user("ann", teacher=True), make_user("ben", teacher=True)
+    student = make_user("stu")
+    with app.app_context():
+        rooms = [Classroom(name=n, join_code=f"CODE{n}", teacher_id=ann) for n in "AB"]
+        db.session.add_all(rooms)
+        db.session.flush()
+        exam = ExamDate(classroom_id=rooms[0].id, name="Midterm", topics=["people"],
+                        exam_on=date(2026, 3, 20))  # fmt: skip
+        db.session.add(exam)
+        db.session.commit()
+        room, other, exam_id = rooms[0].id, rooms[1].id, exam.id
+    before = classes_snapshot(app)
+    form = {"name": "Forged", "exam_on": "2026-04-01", "topics": "people"}
+    for who, status in ((ben, 404), (student, 403)):
+        log_in_as(client, who)
+        for method, url in class_probes(room, exam_id):
+            resp = client.open(url, method=method, data=form if method == "POST" else None)
+            assert resp.status_code == status, (who, method, url, resp.status_code)
+    log_in_as(client, ann)
+    for method, url in class_probes(other, exam_id)[2:]:
+        assert client.open(url, method=method).status_code == 404, (method, url)
+    assert client.get(f"/teacher/classes/{room}/exams/{exam_id}").status_code == 200
+    assert client.get("/teacher/classes/999999/exams").status_code == 404
+    assert classes_snapshot(app) == before
 
 
 def test_another_students_ids_are_not_found(app: Flask, client, people) -> None:
