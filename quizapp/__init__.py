@@ -49,7 +49,8 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, flashcards, history, main, settings, srs, study, teacher
+    from . import admin, auth, flashcards, history, main, settings, srs, study, teacher
+    from .classes import teacher_views, views
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -59,6 +60,9 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(settings.bp)
     app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(teacher_views.bp)
+    app.register_blueprint(admin.bp)
 
 
 def configure_templates(app: Flask) -> None:

@@ -1,8 +1,11 @@
-"""IDOR probes: one student aims every id-bearing URL at another's quizzes, answers and cards.
+"""IDOR probes: one student aims every id-bearing URL at another's quizzes, answers, cards and
+class; another teacher aims every teacher URL at a class and a student that are not theirs.
 
-Alice and Bob both study. Bob requests every URL that names one of Alice's ids: each is a 404
-(403 for teacher pages), Alice's rows are unchanged afterwards, and Bob's own pages and CSV
-show only his data. A teacher may see any student, but only through URLs whose ids agree.
+Alice and Bob both study; Alice is in Tess's class. Bob requests every URL that names one of
+Alice's ids: each is a 404 (403 for teacher and admin pages), Alice's rows are unchanged
+afterwards, and Bob's own pages and CSV show only his data. Tom, another teacher, gets a 404
+for every URL naming Tess's class or Alice. A teacher sees a student of their class only
+through URLs whose ids agree.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Quiz, RatingLog
+from quizapp.models import Attempt, Card, Classroom, Membership, Quiz, RatingLog, User
 
+from ..support.classes import enrol
 from .activity import Activity, log_in_as, make_activity
 
 #: Rules whose parameters name something a student owns: each is probed below.
@@ -23,12 +27,17 @@ OWNED = {
     "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
     "history.quiz", "review.suspend", "review.unsuspend",
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
+    "classes.leave", "classroom.show", "classroom.edit", "classroom.rotate", "classroom.remove",
+    "admin.change_role",
 }  # fmt: skip
-#: Rules whose parameters name shared things: a bank question, an export format, a file.
+#: Rules whose parameters name shared things: a bank question, an export format, a file, and
+#: a class's join code (knowing the code is what lets a student in; forged codes: test_views).
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
-    "teacher.export_bank_file", "static",
+    "teacher.export_bank_file", "static", "classes.join_link",
 }  # fmt: skip
+#: Teacher rules, probed by another teacher in `test_another_teachers_class_is_not_found`.
+TEACHERS = {rule for rule in OWNED if rule.startswith(("teacher.", "classroom."))}
 
 
 @pytest.fixture
@@ -37,6 +46,12 @@ def people(app: Flask, client: FlaskClient, make_user) -> tuple[Activity, Activi
     alice = make_activity(app, client, make_user("alice"))
     bob = make_activity(app, client, make_user("bob"))
     return alice, bob
+
+
+@pytest.fixture
+def tess_class(app: Flask, make_user, people) -> int:
+    """Tess's class, with Alice in it (Bob is in no class)."""
+    return enrol(app, make_user("tess", teacher=True), [people[0].user_id])
 
 
 def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
@@ -52,10 +67,25 @@ def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
             "attempts": rows(Attempt, Attempt.id, Attempt.score, Attempt.raw_answer),
             "cards": rows(Card, Card.id, Card.reps, Card.due, Card.suspended),
             "ratings": rows(RatingLog, RatingLog.id, RatingLog.rating),
-        }
+            "classes": rows(Membership, Membership.classroom_id),
+            "codes": sorted(db.session.execute(db.select(Classroom.id, Classroom.join_code,
+                                                         Classroom.name)).all()),
+            "role": db.session.get(User, user_id).role,
+        }  # fmt: skip
 
 
-def probes(alice: Activity) -> list[tuple[str, str, int]]:
+def class_probes(classroom: int, student: int, status: int) -> list[tuple[str, str, int]]:
+    """(method, URL, expected status) for the teacher rules naming a class (and a student)."""
+    return [
+        ("GET", f"/teacher/classes/{classroom}", status),
+        ("POST", f"/teacher/classes/{classroom}", status),
+        ("POST", f"/teacher/classes/{classroom}/code", status),
+        ("POST", f"/teacher/classes/{classroom}/students/{student}/remove", status),
+        ("GET", f"/teacher/students?class={classroom}", status),
+    ]
+
+
+def probes(alice: Activity, classroom: int) -> list[tuple[str, str, int]]:
     """(method, URL, expected status) for every owned rule, aimed at Alice's ids."""
     found: list[tuple[str, str, int]] = []
     for quiz in (alice.finished_quiz, alice.unfinished_quiz):
@@ -77,8 +107,22 @@ def probes(alice: Activity) -> list[tuple[str, str, int]]:
     found += [
         ("GET", f"/teacher/students/{alice.user_id}/history", 403),
         ("GET", f"/teacher/students/{alice.user_id}/export.csv", 403),
+        ("POST", f"/classes/{classroom}/leave", 404),
+        ("POST", f"/admin/users/{alice.user_id}/role", 403),
+        *class_probes(classroom, alice.user_id, 403),
     ]
     return found
+
+
+FORM = {"position": "0", "question_id": "mensch-former-lab", "answer": "Meta"}
+FORM |= {"name": "Renamed", "time_zone": "UTC", "role": "teacher"}
+
+
+def run_probes(client: FlaskClient, found: list[tuple[str, str, int]]) -> None:
+    """Request each probe, a POST with a form that would change something if it were let in."""
+    for method, url, status in found:
+        resp = client.open(url, method=method, data=FORM if method == "POST" else None)
+        assert resp.status_code == status, (method, url, resp.status_code)
 
 
 def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
@@ -86,19 +130,50 @@ def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
     assert with_parameters == OWNED | SHARED
     urls = app.url_map.bind("localhost")
     someone = Activity(1, 2, 3, 0, (4,), ("q",))
-    probed = {urls.match(url, method=method)[0] for method, url, _ in probes(someone)}
+
+    def rules(found: list[tuple[str, str, int]]) -> set[str]:
+        matched = {urls.match(url.partition("?")[0], method=method)[0] for method, url, _ in found}
+        return matched - {"teacher.students"}  # its class id is in the query string
+
+    probed = rules(probes(someone, 5))
     assert probed == OWNED  # each owned rule has a probe (a rule left out would go untried)
+    teacher_probes = class_probes(5, 1, 404) + teacher_student_probes(someone)
+    assert rules(teacher_probes) == TEACHERS
 
 
-def test_another_students_ids_are_not_found(app: Flask, client, people) -> None:
+def test_another_students_ids_are_not_found(app: Flask, client, people, tess_class) -> None:
     alice, bob = people
     before = snapshot(app, alice.user_id)
     log_in_as(client, bob.user_id)
-    for method, url, status in probes(alice):
-        form = {"position": "0", "question_id": "mensch-former-lab", "answer": "Meta"}
-        resp = client.open(url, method=method, data=form if method == "POST" else None)
-        assert resp.status_code == status, (method, url, resp.status_code)
+    run_probes(client, probes(alice, tess_class))
     assert snapshot(app, alice.user_id) == before
+
+
+def teacher_student_probes(alice: Activity) -> list[tuple[str, str, int]]:
+    """The teacher rules naming a student, aimed at Alice, for a teacher who is not hers."""
+    return [
+        ("GET", f"/teacher/students/{alice.user_id}/history", 404),
+        ("GET", f"/teacher/students/{alice.user_id}/history/quiz/{alice.finished_quiz}", 404),
+        ("GET", f"/teacher/students/{alice.user_id}/export.csv", 404),
+    ]
+
+
+def test_another_teachers_class_is_not_found(
+    app: Flask, client, make_user, people, tess_class
+) -> None:
+    """Tom teaches his own class (Bob is in it) and probes Tess's class and Alice: all 404."""
+    alice, bob = people
+    tom = make_user("tom", teacher=True)
+    enrol(app, tom, [bob.user_id], name="Tom's class")
+    before = snapshot(app, alice.user_id)
+    log_in_as(client, tom)
+    run_probes(client, class_probes(tess_class, alice.user_id, 404))
+    run_probes(client, teacher_student_probes(alice))
+    run_probes(client, [("POST", f"/admin/users/{alice.user_id}/role", 403)])
+    assert snapshot(app, alice.user_id) == before
+    page = client.get("/teacher/students").get_data(as_text=True)
+    assert "bob</a>" in page and "alice" not in page
+    assert "alice" not in client.get("/teacher/questions").get_data(as_text=True)
 
 
 def test_shared_ids_act_on_your_own_card(app: Flask, client, people) -> None:
@@ -133,9 +208,11 @@ def test_your_pages_and_csv_hold_only_your_data(app: Flask, client, people) -> N
 
 
 def test_teachers_urls_must_agree_on_the_student(app: Flask, client, make_user, people) -> None:
-    """A teacher sees Alice's session under Alice, not under Bob's id."""
+    """A teacher of both sees Alice's session under Alice, not under Bob's id."""
     alice, bob = people
-    log_in_as(client, make_user("teacher1", teacher=True))
+    teacher = make_user("teacher1", teacher=True)
+    enrol(app, teacher, [alice.user_id, bob.user_id])
+    log_in_as(client, teacher)
     session = f"history/quiz/{alice.finished_quiz}"
     assert client.get(f"/teacher/students/{alice.user_id}/{session}").status_code == 200
     assert client.get(f"/teacher/students/{bob.user_id}/{session}").status_code == 404
