@@ -53,6 +53,7 @@ def configure_extensions(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from . import (
         account,
+        admin,
         articles,
         auth,
         exams,
@@ -64,6 +65,7 @@ def configure_blueprints(app: Flask) -> None:
         study,
         teacher,
     )
+    from .classes import teacher_views, views
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -76,6 +78,9 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(teacher.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(exams.bp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(teacher_views.bp)
+    app.register_blueprint(admin.bp)
 
 
 def configure_templates(app: Flask) -> None:

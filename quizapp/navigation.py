@@ -9,37 +9,49 @@ from flask_login import current_user
 
 from .assets import asset_url
 
-#: (endpoint, label, teachers only)
+#: (endpoint, label, who sees it: "all", "student", "teacher" (and admins) or "admin")
 NAV = [
-    ("study.index", "Study", False),
-    ("flashcards.index", "Flashcards", False),
-    ("articles.index", "Articles", False),
-    ("history.index", "History", False),
-    ("settings.index", "Settings", False),
-    ("account.index", "Account", False),
-    ("teacher.index", "Teacher", True),
+    ("study.index", "Study", "all"),
+    ("flashcards.index", "Flashcards", "all"),
+    ("articles.index", "Articles", "all"),
+    ("history.index", "History", "all"),
+    ("classes.index", "Classes", "student"),
+    ("settings.index", "Settings", "all"),
+    ("account.index", "Account", "all"),
+    ("teacher.index", "Teacher", "teacher"),
+    ("admin.index", "Admin", "admin"),
 ]
+#: Which links each role sees (an admin is a teacher who also manages teachers).
+AUDIENCES = {
+    "student": frozenset({"all", "student"}),
+    "teacher": frozenset({"all", "teacher"}),
+    "admin": frozenset({"all", "teacher", "admin"}),
+}
+#: Blueprints whose pages belong to another blueprint's section of the navigation.
+SECTIONS = {"classroom": "teacher"}
 
 
 def nav_items() -> list[tuple[str, str, bool]]:
     """(URL, label, is the current section) for the current user's links.
 
-    Nothing for visitors; teacher pages for teachers. The URLs are built once per role and
+    Nothing for visitors; the links of the user's role. The URLs are built once per role and
     application root (they are on every page, and ``url_for`` is not free).
     """
     if not current_user.is_authenticated:
         return []
-    section = (request.endpoint or "").partition(".")[0]
-    links = _links(current_app._get_current_object(), request.script_root, current_user.is_teacher)
-    return [(url, label, blueprint == section) for url, label, blueprint in links]
+    blueprint = (request.endpoint or "").partition(".")[0]
+    section = SECTIONS.get(blueprint, blueprint)
+    links = _links(current_app._get_current_object(), request.script_root, current_user.role)
+    return [(url, label, owner == section) for url, label, owner in links]
 
 
 @lru_cache(maxsize=64)
-def _links(app: Flask, script_root: str, teacher: bool) -> tuple[tuple[str, str, str], ...]:
+def _links(app: Flask, script_root: str, role: str) -> tuple[tuple[str, str, str], ...]:
+    audience = AUDIENCES.get(role, AUDIENCES["student"])
     return tuple(
         (url_for(endpoint), label, endpoint.partition(".")[0])
-        for endpoint, label, teacher_only in NAV
-        if endpoint in app.view_functions and (teacher or not teacher_only)
+        for endpoint, label, who in NAV
+        if endpoint in app.view_functions and who in audience
     )
 
 
@@ -70,15 +82,21 @@ def _layout_urls(app: Flask, script_root: str) -> dict[str, str]:
     }
 
 
-#: Teacher pages, in the order the teacher start page lists them.
+#: Teacher pages, in the order the teacher start page lists them (the last for admins only).
 TEACHER_PAGES = [
-    ("teacher.students", "Class overview"),
-    ("teacher.questions", "Question statistics"),
-    ("teacher.bank", "Question bank status"),
-    ("teacher.editor.files", "Edit the question bank"),
+    ("classroom.index", "Classes", False),
+    ("teacher.students", "Class overview", False),
+    ("teacher.questions", "Question statistics", False),
+    ("teacher.bank", "Question bank status", False),
+    ("teacher.editor.files", "Edit the question bank", False),
+    ("admin.index", "Teachers and admins", True),
 ]
 
 
 def teacher_pages() -> list[tuple[str, str]]:
-    """The teacher pages that this installation has."""
-    return [(e, label) for e, label in TEACHER_PAGES if e in current_app.view_functions]
+    """The teacher pages that this installation has and the current user may open."""
+    return [
+        (endpoint, label)
+        for endpoint, label, admin_only in TEACHER_PAGES
+        if endpoint in current_app.view_functions and (current_user.is_admin or not admin_only)
+    ]

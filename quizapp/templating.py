@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from .articles.views import article_available
 from .bank.webapp import current_bank
+from .classes.codes import show_code
 from .clock import now
 from .grading import CbmSummary, cbm_mark, cbm_summary
 from .models import Attempt, Card
@@ -74,5 +75,5 @@ GLOBALS = {
 
 def init_app(app: Flask) -> None:
     """Register the presentation filters and the layout globals on ``app``."""
-    app.jinja_env.filters.update(FILTERS, mode_label=mode_label)
+    app.jinja_env.filters.update(FILTERS, mode_label=mode_label, class_code=show_code)
     app.jinja_env.globals.update(GLOBALS)

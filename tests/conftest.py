@@ -162,13 +162,19 @@ def app(
 
 @pytest.fixture
 def make_user(app: Flask):
-    """Factory: ``make_user("ann", teacher=True)`` creates and returns the user's id."""
+    """Factory: ``make_user("ann", teacher=True)`` (or ``admin=True``) creates and returns the
+    user's id."""
 
     def _make(
-        username: str = "student1", *, teacher: bool = False, password: str = PASSWORD
+        username: str = "student1",
+        *,
+        teacher: bool = False,
+        admin: bool = False,
+        password: str = PASSWORD,
     ) -> int:
+        role = "admin" if admin else "teacher" if teacher else "student"
         with app.app_context():
-            user = create_user(username, password, "teacher" if teacher else "student")
+            user = create_user(username, password, role)
             db.session.commit()
             return user.id
 

@@ -36,6 +36,7 @@ class RegisterForm(FlaskForm):
         "Repeat the password",
         validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
     )
+    next = HiddenField()
     submit = SubmitField("Create account")
 
     def validate_username(self, field: StringField) -> None:

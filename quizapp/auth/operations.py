@@ -32,6 +32,30 @@ def create_user(username: str, password: str, role: str = "student") -> User:
     return user
 
 
+def register_account(username: str, password: str) -> User:
+    """A new account from the registration page: a student, except the very first account of
+    the installation, which becomes its admin (who then makes teachers). The caller commits."""
+    anyone = db.session.execute(db.select(User.id).limit(1)).first()
+    return create_user(username, password, "student" if anyone else "admin")
+
+
+#: The roles an admin gives on the admin page; admins themselves are made with `flask users`.
+TEACHER_OR_STUDENT = ("teacher", "student")
+
+
+def set_role(user: User, role: str) -> None:
+    """Make an account a teacher or a student again (their classes and history stay).
+
+    Refused for admins, so that the web never removes the last one: an admin's role is
+    changed with ``flask users promote|demote``.
+    """
+    if role not in TEACHER_OR_STUDENT:
+        raise AccountError(f"Unknown role {role!r}; use teacher or student.")
+    if user.is_admin:
+        raise AccountError(f"{user.username} is an admin; change admins with `flask users`.")
+    user.role = role
+
+
 def find_user(username: str) -> User | None:
     """The user with this username (any case), or None."""
     name = normalise_username(username)

@@ -12,7 +12,7 @@ from ..models import User
 from . import throttle
 from .forms import LoginForm, RegisterForm
 from .identity import SessionUser, load_session_user
-from .operations import authenticate, create_user, end_sessions
+from .operations import authenticate, end_sessions, register_account
 from .rules import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
@@ -39,12 +39,21 @@ def register() -> str | Response:
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = RegisterForm()
+    if request.method == "GET":
+        form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
-        user = create_user(form.username.data, form.password.data)
+        user = register_account(form.username.data, form.password.data)
         db.session.commit()
         _start_session(user)
-        flash(f"Welcome, {user.username}! Your account is ready.", "success")
-        return redirect(url_for("main.index"))
+        if user.is_admin:
+            flash(
+                f"Welcome, {user.username}! As the first account you are the admin: create"
+                " classes on Teacher, and make other accounts teachers on Admin.",
+                "success",
+            )
+        else:
+            flash(f"Welcome, {user.username}! Your account is ready.", "success")
+        return _after_login(form.next.data)
     return render_template("auth/register.html", form=form)
 
 

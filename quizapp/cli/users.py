@@ -1,4 +1,4 @@
-"""``flask users create|promote|list``."""
+"""``flask users create|promote|demote|list``."""
 
 from __future__ import annotations
 
@@ -27,29 +27,43 @@ def _read_password() -> str:
 @users.command("create")
 @click.argument("name")
 @click.option("--teacher", is_flag=True, help="Give the account the teacher role.")
-def create(name: str, teacher: bool) -> None:
+@click.option("--admin", is_flag=True, help="Give the account the admin role (manages teachers).")
+def create(name: str, teacher: bool, admin: bool) -> None:
     """Create an account; the password comes from a prompt or from stdin."""
     password = _read_password()
+    role = "admin" if admin else "teacher" if teacher else "student"
     with write_intent():
         try:
-            user = create_user(name, password, "teacher" if teacher else "student")
+            user = create_user(name, password, role)
         except AccountError as err:
             raise click.ClickException(str(err)) from err
         db.session.commit()
     click.echo(f"Created {user.role} {user.username}.")
 
 
-@users.command("promote")
-@click.argument("name")
-def promote(name: str) -> None:
-    """Make an existing account a teacher."""
+def _give_role(name: str, role: str) -> None:
     with write_intent():
         user = find_user(name)
         if user is None:
             raise click.ClickException(f"No user named {name!r}.")
-        user.role = "teacher"
+        user.role = role
         db.session.commit()
-    click.echo(f"{user.username} is now a teacher.")
+    click.echo(f"{user.username} is now a{'n' if role == 'admin' else ''} {role}.")
+
+
+@users.command("promote")
+@click.argument("name")
+@click.option("--admin", is_flag=True, help="Make the account an admin instead.")
+def promote(name: str, admin: bool) -> None:
+    """Make an existing account a teacher (or an admin)."""
+    _give_role(name, "admin" if admin else "teacher")
+
+
+@users.command("demote")
+@click.argument("name")
+def demote(name: str) -> None:
+    """Make a teacher or an admin a student again (their classes stay theirs)."""
+    _give_role(name, "student")
 
 
 @users.command("list")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import abort, current_app, render_template, request
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import Select, Subquery, func, select
 
@@ -28,10 +29,11 @@ from ..analytics import (
     random_guess_score,
 )
 from ..auth.decorators import teacher_required
+from ..classes.queries import visible_student_ids
 from ..extensions import db
 from ..history.cards import question_leeches
 from ..history.queries import GRADED
-from ..models import Attempt, Question, User
+from ..models import Attempt, Question
 from ..presentation import markdown_inline
 from ..scheduling.evidence import VERY_SURE
 from .views import bp
@@ -66,16 +68,13 @@ class Statistics:
     consistency: Consistency
 
 
-def _student_answers(*columns: Any) -> Select[Any]:
-    """SELECT `columns` over students' graded answers (teachers trying the quiz do not count)."""
-    return (
-        select(*columns)
-        .join(User, Attempt.user_id == User.id)
-        .where(User.role == "student", GRADED)
-    )
+def _student_answers(students: Select[tuple[int]], *columns: Any) -> Select[Any]:
+    """SELECT `columns` over the graded answers of `students` (a SELECT of student ids:
+    teachers trying the quiz do not count, nor students of other teachers' classes)."""
+    return select(*columns).where(Attempt.user_id.in_(students), GRADED)
 
 
-def counted_answers(attempts: str = "first") -> Subquery:
+def counted_answers(students: Select[tuple[int]], attempts: str = "first") -> Subquery:
     """The answers the statistics count: each student's first graded answer to each question
     (by time; a later answer to an edited version is not a first encounter), or all of them.
     """
@@ -90,22 +89,25 @@ def counted_answers(attempts: str = "first") -> Subquery:
         Attempt.confidence,
     )
     if attempts == "all":
-        return _student_answers(*columns).subquery()
+        return _student_answers(students, *columns).subquery()
     rank = func.row_number().over(
         partition_by=(Attempt.user_id, Attempt.question_id),
         order_by=(Attempt.created_at, Attempt.id),
     )
-    ranked = _student_answers(*columns, rank.label("rank")).subquery()
+    ranked = _student_answers(students, *columns, rank.label("rank")).subquery()
     return select(ranked).where(ranked.c.rank == 1).subquery()
 
 
-def question_statistics(order: str = "bank", attempts: str = "first") -> Statistics:
-    """Item analysis of every served question from students' graded answers: five queries."""
+def question_statistics(
+    students: Select[tuple[int]], order: str = "bank", attempts: str = "first"
+) -> Statistics:
+    """Item analysis of every served question from the graded answers of `students`: five
+    queries."""
     served = select(Question).where(Question.retired_at.is_(None))
     questions = {
         q.id: q for q in db.session.execute(served.order_by(Question.file, Question.line)).scalars()
     }
-    answers = counted_answers(attempts)
+    answers = counted_answers(students, attempts)
     c = answers.c
     responses = [
         (q, v, u, float(s), int(n))
@@ -136,7 +138,7 @@ def question_statistics(order: str = "bank", attempts: str = "first") -> Statist
         )
         if q in questions and v == questions[q].version
     }
-    leeches = question_leeches()
+    leeches = question_leeches(students)
     by_question: dict[str, list[ItemStats]] = {}
     for item in stats.values():
         if item.question_id in questions and item.version != questions[item.question_id].version:
@@ -160,11 +162,13 @@ def question_statistics(order: str = "bank", attempts: str = "first") -> Statist
     return Statistics(rows, internal_consistency(item_scores(in_bank)))
 
 
-def question_choices(question: Question, attempts: str = "first") -> list[ChoiceCount]:
+def question_choices(
+    question: Question, students: Select[tuple[int]], attempts: str = "first"
+) -> list[ChoiceCount]:
     """How often each option of a choice question's current version was picked: one query."""
     if question.type not in CHOICE_TYPES:
         return []
-    c = counted_answers(attempts).c
+    c = counted_answers(students, attempts).c
     picks = db.session.execute(
         select(c.raw_answer).where(
             c.question_id == question.id, c.question_version == question.version
@@ -194,11 +198,15 @@ def _choice(name: str, options: tuple[str, ...]) -> str:
 @bp.route("/questions")
 @teacher_required
 def questions() -> str:
-    """Per-question statistics: first or all attempts, sorted by bank order, most missed, ..."""
+    """Per-question statistics: first or all attempts, sorted by bank order, most missed, ...
+
+    Over the answers of the students of your classes (every student's, for an admin).
+    """
     order, attempts = _choice("sort", ORDERS), _choice("attempts", ATTEMPTS)
+    students = visible_student_ids(current_user)
     return render_template(
         "teacher/questions.html",
-        statistics=question_statistics(order, attempts),
+        statistics=question_statistics(students, order, attempts),
         order=order,
         orders=ORDERS,
         attempts=attempts,
@@ -212,13 +220,14 @@ def question(question_id: str) -> str:
     """One question: every version's statistics and, for choice questions, each option's picks."""
     found = db.get_or_404(Question, question_id)
     attempts = _choice("attempts", ATTEMPTS)
-    statistics = question_statistics("bank", attempts)
+    students = visible_student_ids(current_user)
+    statistics = question_statistics(students, "bank", attempts)
     row = next((r for r in statistics.rows if r.question.id == question_id), None)
     return render_template(
         "teacher/question.html",
         question=found,
         row=row,
-        choices=question_choices(found, attempts),
+        choices=question_choices(found, students, attempts),
         attempts=attempts,
         min_students=MIN_STUDENTS,
     )

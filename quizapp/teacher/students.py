@@ -1,4 +1,8 @@
-"""The class overview, and each student's history as the student sees it (teachers only)."""
+"""The class overview, and each student's history as the student sees it (teachers only).
+
+A teacher sees the students of their own classes, an admin every student
+(``classes.queries``); anyone else's id is a 404.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Response, render_template
-from sqlalchemy import and_, case, func, select
+from flask import Response, render_template, request
+from flask_login import current_user
+from sqlalchemy import Select, and_, case, func, select
 
 from ..auth.decorators import teacher_required
+from ..classes.queries import class_summaries, student_or_404, student_scope
 from ..clock import now
 from ..extensions import db
 from ..history import views as history
@@ -48,10 +54,15 @@ def _latest(*moments: datetime | None) -> datetime | None:
     return max((m for m in moments if m is not None), default=None)
 
 
-def class_overview(at: datetime) -> list[StudentRow]:
-    """Every student with activity and card figures: four grouped queries, whatever the history."""
-    students: Sequence[User] = (
-        db.session.execute(select(User).where(User.role == "student").order_by(User.username))
+def class_overview(at: datetime, students: Select[tuple[int]]) -> list[StudentRow]:
+    """The students of `students` (a SELECT of ids) with activity and card figures: four
+    grouped queries, whatever the history."""
+    accounts: Sequence[User] = (
+        db.session.execute(
+            select(User)
+            .where(User.role == "student", User.id.in_(students))
+            .order_by(User.username)
+        )
         .scalars()
         .all()
     )
@@ -64,7 +75,9 @@ def class_overview(at: datetime) -> list[StudentRow]:
                 func.sum(case((GRADED, 1), else_=0)),
                 func.sum(case((GRADED, Attempt.score), else_=0.0)),
                 func.sum(case((_MISCONCEPTION, 1), else_=0)),
-            ).group_by(Attempt.user_id)
+            )
+            .where(Attempt.user_id.in_(students))
+            .group_by(Attempt.user_id)
         )
     }
     quiz_activity = {
@@ -74,12 +87,14 @@ def class_overview(at: datetime) -> list[StudentRow]:
                 Quiz.user_id,
                 func.max(Quiz.last_activity_at),
                 func.count(Quiz.finished_at),
-            ).group_by(Quiz.user_id)
+            )
+            .where(Quiz.user_id.in_(students))
+            .group_by(Quiz.user_id)
         )
     }
-    cards = class_card_counts(at)
+    cards = class_card_counts(at, students)
     rows = []
-    for student in students:
+    for student in accounts:
         last_answer, graded, total, misconceptions = answers.get(student.id, (None, 0, 0.0, 0))
         last_quiz, finished_quizzes = quiz_activity.get(student.id, (None, 0))
         rows.append(
@@ -108,26 +123,32 @@ def _links(user_id: int) -> history.HistoryLinks:
 @bp.route("/students")
 @teacher_required
 def students() -> str:
-    """The class overview."""
-    return render_template("teacher/students.html", rows=class_overview(now()))
+    """The class overview: the students of your classes, or of one (``?class=<id>``)."""
+    classroom, scope = student_scope(current_user, request.args.get("class", type=int))
+    return render_template(
+        "teacher/students.html",
+        rows=class_overview(now(), scope),
+        classroom=classroom,
+        classes=class_summaries(current_user, everyone=True),
+    )
 
 
 @bp.route("/students/<int:user_id>/history")
 @teacher_required
 def student_history(user_id: int) -> str:
     """A student's history page, exactly as they see it."""
-    return history.show_history(db.get_or_404(User, user_id), _links(user_id))
+    return history.show_history(student_or_404(current_user, user_id), _links(user_id))
 
 
 @bp.route("/students/<int:user_id>/history/quiz/<int:quiz_id>")
 @teacher_required
 def student_quiz(user_id: int, quiz_id: int) -> str:
     """One of a student's quizzes."""
-    return history.show_quiz(db.get_or_404(User, user_id), quiz_id, _links(user_id))
+    return history.show_quiz(student_or_404(current_user, user_id), quiz_id, _links(user_id))
 
 
 @bp.route("/students/<int:user_id>/export.csv")
 @teacher_required
 def student_export(user_id: int) -> Response:
     """A student's attempts as CSV."""
-    return history.export_csv(db.get_or_404(User, user_id))
+    return history.export_csv(student_or_404(current_user, user_id))

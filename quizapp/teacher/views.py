@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from ..auth.decorators import teacher_required
 from ..bank.webapp import bank_status, runtime
+from ..classes.queries import class_summaries
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher", template_folder="templates")
 
@@ -17,8 +19,10 @@ bp = Blueprint("teacher", __name__, url_prefix="/teacher", template_folder="temp
 @bp.route("/")
 @teacher_required
 def index() -> str:
-    """The teacher's start page."""
-    return render_template("teacher/index.html")
+    """The teacher's start page: your classes, then the other teacher pages."""
+    return render_template(
+        "teacher/index.html", classes=class_summaries(current_user, everyone=True)
+    )
 
 
 @bp.route("/bank")

@@ -22,7 +22,36 @@ def test_register_page_has_labelled_fields(client) -> None:
         assert f'<label for="{field}">' in html
 
 
-def test_register_creates_a_student_and_logs_in(app: Flask, client) -> None:
+def test_the_first_account_registered_is_the_admin(app: Flask, client, auth) -> None:
+    resp = register(client, "head")
+    assert resp.status_code == 302 and get_user(app, "head").role == "admin"
+    home = client.get("/").get_data(as_text=True)
+    assert "As the first account you are the admin" in home
+    assert 'href="/admin/">Admin' in home and 'href="/teacher/">Teacher' in home
+    auth.logout()
+    register(client, "second")
+    assert get_user(app, "second").role == "student"
+
+
+def test_register_returns_to_the_page_asked_for(client) -> None:
+    """A join link opened before having an account comes back after registering."""
+    login = client.get("/join/KXMT-47RA", follow_redirects=True).get_data(as_text=True)
+    assert 'href="/auth/register?next=/join/KXMT-47RA"' in login
+    page = client.get("/auth/register?next=/join/KXMT-47RA").get_data(as_text=True)
+    assert 'value="/join/KXMT-47RA"' in page
+    resp = client.post(
+        "/auth/register",
+        data={"username": "newbie", "password": PASSWORD, "confirm": PASSWORD,
+              "next": "/join/KXMT-47RA"},
+    )  # fmt: skip
+    assert resp.headers["Location"] == "/join/KXMT-47RA"
+    client.post("/auth/logout")
+    evil = {"username": "newbie2", "password": PASSWORD, "confirm": PASSWORD}
+    resp = client.post("/auth/register", data={**evil, "next": "//evil.example/"})
+    assert resp.headers["Location"] == "/"
+
+
+def test_register_creates_a_student_and_logs_in(app: Flask, client, teacher) -> None:
     resp = register(client, "New.User_1")
     assert resp.status_code == 302
     user = get_user(app, "new.user_1")

@@ -33,3 +33,15 @@ def test_promote_and_list(app: Flask, runner, student) -> None:
     assert runner.invoke(args=["users", "promote", "nobody"]).exit_code == 1
     listing = runner.invoke(args=["users", "list"]).output
     assert "student1\tteacher" in listing
+
+
+def test_create_an_admin_promote_and_demote(app: Flask, runner, student) -> None:
+    result = runner.invoke(args=["users", "create", "head", "--admin"], input=PASSWORD + "\n")
+    assert result.exit_code == 0 and "Created admin head." in result.output
+    assert get_user(app, "head").is_admin
+    result = runner.invoke(args=["users", "promote", "student1", "--admin"])
+    assert "student1 is now an admin." in result.output
+    result = runner.invoke(args=["users", "demote", "student1"])
+    assert result.exit_code == 0 and "student1 is now a student." in result.output
+    assert get_user(app, "student1").role == "student"
+    assert runner.invoke(args=["users", "demote", "nobody"]).exit_code == 1

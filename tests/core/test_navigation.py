@@ -34,3 +34,22 @@ def test_visitors_get_the_account_links_only(client) -> None:
     page = links(client, "/auth/login")
     assert 'href="/auth/login">Log in' in page and 'href="/auth/register">Register' in page
     assert 'href="/study"' not in page and "Log out" not in page
+
+
+def test_each_role_gets_its_links_and_class_pages_count_as_teacher(
+    client, auth, student, teacher, make_user
+) -> None:
+    auth.login()
+    page = links(client)
+    assert 'href="/classes">Classes' in page and 'href="/teacher/"' not in page
+    auth.logout()
+    auth.login("teacher1")
+    page = links(client, "/teacher/classes")
+    assert 'href="/teacher/" aria-current="page">Teacher' in page
+    assert 'href="/classes"' not in page and 'href="/admin/"' not in page
+    auth.logout()
+    make_user("head", admin=True)
+    auth.login("head")
+    page = links(client, "/admin/")
+    assert 'href="/admin/" aria-current="page">Admin' in page and 'href="/teacher/">' in page
+    assert "head (admin)" in page

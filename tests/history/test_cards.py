@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from quizapp.scheduling import CardState, Rating, State, new_card, rate
 from tests.history.records import NOW, learned
+from tests.support.classes import enrol
 
 
 def review(stability: float, days_ago: float) -> CardState:
@@ -75,8 +76,9 @@ def test_unknown_saved_timezone_falls_back_to_utc(client, auth, student, records
 
 
 def test_class_overview_counts_due_cards_and_leeches(
-    client, auth, teacher, student, records
+    app, client, auth, teacher, student, records
 ) -> None:
+    enrol(app, teacher, [student])
     records.card(student, "mensch-former-lab", learned(NOW - timedelta(days=30)))  # due
     records.card(student, "lample-model", learned(NOW))  # not due
     records.card(student, "deal-cloze", new_card(NOW - timedelta(days=1)))  # new: not counted

@@ -10,6 +10,7 @@ import pytest
 
 from quizapp.history.export import CSV_COLUMNS, csv_safe
 from tests.history.records import NOW
+from tests.support.classes import enrol
 
 
 def read_csv(resp) -> list[dict[str, str]]:
@@ -50,8 +51,9 @@ def test_export_has_one_row_per_attempt(client, auth, student, make_user, record
 
 
 def test_teacher_exports_a_students_csv_students_cannot(
-    client, auth, student, teacher, make_user, records
+    app, client, auth, student, teacher, make_user, records
 ) -> None:
+    enrol(app, teacher, [student])
     records.quiz(student, ["lample-model"], [1.0])
     auth.login("teacher1")
     rows = read_csv(client.get(f"/teacher/students/{student}/export.csv"))

@@ -10,6 +10,7 @@ from quizapp.analytics import daily_activity
 from quizapp.extensions import db
 from quizapp.history import queries
 from tests.history.records import NOW, count_queries, learned
+from tests.support.classes import enrol
 
 
 def test_buckets_split_at_local_midnight(app, student, records, questions) -> None:
@@ -66,9 +67,10 @@ def measure(client, auth, username: str, urls: list[str]) -> dict[str, int]:
 
 
 def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
-    client, auth, student, teacher, make_user, records, questions
+    app, client, auth, student, teacher, make_user, records, questions
 ) -> None:
     other = make_user("student2")
+    enrol(app, teacher, [student, other])
     records.settings(student, timezone="Europe/Paris")
     fill(records, [student, other], questions, range(1))  # 10 graded + 1 flashcard each
     first_session = 1

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from tests.history.records import NOW
+from tests.support.classes import enrol
 
 
 def session_links(page: str) -> list[int]:
@@ -79,8 +80,9 @@ def test_other_students_session_is_404(client, auth, student, make_user, records
 
 
 def test_teacher_sees_a_students_history_with_its_own_links(
-    client, auth, student, teacher, records, questions
+    app, client, auth, student, teacher, records, questions
 ) -> None:
+    enrol(app, teacher, [student])
     quiz = records.quiz(student, questions[:2], [1.0, 1.0])
     auth.login("teacher1")
     page = client.get(f"/teacher/students/{student}/history").get_data(as_text=True)

@@ -11,6 +11,7 @@ from flask import Flask
 from quizapp import create_app
 from quizapp.auth.operations import create_user
 from quizapp.extensions import db
+from tests.support.classes import enrol
 
 from ..conftest import TEST_DATABASE_URL, FrozenClock, _empty_postgres, make_config
 from .activity import Activity, make_activity
@@ -39,6 +40,7 @@ def fuzz_app(
                  create_user("fuzz.teacher", "fuzzing password", "teacher")]  # fmt: skip
         db.session.commit()
         ids = [user.id for user in users]
+    enrol(app, ids[1], [ids[0]])
     activity = make_activity(app, app.test_client(), ids[0])
     yield app, {"anonymous": None, "student": ids[0], "teacher": ids[1]}, activity
     with app.app_context():

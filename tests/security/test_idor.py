@@ -1,9 +1,12 @@
-"""IDOR probes: one student aims every id-bearing URL at another's quizzes, answers and cards.
+"""IDOR probes: one student aims every id-bearing URL at another's quizzes, answers, cards and
+class; another teacher aims every teacher URL at a class and a student that are not theirs.
 
-Alice and Bob both study. Bob requests every URL that names one of Alice's ids: each is a 404
-(403 for teacher pages), Alice's rows are unchanged afterwards, and Bob's own pages and CSV
-show only his data. A teacher may see any student, but only through URLs whose ids agree.
-A teacher's classes are theirs: another teacher gets 404 for every URL naming one (a student
+Alice and Bob both study; Alice is in Tess's class. Bob requests every URL that names one of
+Alice's ids: each is a 404 (403 for teacher and admin pages), Alice's rows are unchanged
+afterwards, and Bob's own pages and CSV show only his data. Tom, another teacher, gets a 404
+for every URL naming Tess's class or Alice. A teacher sees a student of their class only
+through URLs whose ids agree.
+A teacher's exams are theirs too: another teacher gets 404 for every URL naming one (a student
 403), and an exam named under a class it is not on is 404 to its own teacher too.
 """
 
@@ -17,8 +20,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Classroom, ExamDate, Quiz, RatingLog
+from quizapp.models import Attempt, Card, Classroom, ExamDate, Membership, Quiz, RatingLog, User
 
+from ..support.classes import enrol
 from .activity import Activity, log_in_as, make_activity
 
 #: Rules whose parameters name something a student owns: each is probed below.
@@ -26,20 +30,24 @@ OWNED = {
     "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
     "history.quiz", "review.suspend", "review.unsuspend",
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
-    "account.new_reset_code",
+    "classes.leave", "classroom.show", "classroom.edit", "classroom.rotate", "classroom.remove",
+    "admin.change_role", "account.new_reset_code",
     "exams.index", "exams.add", "exams.show", "exams.remove",
 }  # fmt: skip
-#: Rules whose parameters name shared things: a bank question, an export format, a file, an
-#: article (``articles.source``: probed below, it names sources.yaml ids, never a path).
+#: Rules whose parameters name shared things: a bank question, an export format, a file, a
+#: class's join code (knowing the code is what lets a student in; forged codes: test_views),
+#: an article (``articles.source``: probed below, it names sources.yaml ids, never a path).
 #: The bank editor's files and revisions belong to the bank, which every teacher edits;
 #: students get 403 on each (tests/editor/test_bad_input.py), names outside the bank 404.
 SHARED = {
     "flashcards.card", "flashcards.rate", "teacher.question", "teacher.question_yaml",
-    "teacher.export_bank_file", "static", "assets", "articles.source",
+    "teacher.export_bank_file", "static", "assets", "articles.source", "classes.join_link",
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
     "teacher.editor.edit", "teacher.editor.save", "teacher.editor.preview",
     "teacher.editor.revision", "teacher.editor.revert_revision",
 }  # fmt: skip
+#: Teacher rules, probed by another teacher in `test_another_teachers_class_is_not_found`.
+TEACHERS = {rule for rule in OWNED if rule.startswith(("teacher.", "classroom."))}
 
 
 @pytest.fixture
@@ -48,6 +56,12 @@ def people(app: Flask, client: FlaskClient, make_user) -> tuple[Activity, Activi
     alice = make_activity(app, client, make_user("alice"))
     bob = make_activity(app, client, make_user("bob"))
     return alice, bob
+
+
+@pytest.fixture
+def tess_class(app: Flask, make_user, people) -> int:
+    """Tess's class, with Alice in it (Bob is in no class)."""
+    return enrol(app, make_user("tess", teacher=True), [people[0].user_id])
 
 
 def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
@@ -63,10 +77,25 @@ def snapshot(app: Flask, user_id: int) -> dict[str, Any]:
             "attempts": rows(Attempt, Attempt.id, Attempt.score, Attempt.raw_answer),
             "cards": rows(Card, Card.id, Card.reps, Card.due, Card.suspended),
             "ratings": rows(RatingLog, RatingLog.id, RatingLog.rating),
-        }
+            "classes": rows(Membership, Membership.classroom_id),
+            "codes": sorted(db.session.execute(db.select(Classroom.id, Classroom.join_code,
+                                                         Classroom.name)).all()),
+            "role": db.session.get(User, user_id).role,
+        }  # fmt: skip
 
 
-def probes(alice: Activity) -> list[tuple[str, str, int]]:
+def class_probes(classroom: int, student: int, status: int) -> list[tuple[str, str, int]]:
+    """(method, URL, expected status) for the teacher rules naming a class (and a student)."""
+    return [
+        ("GET", f"/teacher/classes/{classroom}", status),
+        ("POST", f"/teacher/classes/{classroom}", status),
+        ("POST", f"/teacher/classes/{classroom}/code", status),
+        ("POST", f"/teacher/classes/{classroom}/students/{student}/remove", status),
+        ("GET", f"/teacher/students?class={classroom}", status),
+    ]
+
+
+def probes(alice: Activity, classroom: int) -> list[tuple[str, str, int]]:
     """(method, URL, expected status) for every owned rule, aimed at Alice's ids."""
     found: list[tuple[str, str, int]] = []
     for quiz in (alice.finished_quiz, alice.unfinished_quiz):
@@ -89,15 +118,29 @@ def probes(alice: Activity) -> list[tuple[str, str, int]]:
         ("GET", f"/teacher/students/{alice.user_id}/history", 403),
         ("GET", f"/teacher/students/{alice.user_id}/export.csv", 403),
         ("POST", f"/account/reset-codes/{alice.user_id}", 403),
+        ("POST", f"/classes/{classroom}/leave", 404),
+        ("POST", f"/admin/users/{alice.user_id}/role", 403),
+        *class_probes(classroom, alice.user_id, 403),
     ]
     return found
 
 
-def class_probes(classroom_id: int, exam_id: int) -> list[tuple[str, str]]:
-    """(method, URL) for every rule naming a teacher's class, aimed at one class and exam."""
+def exam_probes(classroom_id: int, exam_id: int) -> list[tuple[str, str]]:
+    """(method, URL) for every rule naming a class's exam, aimed at one class and exam."""
     base = f"/teacher/classes/{classroom_id}/exams"
     return [("GET", base), ("POST", base), ("GET", f"{base}/{exam_id}"),
             ("POST", f"{base}/{exam_id}/remove")]  # fmt: skip
+
+
+FORM = {"position": "0", "question_id": "mensch-former-lab", "answer": "Meta"}
+FORM |= {"name": "Renamed", "time_zone": "UTC", "role": "teacher"}
+
+
+def run_probes(client: FlaskClient, found: list[tuple[str, str, int]]) -> None:
+    """Request each probe, a POST with a form that would change something if it were let in."""
+    for method, url, status in found:
+        resp = client.open(url, method=method, data=FORM if method == "POST" else None)
+        assert resp.status_code == status, (method, url, resp.status_code)
 
 
 def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
@@ -105,9 +148,16 @@ def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
     assert with_parameters == OWNED | SHARED
     urls = app.url_map.bind("localhost")
     someone = Activity(1, 2, 3, 0, (4,), ("q",))
-    found = [(method, url) for method, url, _ in probes(someone)] + class_probes(5, 6)
-    probed = {urls.match(url, method=method)[0] for method, url in found}
+
+    def rules(found: list[tuple[str, str, int]]) -> set[str]:
+        matched = {urls.match(url.partition("?")[0], method=method)[0] for method, url, _ in found}
+        return matched - {"teacher.students"}  # its class id is in the query string
+
+    exams = [(method, url, 404) for method, url in exam_probes(5, 6)]
+    probed = rules(probes(someone, 5)) | rules(exams)
     assert probed == OWNED  # each owned rule has a probe (a rule left out would go untried)
+    teacher_probes = class_probes(5, 1, 404) + teacher_student_probes(someone)
+    assert rules(teacher_probes) == TEACHERS
 
 
 def classes_snapshot(app: Flask) -> list[tuple[Any, ...]]:
@@ -122,7 +172,7 @@ def classes_snapshot(app: Flask) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in rows] + [tuple(row) for row in exams]
 
 
-def test_another_teachers_class_is_not_found(app: Flask, client, make_user) -> None:
+def test_another_teachers_exam_is_not_found(app: Flask, client, make_user) -> None:
     """Ann's class and exam: Ben (a teacher) gets 404, a student 403, Ann her pages; an exam
     named under another of Ann's classes is 404 to Ann too."""
     ann, ben = make_user("ann", teacher=True), make_user("ben", teacher=True)
@@ -140,26 +190,50 @@ def test_another_teachers_class_is_not_found(app: Flask, client, make_user) -> N
     form = {"name": "Forged", "exam_on": "2026-04-01", "topics": "people"}
     for who, status in ((ben, 404), (student, 403)):
         log_in_as(client, who)
-        for method, url in class_probes(room, exam_id):
+        for method, url in exam_probes(room, exam_id):
             resp = client.open(url, method=method, data=form if method == "POST" else None)
             assert resp.status_code == status, (who, method, url, resp.status_code)
     log_in_as(client, ann)
-    for method, url in class_probes(other, exam_id)[2:]:
+    for method, url in exam_probes(other, exam_id)[2:]:
         assert client.open(url, method=method).status_code == 404, (method, url)
     assert client.get(f"/teacher/classes/{room}/exams/{exam_id}").status_code == 200
     assert client.get("/teacher/classes/999999/exams").status_code == 404
     assert classes_snapshot(app) == before
 
 
-def test_another_students_ids_are_not_found(app: Flask, client, people) -> None:
+def test_another_students_ids_are_not_found(app: Flask, client, people, tess_class) -> None:
     alice, bob = people
     before = snapshot(app, alice.user_id)
     log_in_as(client, bob.user_id)
-    for method, url, status in probes(alice):
-        form = {"position": "0", "question_id": "mensch-former-lab", "answer": "Meta"}
-        resp = client.open(url, method=method, data=form if method == "POST" else None)
-        assert resp.status_code == status, (method, url, resp.status_code)
+    run_probes(client, probes(alice, tess_class))
     assert snapshot(app, alice.user_id) == before
+
+
+def teacher_student_probes(alice: Activity) -> list[tuple[str, str, int]]:
+    """The teacher rules naming a student, aimed at Alice, for a teacher who is not hers."""
+    return [
+        ("GET", f"/teacher/students/{alice.user_id}/history", 404),
+        ("GET", f"/teacher/students/{alice.user_id}/history/quiz/{alice.finished_quiz}", 404),
+        ("GET", f"/teacher/students/{alice.user_id}/export.csv", 404),
+    ]
+
+
+def test_another_teachers_class_is_not_found(
+    app: Flask, client, make_user, people, tess_class
+) -> None:
+    """Tom teaches his own class (Bob is in it) and probes Tess's class and Alice: all 404."""
+    alice, bob = people
+    tom = make_user("tom", teacher=True)
+    enrol(app, tom, [bob.user_id], name="Tom's class")
+    before = snapshot(app, alice.user_id)
+    log_in_as(client, tom)
+    run_probes(client, class_probes(tess_class, alice.user_id, 404))
+    run_probes(client, teacher_student_probes(alice))
+    run_probes(client, [("POST", f"/admin/users/{alice.user_id}/role", 403)])
+    assert snapshot(app, alice.user_id) == before
+    page = client.get("/teacher/students").get_data(as_text=True)
+    assert "bob</a>" in page and "alice" not in page
+    assert "alice" not in client.get("/teacher/questions").get_data(as_text=True)
 
 
 def test_shared_ids_act_on_your_own_card(app: Flask, client, people) -> None:
@@ -194,9 +268,11 @@ def test_your_pages_and_csv_hold_only_your_data(app: Flask, client, people) -> N
 
 
 def test_teachers_urls_must_agree_on_the_student(app: Flask, client, make_user, people) -> None:
-    """A teacher sees Alice's session under Alice, not under Bob's id."""
+    """A teacher of both sees Alice's session under Alice, not under Bob's id."""
     alice, bob = people
-    log_in_as(client, make_user("teacher1", teacher=True))
+    teacher = make_user("teacher1", teacher=True)
+    enrol(app, teacher, [alice.user_id, bob.user_id])
+    log_in_as(client, teacher)
     session = f"history/quiz/{alice.finished_quiz}"
     assert client.get(f"/teacher/students/{alice.user_id}/{session}").status_code == 200
     assert client.get(f"/teacher/students/{bob.user_id}/{session}").status_code == 404

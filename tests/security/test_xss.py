@@ -21,6 +21,7 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.models import Card, User
 from quizapp.study.requeue import MAX_ASKS
+from tests.support.classes import enrol
 
 from ..conftest import DATA, PASSWORD
 from ..study.conftest import QuizDriver, start
@@ -98,7 +99,9 @@ def test_bank_text_is_inert_on_student_pages(app: Flask, client, auth, student) 
 def test_bank_text_is_inert_on_teacher_pages(app: Flask, client, make_user, student) -> None:
     log_in_as(client, student)
     quiz = answer_everything(client)
-    log_in_as(client, make_user("teacher1", teacher=True))
+    teacher = make_user("teacher1", teacher=True)
+    enrol(app, teacher, [student])
+    log_in_as(client, teacher)
     page(client, "/teacher/", shows_payload=False)
     page(client, "/teacher/questions")
     page(client, "/teacher/bank")
@@ -172,7 +175,10 @@ def test_a_username_with_html_is_inert(app: Flask, client, make_user) -> None:
     quiz = answer_everything(client)
     for url in ("/", "/history/", f"/history/quiz/{quiz.id}"):
         assert "&lt;img src=x onerror=alert(9)&gt;" in page(client, url, shows_payload=False)
-    log_in_as(client, make_user("teacher1", teacher=True))
+    teacher = make_user("teacher1", teacher=True)
+    enrol(app, teacher, [user_id], name="<script>alert('class')</script>")
+    log_in_as(client, teacher)
+    page(client, "/teacher/", shows_payload=False)
     for url in (
         "/teacher/students",
         f"/teacher/students/{user_id}/history",
@@ -193,7 +199,7 @@ def read_csv(client: FlaskClient, url: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize(
     "typed", ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
 )
-def test_csv_exports_defuse_formulas(client, make_user, student, typed: str) -> None:
+def test_csv_exports_defuse_formulas(app, client, make_user, student, typed: str) -> None:
     log_in_as(client, student)
     quiz = start(client, ["people"])
     while client.get(quiz.url).status_code == 200:
@@ -201,7 +207,9 @@ def test_csv_exports_defuse_formulas(client, make_user, student, typed: str) -> 
         given = {"answer": typed} if question_id == "xss-short" else ANSWERS[question_id]
         quiz.post(position, question_id, given)
     exports = [read_csv(client, "/history/export.csv")]
-    log_in_as(client, make_user("teacher1", teacher=True))
+    teacher = make_user("teacher1", teacher=True)
+    enrol(app, teacher, [student])
+    log_in_as(client, teacher)
     exports.append(read_csv(client, f"/teacher/students/{student}/export.csv"))
     for rows in exports:
         cells = [row["answer"] for row in rows if row["question_id"] == "xss-short"]

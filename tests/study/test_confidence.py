@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Card, RatingLog
 from quizapp.scheduling import Rating
 from quizapp.srs.operations import save_settings
+from tests.support.classes import enrol
 
 from .conftest import RIGHT, WRONG, start
 
@@ -111,6 +112,7 @@ def test_a_misconception_is_shown_to_the_teacher_only(
     app, client, auth, student, teacher, make_user
 ) -> None:
     mark_confidence(app, student)
+    enrol(app, teacher, [student])
     auth.login()
     driver = start(client, ["people"], "5")
     _, question_id = driver.current()

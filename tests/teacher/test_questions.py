@@ -10,21 +10,24 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Question, User
 from tests.history.records import NOW, attempt_row
+from tests.support.classes import enrol
 
 
 class Answers:
     """Insert graded answers as the quiz records them, on the question's current version."""
 
-    def __init__(self, app, make_user) -> None:
-        self.app, self.make_user = app, make_user
+    def __init__(self, app, teacher) -> None:
+        self.app, self.teacher = app, teacher
 
     def students(self, n: int) -> list[int]:
-        """`n` student accounts that never log in (no password hashing: fast)."""
+        """`n` student accounts in teacher1's class that never log in (no password hashing)."""
         with self.app.app_context():
             users = [User(username=f"stu{i}", password_hash="!") for i in range(1, n + 1)]
             db.session.add_all(users)
             db.session.commit()
-            return [u.id for u in users]
+            ids = [u.id for u in users]
+        enrol(self.app, self.teacher, ids)
+        return ids
 
     def add(self, user, question_id, score, answer="an answer", *, minutes=0, version=None):
         with self.app.app_context():
@@ -37,8 +40,8 @@ class Answers:
 
 
 @pytest.fixture
-def answers(app, make_user, questions) -> Answers:
-    return Answers(app, make_user)
+def answers(app, teacher, questions) -> Answers:
+    return Answers(app, teacher)
 
 
 def row_of(page: str, question_id: str) -> str:
