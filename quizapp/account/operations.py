@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 
 from ..auth.operations import AccountError, change_password
+from ..classes.queries import visible_student_ids
 from ..extensions import db
-from ..models import Classroom, Membership, PasswordReset, User
+from ..models import Classroom, PasswordReset, User
 
 RESET_LIFETIME = timedelta(hours=24)
 """How long a reset code works: long enough to hand over in the next lesson's first minutes
@@ -118,17 +119,11 @@ def redeem_reset_code(code: str, new_password: str, moment: datetime) -> User:
 
 
 def may_reset(actor: User, target: User) -> bool:
-    """An admin resets anyone else's password; a teacher, a student of one of their classes."""
+    """An admin resets anyone else's password; a teacher, a student of one of their classes
+    (``classes.queries`` decides who sees whom)."""
     if actor.id == target.id or not actor.is_teacher:
         return False
     if actor.is_admin:
         return True
-    if target.role != "student":
-        return False
-    shared = (
-        select(Membership.id)
-        .join(Classroom, Classroom.id == Membership.classroom_id)
-        .where(Membership.user_id == target.id, Classroom.teacher_id == actor.id)
-        .limit(1)
-    )
-    return db.session.scalar(shared) is not None
+    visible = visible_student_ids(actor).where(User.id == target.id)
+    return db.session.scalar(visible) is not None

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from sqlalchemy import delete
 
+from ..exams.operations import catch_up_student
 from ..extensions import db
 from ..models import Classroom, Membership
 from ..models.statements import InsertUnlessTaken
@@ -105,6 +106,8 @@ def join(user: Account, typed_code: str, now: datetime) -> Joined | NotJoined:
         )
     values = {"classroom_id": classroom.id, "user_id": user.id, "joined_at": now}
     inserted = _INSERT_MEMBERSHIP.run(db.session.connection(), values)
+    if inserted is not None:  # the class's exams now shape this student's schedule too
+        catch_up_student(user.id, now)
     return Joined(classroom, already=inserted is None)
 
 

@@ -13,11 +13,11 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from ..classes.queries import member_ids
 from ..extensions import db
 from ..models import Card, Classroom, ExamDate, Question
 from ..scheduling import Exam, catch_up
 from ..srs.exams import as_exam, due_load, upcoming_exams
-from .queries import member_ids
 
 
 def add_exam(
@@ -28,7 +28,7 @@ def add_exam(
     db.session.add(exam)
     db.session.flush()
     value = as_exam(exam, classroom.time_zone)
-    for user_id in member_ids(classroom.id):
+    for user_id in db.session.execute(member_ids(classroom.id)).scalars():
         bring_forward(user_id, value, now)
     return exam
 

@@ -1,7 +1,6 @@
-"""Reading exam dates: a teacher's class and exam, the class's recall on exam day, a student's plan.
+"""Reading exam dates: a class's exam, the class's recall on exam day, a student's plan.
 
-``classroom_or_404`` scopes a class to its teacher (an admin sees every class). It stands in
-for ``quizapp.classes.queries.classroom_or_404`` until that lands; then this one goes.
+Which classes a teacher may open is decided in one place, ``quizapp.classes.queries``.
 """
 
 from __future__ import annotations
@@ -15,8 +14,8 @@ from statistics import median
 from flask import abort
 from sqlalchemy import select
 
-from ..auth.identity import SessionUser
 from ..bank.spec import Bank
+from ..classes.queries import member_ids
 from ..extensions import db
 from ..models import Attempt, Card, Classroom, ExamDate, Membership
 from ..models.card import card_state
@@ -36,26 +35,12 @@ LONGEST_ANSWER_MS = 10 * 60 * 1000
 """Answers timed longer than this (the page left open) are not counted."""
 
 
-def classroom_or_404(user: SessionUser, classroom_id: int) -> Classroom:
-    """The class with this id if ``user`` teaches it (or is an admin); 404 otherwise."""
-    classroom = db.session.get(Classroom, classroom_id)
-    if classroom is None or not (user.is_admin or classroom.teacher_id == user.id):
-        abort(404)
-    return classroom
-
-
 def exam_or_404(classroom: Classroom, exam_id: int) -> ExamDate:
     """The class's exam with this id; 404 for a missing one or another class's."""
     exam = db.session.get(ExamDate, exam_id)
     if exam is None or exam.classroom_id != classroom.id:
         abort(404)
     return exam
-
-
-def member_ids(classroom_id: int) -> list[int]:
-    """The students of a class."""
-    query = select(Membership.user_id).where(Membership.classroom_id == classroom_id)
-    return list(db.session.execute(query).scalars())
 
 
 def exam_questions(bank: Bank, topics: Sequence[str]) -> dict[str, list[str]]:
@@ -79,7 +64,7 @@ class TopicRecall:
 def class_recall(classroom: Classroom, exam: ExamDate, bank: Bank) -> list[TopicRecall]:
     """Per topic of ``exam``: FSRS's recall when the exam day starts, if nobody studies again."""
     value = as_exam(exam, classroom.time_zone)
-    students = member_ids(classroom.id)
+    students = list(db.session.execute(member_ids(classroom.id)).scalars())
     by_topic = exam_questions(bank, exam.topics)
     topic_of = {q: key for key, ids in by_topic.items() for q in ids}
     states: dict[str, list[CardState]] = defaultdict(list)

@@ -9,12 +9,13 @@ from werkzeug.wrappers import Response
 
 from ..auth.decorators import teacher_required
 from ..bank.webapp import current_bank
+from ..classes.queries import classroom_or_404
 from ..clock import now
 from ..extensions import db
 from ..models import Classroom
 from .forms import ExamForm
 from .operations import add_exam, remove_exam
-from .queries import class_recall, classroom_or_404, exam_or_404
+from .queries import class_recall, exam_or_404
 
 bp = Blueprint("exams", __name__, url_prefix="/teacher/classes", template_folder="templates")
 

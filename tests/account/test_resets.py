@@ -107,3 +107,10 @@ def test_a_forged_code_changes_nothing(app: Flask, school):
     )
     assert "unknown, used or expired" in page.get_data(as_text=True)
     assert not get_user(app, "student1").check_password(NEW)
+
+
+def test_the_students_page_offers_the_code_to_their_teacher(app: Flask, client, school):
+    log_in_as(client, school["tina"])
+    page = client.get(f"/teacher/students/{school['sam']}/history").get_data(as_text=True)
+    assert f'action="/account/reset-codes/{school["sam"]}"' in page
+    assert "Make a password reset code for student1" in page

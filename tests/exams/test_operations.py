@@ -64,3 +64,24 @@ def test_removing_an_exam_moves_no_card(app: Flask, student: int, classroom: int
         remove_exam(db.session.execute(select(ExamDate)).scalar_one())
         db.session.commit()
     assert dues(app) == before and before[moved] < START + timedelta(days=60)
+
+
+def test_joining_with_the_code_catches_up_at_once(
+    app: Flask, student: int, classroom: int, card, make_user
+) -> None:
+    """The class join operation itself brings a newcomer's exam cards forward."""
+    from quizapp.classes.codes import new_code
+    from quizapp.classes.operations import join
+    from quizapp.models import User
+
+    late = make_user("late")
+    moved = card(late, "lample-model", due=START + timedelta(days=60))
+    with app.app_context():
+        room = db.session.get(Classroom, classroom)
+        add_exam(room, "Midterm", ["people"], EXAM_DAY, START)
+        room.join_code = new_code()
+        db.session.commit()
+        joined = join(db.session.get(User, late), room.join_code, START)
+        assert not joined.already
+        db.session.commit()
+    assert local_today(dues(app)[moved], "Europe/Paris") == EXAM_DAY - timedelta(days=1)
