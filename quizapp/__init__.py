@@ -49,7 +49,7 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import auth, flashcards, history, main, settings, srs, study, teacher
+    from . import assignments, auth, flashcards, history, main, settings, srs, study, teacher
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -59,6 +59,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(settings.bp)
     app.register_blueprint(history.bp)
     app.register_blueprint(teacher.bp)
+    app.register_blueprint(assignments.bp)
 
 
 def configure_templates(app: Flask) -> None:

@@ -62,6 +62,7 @@ def _layout_urls(app: Flask, script_root: str) -> dict[str, str]:
 #: Teacher pages, in the order the teacher start page lists them.
 TEACHER_PAGES = [
     ("teacher.students", "Class overview"),
+    ("assignments.index", "Assignments"),
     ("teacher.questions", "Question statistics"),
     ("teacher.bank", "Question bank status"),
 ]
