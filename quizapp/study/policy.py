@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..models import Quiz
+from sqlalchemy import ColumnElement, Select, or_, select
+
+from ..models import Assignment, Attempt, Quiz
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,22 @@ def quiz_rules(quiz: Quiz, now: datetime) -> QuizRules:
         rate_cards=assignment.reveal == "each",
         hidden_until=assignment.due_at if hidden else None,
     )
+
+
+def hidden_quizzes(now: datetime) -> Select[tuple[int]]:
+    """SELECT the ids of the quizzes whose feedback is hidden at ``now``: tries at a test
+    (``reveal`` "after_due") before its due time (``Assignment.hides_feedback`` in SQL)."""
+    return (
+        select(Quiz.id)
+        .join(Assignment, Quiz.assignment_id == Assignment.id)
+        .where(Assignment.reveal == "after_due", Assignment.due_at > now)
+    )
+
+
+def visible_attempts(now: datetime) -> ColumnElement[bool]:
+    """A WHERE clause keeping the attempts whose verdict a student may see at ``now``.
+
+    The history's chart, scores and CSV and the "Missed questions" mode filter with it, so a
+    test's answers say nothing before its due date.
+    """
+    return or_(Attempt.quiz_id.is_(None), Attempt.quiz_id.not_in(hidden_quizzes(now)))
