@@ -53,6 +53,17 @@ def split_ids(text: str | None) -> list[str]:
     return [part for part in _ID_SEPARATORS.split(text or "") if part]
 
 
+class ClassTimeField(DateTimeLocalField):
+    """A date and time on the class's clock; an unreadable one says what to type."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Read the input, with :data:`TIME_MESSAGE` for what cannot be read."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError(TIME_MESSAGE) from exc
+
+
 class AssignmentForm(FlaskForm):
     """Title, questions, open and due times (on the class's clock), attempts and reveal."""
 
@@ -71,12 +82,10 @@ class AssignmentForm(FlaskForm):
     question_ids = TextAreaField(
         "Question ids (one per line)", validators=[Length(max=MAX_QUESTIONS * 81)]
     )
-    opens_at = DateTimeLocalField(
+    opens_at = ClassTimeField(
         "Opens", format=TIME_FORMATS, validators=[InputRequired(TIME_MESSAGE)]
     )
-    due_at = DateTimeLocalField(
-        "Due", format=TIME_FORMATS, validators=[InputRequired(TIME_MESSAGE)]
-    )
+    due_at = ClassTimeField("Due", format=TIME_FORMATS, validators=[InputRequired(TIME_MESSAGE)])
     attempts_allowed = IntegerField(
         "Attempts allowed (0: no limit)",
         default=1,
@@ -123,10 +132,13 @@ class AssignmentForm(FlaskForm):
 
     def validate_opens_at(self, field: DateTimeLocalField) -> None:
         """A time that exists on the class's clock."""
-        self._moment(field)
+        if field.data is not None:  # None: unreadable, already said
+            self._moment(field)
 
     def validate_due_at(self, field: DateTimeLocalField) -> None:
         """A time that exists on the class's clock, after the open time."""
+        if field.data is None:
+            return
         due = self._moment(field)
         if self.opens_at.data is not None:
             opens = from_class_clock(self.opens_at.data, self.zone)

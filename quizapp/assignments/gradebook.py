@@ -141,10 +141,8 @@ def _prompts(question_ids: list[str], bank: Bank) -> dict[str, str]:
     prompts = {qid: bank.questions[qid].prompt for qid in question_ids if qid in bank}
     missing = [qid for qid in question_ids if qid not in prompts]
     if missing:
-        rows = db.session.execute(
-            select(Question.id, Question.prompt).where(Question.id.in_(missing))
-        )
-        prompts.update(dict(rows.tuples().all()))
+        rows = db.session.execute(select(Question).where(Question.id.in_(missing))).scalars()
+        prompts.update({question.id: question.prompt for question in rows})
     return prompts
 
 
