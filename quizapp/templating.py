@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
+from .assignments.access import class_assignments
 from .bank.webapp import current_bank
 from .clock import now
 from .grading import CbmSummary, cbm_mark, cbm_summary
@@ -66,6 +67,7 @@ GLOBALS = {
     "confidence_levels": CONFIDENCE_LEVELS,
     "cbm_mark": cbm_mark,
     "quiz_cbm": quiz_cbm,
+    "class_assignments": class_assignments,
 }
 """The layout's globals: navigation and the links on every page."""
 

@@ -87,3 +87,14 @@ def class_students(classroom_id: int) -> list[tuple[int, str]]:
         .order_by(User.username)
     )
     return [(user_id, name) for user_id, name in rows]
+
+
+def class_assignments(classroom: Classroom) -> list[Assignment]:
+    """The class's assignments, latest due first (``assignments/_class_panel.html``; the
+    caller has looked the class up through :func:`taught_class_or_404` or :func:`teaching`)."""
+    query = (
+        select(Assignment)
+        .where(Assignment.classroom_id == classroom.id)
+        .order_by(Assignment.due_at.desc(), Assignment.id.desc())
+    )
+    return list(db.session.execute(query).scalars())

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from ..auth.decorators import teacher_required
 from ..bank.webapp import current_bank
 from ..clock import now
 from ..extensions import db
-from ..models import Assignment, Classroom
 from ..models.card import zone_or_default
 from .access import taught_assignment_or_404, taught_class_or_404, taught_classes
 from .export import gradebook_lines
@@ -22,22 +20,6 @@ from .forms import AssignmentForm
 from .gradebook import build_gradebook, common
 from .operations import NotPossible, create_assignment, has_started, update_assignment
 from .views import bp
-
-
-def class_assignments(classroom: Classroom) -> list[Assignment]:
-    """The class's assignments, latest due first (the class page's panel)."""
-    query = (
-        select(Assignment)
-        .where(Assignment.classroom_id == classroom.id)
-        .order_by(Assignment.due_at.desc(), Assignment.id.desc())
-    )
-    return list(db.session.execute(query).scalars())
-
-
-@bp.app_context_processor
-def class_panel() -> dict[str, object]:
-    """``class_assignments(classroom)`` for ``assignments/_class_panel.html``."""
-    return {"class_assignments": class_assignments}
 
 
 @bp.get("/teacher/assignments")
