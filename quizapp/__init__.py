@@ -55,6 +55,7 @@ def configure_blueprints(app: Flask) -> None:
         account,
         admin,
         articles,
+        assignments,
         auth,
         exams,
         flashcards,
@@ -81,6 +82,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.register_blueprint(teacher_views.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(assignments.bp)
 
 
 def configure_templates(app: Flask) -> None:

@@ -86,6 +86,7 @@ def _layout_urls(app: Flask, script_root: str) -> dict[str, str]:
 TEACHER_PAGES = [
     ("classroom.index", "Classes", False),
     ("teacher.students", "Class overview", False),
+    ("assignments.index", "Assignments", False),
     ("teacher.questions", "Question statistics", False),
     ("teacher.bank", "Question bank status", False),
     ("teacher.editor.files", "Edit the question bank", False),

@@ -21,6 +21,7 @@ __all__ = [
     "ago",
     "due_in_words",
     "format_duration",
+    "local_time",
     "markdown",
     "markdown_inline",
     "percent",
@@ -70,6 +71,17 @@ def format_duration(ms: int | None) -> str:
 def when(moment: datetime | None) -> str:
     """A UTC timestamp for people: ``25 Nov 2026, 14:03 UTC``; ``—`` when unknown."""
     return moment.strftime("%d %b %Y, %H:%M UTC").lstrip("0") if moment else NOTHING
+
+
+def local_time(moment: datetime | None, tz_name: str) -> str:
+    """A UTC timestamp on the clock of zone ``tz_name``: ``Tue 3 Mar 2026, 17:00 (Europe/Paris)``.
+
+    For times a class keeps (an assignment's open and due times); ``—`` when unknown.
+    """
+    if moment is None:
+        return NOTHING
+    local = moment.astimezone(ZoneInfo(tz_name))
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b %Y, %H:%M')} ({tz_name})"
 
 
 def verdict(score: float, correct: bool) -> str:
@@ -127,6 +139,7 @@ FILTERS = {
     "markdown_inline": markdown_inline,
     "duration": format_duration,
     "when": when,
+    "local_time": local_time,
     "source_title": source_title,
     "percent": percent,
 }

@@ -10,6 +10,7 @@ from flask import Flask
 from flask_login import current_user
 
 from .articles.views import article_available
+from .assignments.access import class_assignments
 from .bank.webapp import current_bank
 from .classes.codes import show_code
 from .clock import now
@@ -69,6 +70,7 @@ GLOBALS = {
     "cbm_mark": cbm_mark,
     "quiz_cbm": quiz_cbm,
     "article_available": article_available,
+    "class_assignments": class_assignments,
 }
 """The layout's globals: navigation and the links on every page."""
 

@@ -61,6 +61,21 @@ def visible_student_ids(viewer: Viewer) -> Select[tuple[int]]:
     return students.where(User.id.in_(taught))
 
 
+def taught_class_ids(viewer: Viewer) -> Select[tuple[int]]:
+    """SELECT of the ids of the classes ``viewer`` teaches (every class for an admin)."""
+    query = select(Classroom.id)
+    if viewer.is_admin:
+        return query
+    if not viewer.is_teacher:
+        return query.where(false())
+    return query.where(Classroom.teacher_id == viewer.id)
+
+
+def member_class_ids(user_id: int) -> Select[tuple[int]]:
+    """SELECT of the ids of the classes the student ``user_id`` is a member of."""
+    return select(Membership.classroom_id).where(Membership.user_id == user_id)
+
+
 def member_ids(classroom_id: int) -> Select[tuple[int]]:
     """SELECT of the ids of a class's students (members whose account is a student)."""
     return (

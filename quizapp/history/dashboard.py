@@ -50,7 +50,7 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     today = local_day(now, zone)
     start = heatmap_start(today)
     since = datetime.combine(start, time(), ZoneInfo(zone)).astimezone(UTC)
-    buckets = queries.activity_buckets(user_id, since)
+    buckets = queries.activity_buckets(user_id, since, now)
     days = daily_activity(buckets, zone)
     scores = daily_scores(buckets, zone)
     card_rows = cards.user_cards(user_id)

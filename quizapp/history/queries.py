@@ -13,12 +13,13 @@ from datetime import datetime
 from typing import NamedTuple
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import lazyload
 
 from ..analytics import ActivityBucket
 from ..extensions import db
 from ..models import Attempt, Question, Quiz
+from ..study.policy import hidden_quizzes, visible_attempts
 from ..study.scoring import quiz_score, tally
 from .sql import epoch_bucket
 
@@ -27,6 +28,7 @@ __all__ = [
     "QuizScore",
     "activity_buckets",
     "export_rows",
+    "hidden_among",
     "quiz_answers",
     "served_topics",
     "quiz_scores",
@@ -105,6 +107,14 @@ def quiz_scores(
     return scores
 
 
+def hidden_among(quiz_ids: Sequence[int], now: datetime) -> set[int]:
+    """Which of ``quiz_ids`` are a test's tries whose score is hidden at ``now`` (one query)."""
+    if not quiz_ids:
+        return set()
+    query = hidden_quizzes(now).where(Quiz.id.in_(quiz_ids))
+    return set(db.session.execute(query).scalars())
+
+
 def topic_titles() -> dict[str, str]:
     """Topic key -> title, for every topic the question table knows."""
     rows = db.session.execute(select(Question.topic, Question.topic_title).distinct())
@@ -133,15 +143,20 @@ def quiz_answers(quiz: Quiz) -> list[tuple[Attempt, Question]]:
     return [(attempt, question) for attempt, question in rows]
 
 
-def activity_buckets(user_id: int, since: datetime) -> list[ActivityBucket]:
-    """The user's answers since `since`, summed per UTC quarter hour (one grouped query)."""
+def activity_buckets(user_id: int, since: datetime, now: datetime) -> list[ActivityBucket]:
+    """The user's answers since `since`, summed per UTC quarter hour (one grouped query).
+
+    A test's answers before its due date count as activity but not as scores
+    (``study.policy.visible_attempts``).
+    """
     bucket = epoch_bucket(Attempt.created_at)
+    scored = and_(GRADED, visible_attempts(now))
     rows = db.session.execute(
         select(
             bucket,
             func.count(Attempt.id),
-            func.sum(case((GRADED, 1), else_=0)),
-            func.sum(case((GRADED, Attempt.score), else_=0.0)),
+            func.sum(case((scored, 1), else_=0)),
+            func.sum(case((scored, Attempt.score), else_=0.0)),
         )
         .where(Attempt.user_id == user_id, Attempt.created_at >= since)
         .group_by(bucket)
@@ -149,12 +164,15 @@ def activity_buckets(user_id: int, since: datetime) -> list[ActivityBucket]:
     return [ActivityBucket(int(i), n, int(g or 0), float(s or 0.0)) for i, n, g, s in rows]
 
 
-def export_rows(user_id: int) -> Iterator[tuple[Attempt, str]]:
-    """Every attempt of the user, oldest first, with its question's topic; streamed."""
+def export_rows(user_id: int, now: datetime) -> Iterator[tuple[Attempt, str]]:
+    """Every attempt of the user, oldest first, with its question's topic; streamed.
+
+    A test's answers are left out until its due date (``study.policy.visible_attempts``).
+    """
     rows = db.session.execute(
         select(Attempt, Question.topic)
         .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.user_id == user_id)
+        .where(Attempt.user_id == user_id, visible_attempts(now))
         .order_by(Attempt.created_at, Attempt.id)
         .options(lazyload(Attempt.quiz))
         .execution_options(yield_per=500)

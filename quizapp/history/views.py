@@ -16,6 +16,7 @@ from ..bank.webapp import current_bank
 from ..clock import now
 from ..models import User
 from ..srs.cards import settings_for
+from ..study.policy import quiz_rules
 from ..study.queries import quiz_or_404
 from . import queries
 from .answers import answer_rows
@@ -47,12 +48,16 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
     if not 1 <= number <= MAX_PAGE:
         abort(404)  # a huge number would overflow the database's OFFSET
     page = queries.quizzes_page(user.id, number)
-    overview = build_overview(user.id, now())
+    moment = now()
+    overview = build_overview(user.id, moment)
+    ids = [s.id for s in page.items]
+    scores = queries.quiz_scores(ids, asked={s.id: s.question_ids for s in page.items})
+    tries = [s.id for s in page.items if s.assignment_id is not None]
+    for quiz_id in queries.hidden_among(tries, moment):  # a test's score shows after its due
+        scores.pop(quiz_id, None)
     rows = quiz_rows(
         page.items,
-        queries.quiz_scores(
-            [s.id for s in page.items], asked={s.id: s.question_ids for s in page.items}
-        ),
+        scores,
         queries.topic_titles(),
         overview.timezone,
     )
@@ -64,7 +69,8 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
 def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
     """Every answer of one of `user`'s quizzes; 404 for anyone else's."""
     quiz = quiz_or_404(user.id, quiz_id)
-    rows = answer_rows(queries.quiz_answers(quiz), current_bank())
+    rules = quiz_rules(quiz, now())
+    rows = answer_rows(queries.quiz_answers(quiz), current_bank()) if rules.show_feedback else []
     return render_template(
         "history/quiz.html",
         owner=user,
@@ -73,12 +79,13 @@ def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
         started=quiz.started_at.astimezone(ZoneInfo(settings_for(user.id).zone)),
         topics=topics_text(quiz.topics or [], queries.topic_titles()),
         rows=rows,
+        hidden_until=rules.hidden_until,
     )
 
 
 def export_csv(user: User) -> Response:
     """All of `user`'s attempts as CSV, streamed."""
-    body = stream_with_context(csv_lines(queries.export_rows(user.id)))
+    body = stream_with_context(csv_lines(queries.export_rows(user.id, now())))
     filename = f"quizapp-{user.username}-attempts.csv"
     return Response(
         body,

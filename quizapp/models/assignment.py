@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .card import zone_or_default
 from .classroom import Classroom
 from .types import UTCDateTime, utcnow
 
@@ -44,3 +45,20 @@ class Assignment(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     classroom: Mapped[Classroom] = relationship()
+
+    @property
+    def zone(self) -> str:
+        """The class's time zone, the one open and due times are entered and shown in."""
+        return zone_or_default(self.classroom.time_zone)
+
+    def is_open(self, now: datetime) -> bool:
+        """True once the assignment opens (students may start it; late work is accepted)."""
+        return now >= self.opens_at
+
+    def is_late(self, moment: datetime) -> bool:
+        """True when work handed in at ``moment`` is late (after the due time)."""
+        return moment > self.due_at
+
+    def hides_feedback(self, now: datetime) -> bool:
+        """True while right answers and marks stay hidden from students ("after the due date")."""
+        return self.reveal == "after_due" and now < self.due_at

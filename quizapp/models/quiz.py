@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .assignment import Assignment
 from .types import UTCDateTime, utcnow
 
 
@@ -58,6 +59,8 @@ class Quiz(db.Model):
         ForeignKey("assignment.id", ondelete="SET NULL")
     )
     """The assignment this quiz is a try at (None: the student's own study)."""
+    assignment: Mapped[Assignment | None] = relationship()
+    """Loaded when used; no query for a quiz that is not an assignment's."""
 
     attempts: Mapped[list[Attempt]] = relationship(
         back_populates="quiz", order_by="Attempt.position", lazy="selectin"

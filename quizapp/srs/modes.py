@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Attempt, Card
 from ..study.modes import DrawRequest, Mode, register_mode
+from ..study.policy import visible_attempts
 from .queue import draw_queue
 
 MISSED_WINDOW = timedelta(days=7)
@@ -23,7 +24,8 @@ def draw_due(request: DrawRequest) -> list[str]:
 def recent_misses(user_id: int, now: datetime, since: timedelta = MISSED_WINDOW) -> list[str]:
     """Questions answered not fully right (quiz) or rated Again (flashcard) since ``now - since``.
 
-    Most recent miss first; suspended cards are left out.
+    Most recent miss first; suspended cards are left out, and so are a test's answers before
+    its due date (``study.policy.visible_attempts``).
     """
     suspended = select(Card.question_id).where(Card.user_id == user_id, Card.suspended.is_(True))
     last_miss = func.max(Attempt.created_at)
@@ -31,6 +33,7 @@ def recent_misses(user_id: int, now: datetime, since: timedelta = MISSED_WINDOW)
         select(Attempt.question_id)
         .where(Attempt.user_id == user_id, Attempt.correct.is_(False))
         .where(Attempt.created_at >= now - since, Attempt.question_id.not_in(suspended))
+        .where(visible_attempts(now))
         .group_by(Attempt.question_id)
         .order_by(last_miss.desc(), Attempt.question_id)
     )

@@ -36,6 +36,7 @@ from ..scheduling import GradedAnswer
 from ..srs.rating import CardRating, plan_rating
 from .forms import NO_CONFIDENCE, AnswerForm, AnswerProblem, read_answer, read_confidence
 from .operations import skip_unavailable
+from .policy import quiz_rules
 from .queries import Submission, classify_submission, find_quiz, question_display
 from .requeue import requeue_due_misses
 
@@ -104,12 +105,14 @@ def submit(
     """Take the answer ``form`` posts to the student's quiz ``quiz_id``: record it or say why not.
 
     A re-sent form records nothing: its slot is answered already (:class:`Recorded`) or the
-    quiz has moved on (:class:`Moved`). With ``confidence_marking`` (the student's setting) an
-    answer without its "How sure are you?" level is asked again, nothing recorded.
+    quiz has moved on (:class:`Moved`). With ``confidence_marking`` (the student's setting; an
+    assignment's try uses the assignment's, ``policy.quiz_rules``) an answer without its "How
+    sure are you?" level is asked again, nothing recorded.
     """
     quiz = find_quiz(user_id, quiz_id)
     if quiz is None:
         return Refused(404)
+    confidence_marking = quiz_rules(quiz, now).asks_confidence(confidence_marking)
     slot = AnswerForm(form)
     if not slot.validate():
         return Refused(400)
@@ -175,7 +178,8 @@ class AnswerPlan:
     position: int
     attempt: dict[str, Any]
     progress: dict[str, Any]
-    rating: CardRating
+    rating: CardRating | None
+    """None when the quiz rates no card (a test's answers, ``policy.QuizRules.rate_cards``)."""
 
 
 def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
@@ -199,7 +203,8 @@ def plan_answer(
 
     The rating is ``scheduling.evidence_for_answer``'s (docs/learning.md): only a fully right
     answer passes the card, a same-day one only as a learning step, a first right answer to a
-    guessable type or an unsure one (``confidence`` 1 of 1..3, when marked) as Hard.
+    guessable type or an unsure one (``confidence`` 1 of 1..3, when marked) as Hard. An
+    assignment's try may do neither (``policy.quiz_rules``).
 
     Raises ValueError when ``spec`` is not the question asked now.
     """
@@ -209,15 +214,18 @@ def plan_answer(
     qtype = get_type(spec.type)
     grade = qtype.grade(spec, given, parsed)
     answer = GradedAnswer(grade.score, grade.correct, qtype.guess_chance(spec), confidence)
-    rating = plan_rating(quiz.user_id, spec.id, answer, now)
-    answers = (  # read only at the quiz's last slot, where its misses are asked once more
-        [(a.question_id, a.correct) for a in quiz.attempts] + [(spec.id, grade.correct)]
-        if position + 1 >= quiz.length
-        else []
-    )
-    question_ids = requeue_due_misses(
-        quiz.user_id, quiz.question_ids, position, now, answers=answers
-    )
+    rules = quiz_rules(quiz, now)
+    rating = plan_rating(quiz.user_id, spec.id, answer, now) if rules.rate_cards else None
+    question_ids = list(quiz.question_ids)
+    if rules.requeue:
+        answers = (  # read only at the quiz's last slot, where its misses are asked once more
+            [(a.question_id, a.correct) for a in quiz.attempts] + [(spec.id, grade.correct)]
+            if position + 1 >= quiz.length
+            else []
+        )
+        question_ids = requeue_due_misses(
+            quiz.user_id, quiz.question_ids, position, now, answers=answers
+        )
     attempt = {
         "user_id": quiz.user_id,
         "question_id": spec.id,
@@ -256,5 +264,6 @@ def write_answer(plan: AnswerPlan) -> int:
     params = dict(plan.progress, quiz_id=plan.quiz_id, answered=plan.position)
     if conn.execute(_ADVANCE, params).rowcount != 1:
         raise Changed(f"quiz {plan.quiz_id} moved on from slot {plan.position}")
-    plan.rating.write(conn, attempt_id)
+    if plan.rating is not None:
+        plan.rating.write(conn, attempt_id)
     return attempt_id

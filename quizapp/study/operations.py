@@ -84,8 +84,10 @@ def create_quiz(
     topics: Sequence[str] = (),
     seed: int | None = None,
     start_token: str | None = None,
+    assignment_id: int | None = None,
 ) -> Quiz:
-    """Add a quiz asking ``question_ids`` in order; the building block of the modes.
+    """Add a quiz asking ``question_ids`` in order; the building block of the modes (and of
+    an assignment's tries, ``assignment_id``).
 
     With a ``start_token`` already used by this student (the same form sent twice at once),
     the quiz it started is returned instead and nothing is added.
@@ -100,6 +102,7 @@ def create_quiz(
         "started_at": now,
         "last_activity_at": now,
         "start_token": start_token or None,
+        "assignment_id": assignment_id,
     }
     quiz_id = _INSERT_SESSION.run(db.session.connection(), values)
     quiz = db.session.get(Quiz, quiz_id) if quiz_id is not None else None

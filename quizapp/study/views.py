@@ -19,6 +19,7 @@ from . import operations as ops
 from .answering import AskAgain, Moved, Recorded, Refused, submit
 from .forms import AnswerProblem, RetryForm, StudyForm
 from .modes import listed_modes, mode_label
+from .policy import quiz_rules
 from .results import back_again, row, sources, summarise
 from .scoring import progress
 
@@ -78,6 +79,7 @@ def render_question(
     page = render_template(
         "study/question.html",
         quiz=quiz,
+        rules=quiz_rules(quiz, now()),
         spec=spec,
         qtype=get_type(spec.type),
         display=ops.question_display(quiz, quiz.position, spec),
@@ -131,11 +133,17 @@ def answer(quiz_id: int) -> Response | tuple[str, int]:
 
 @bp.get("/quiz/<int:quiz_id>/answers/<int:position>")
 @login_required
-def feedback(quiz_id: int, position: int) -> str:
-    """Right, wrong or partly right; the right answer, the explanation and the sources."""
+def feedback(quiz_id: int, position: int) -> str | Response:
+    """Right, wrong or partly right; the right answer, the explanation and the sources (for a
+    test before its due date only "Answer saved" and on to the next question)."""
     quiz = own_quiz_or_404(quiz_id)
     if not 0 <= position < quiz.length:
         abort(404)
+    if not quiz_rules(quiz, now()).show_feedback:  # a test: answers are shown after the due date
+        if ops.attempt_at(quiz, position) is None:
+            abort(404)
+        flash("Answer saved.", "success")
+        return redirect(url_for(".quiz", quiz_id=quiz.id))
     bank: Bank = current_bank()
     shown = row(quiz, position, bank)
     if shown.attempt is None:
@@ -157,6 +165,9 @@ def results(quiz_id: int) -> str | Response:
     quiz = own_quiz_or_404(quiz_id)
     if not quiz.finished:
         return redirect(url_for(".quiz", quiz_id=quiz.id))
+    rules = quiz_rules(quiz, now())
+    if not rules.show_feedback:
+        return render_template("study/results_hidden.html", quiz=quiz, rules=rules)
     summary = summarise(quiz, current_bank())
     return render_template(
         "study/results.html",
@@ -173,6 +184,8 @@ def retry(quiz_id: int) -> Response:
     """Start a new quiz of just the questions missed in this one."""
     quiz = own_quiz_or_404(quiz_id)
     form = RetryForm()
+    if not quiz_rules(quiz, now()).show_feedback:  # which were missed is not told before due
+        return redirect(url_for(".results", quiz_id=quiz.id))
     if form.validate_on_submit() and quiz.finished:
         retried = ops.retry_missed(quiz, current_bank(), now(), form.start_token.data)
         if retried is not None:

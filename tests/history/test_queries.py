@@ -21,7 +21,7 @@ def test_buckets_split_at_local_midnight(app, student, records, questions) -> No
     )
     records.attempts(student, [(questions[2], 1.0, late)], kind="flashcard")
     with app.app_context():
-        buckets = queries.activity_buckets(student, NOW - timedelta(days=7))
+        buckets = queries.activity_buckets(student, NOW - timedelta(days=7), NOW)
     assert sorted((b.answers, b.graded, b.score_sum) for b in buckets) == [(1, 1, 0.0), (2, 1, 1.0)]
     assert daily_activity(buckets, "Asia/Kolkata") == {date(2026, 3, 1): 2, date(2026, 3, 2): 1}
     assert daily_activity(buckets, "UTC") == {date(2026, 3, 1): 3}
@@ -33,7 +33,7 @@ def test_buckets_respect_the_window_and_the_user(app, student, make_user, record
     records.attempts(student, [(questions[0], 1.0, NOW - timedelta(days=400))])
     records.attempts(other, [(questions[0], 1.0, NOW)])
     with app.app_context():
-        assert queries.activity_buckets(student, NOW - timedelta(days=380)) == []
+        assert queries.activity_buckets(student, NOW - timedelta(days=380), NOW) == []
 
 
 def fill(records, users: list[int], questions: list[str], quizzes: range) -> None:

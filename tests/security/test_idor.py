@@ -12,16 +12,28 @@ A teacher's exams are theirs too: another teacher gets 404 for every URL naming 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Classroom, ExamDate, Membership, Quiz, RatingLog, User
+from quizapp.models import (
+    Assignment,
+    Attempt,
+    Card,
+    Classroom,
+    ExamDate,
+    Membership,
+    Quiz,
+    RatingLog,
+    User,
+)
 
+from ..conftest import START
 from ..support.classes import enrol
 from .activity import Activity, log_in_as, make_activity
 
@@ -33,6 +45,8 @@ OWNED = {
     "classes.leave", "classroom.show", "classroom.edit", "classroom.rotate", "classroom.remove",
     "admin.change_role", "account.new_reset_code",
     "exams.index", "exams.add", "exams.show", "exams.remove",
+    "assignments.show", "assignments.start", "assignments.new", "assignments.edit",
+    "assignments.grid", "assignments.gradebook",
 }  # fmt: skip
 #: Rules whose parameters name shared things: a bank question, an export format, a file, a
 #: class's join code (knowing the code is what lets a student in; forged codes: test_views),
@@ -143,6 +157,22 @@ def run_probes(client: FlaskClient, found: list[tuple[str, str, int]]) -> None:
         assert resp.status_code == status, (method, url, resp.status_code)
 
 
+def assignment_probes(classroom_id: int, assignment_id: int) -> list[tuple[str, str, int, int]]:
+    """(method, URL, status for a student outside the class, status for another teacher)
+    for every rule naming a class or an assignment."""
+    student, teacher = f"/assignments/{assignment_id}", f"/teacher/assignments/{assignment_id}"
+    return [
+        ("GET", student, 404, 404),
+        ("POST", f"{student}/start", 404, 404),
+        ("GET", f"/teacher/classes/{classroom_id}/assignments/new", 403, 404),
+        ("POST", f"/teacher/classes/{classroom_id}/assignments/new", 403, 404),
+        ("GET", teacher, 403, 404),
+        ("GET", f"{teacher}/edit", 403, 404),
+        ("POST", f"{teacher}/edit", 403, 404),
+        ("GET", f"{teacher}/gradebook.csv", 403, 404),
+    ]
+
+
 def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
     with_parameters = {rule.endpoint for rule in app.url_map.iter_rules() if rule.arguments}
     assert with_parameters == OWNED | SHARED
@@ -155,6 +185,8 @@ def test_every_rule_with_an_id_is_probed(app: Flask) -> None:
 
     exams = [(method, url, 404) for method, url in exam_probes(5, 6)]
     probed = rules(probes(someone, 5)) | rules(exams)
+    assignments = [(m, url, 404) for m, url, _, _ in assignment_probes(5, 6)]
+    probed |= rules(assignments)
     assert probed == OWNED  # each owned rule has a probe (a rule left out would go untried)
     teacher_probes = class_probes(5, 1, 404) + teacher_student_probes(someone)
     assert rules(teacher_probes) == TEACHERS
@@ -199,6 +231,58 @@ def test_another_teachers_exam_is_not_found(app: Flask, client, make_user) -> No
     assert client.get(f"/teacher/classes/{room}/exams/{exam_id}").status_code == 200
     assert client.get("/teacher/classes/999999/exams").status_code == 404
     assert classes_snapshot(app) == before
+
+
+
+
+def test_another_classes_assignment_and_another_teachers_are_not_found(
+    app: Flask, client: FlaskClient, make_user
+) -> None:
+    """Alice is in Tess's class, which has an assignment Alice started; Bob (a student in no
+    class) and Tom (a teacher of another class) try every class and assignment URL."""
+    tess, tom = make_user("tess", teacher=True), make_user("tom", teacher=True)
+    alice, bob = make_user("alice"), make_user("bob")
+    with app.app_context():
+        current_bank()
+        mine = Classroom(name="Tess's class", join_code="TESS0001", teacher_id=tess)
+        other = Classroom(name="Tom's class", join_code="TOMS0001", teacher_id=tom)
+        db.session.add_all([mine, other])
+        db.session.flush()
+        db.session.add(Membership(classroom_id=mine.id, user_id=alice))
+        homework = Assignment(
+            classroom_id=mine.id, title="Homework", topics=[], question_ids=["founded-year"],
+            opens_at=START, due_at=START + timedelta(days=1),
+        )  # fmt: skip
+        db.session.add(homework)
+        db.session.commit()
+        classroom_id, assignment_id = mine.id, homework.id
+    log_in_as(client, alice)
+    assert client.post(f"/assignments/{assignment_id}/start").status_code == 302
+
+    def state() -> list[tuple[object, ...]]:
+        with app.app_context():
+            rows = db.session.execute(
+                db.select(Assignment.id, Assignment.title, Assignment.due_at, Quiz.id, Quiz.user_id)
+                .outerjoin(Quiz, Quiz.assignment_id == Assignment.id)
+                .order_by(Assignment.id, Quiz.id)
+            )
+            return [tuple(row) for row in rows]
+
+    before = state()
+    form = {"title": "Taken", "source": "questions", "question_ids": "founded-year",
+            "opens_at": "2026-03-02T10:00", "due_at": "2026-03-09T10:00",
+            "attempts_allowed": "1", "reveal": "each"}  # fmt: skip
+    for who, column in ((bob, 2), (tom, 3)):
+        log_in_as(client, who)
+        for probe in assignment_probes(classroom_id, assignment_id):
+            method, url, status = probe[0], probe[1], probe[column]
+            resp = client.open(url, method=method, data=form if method == "POST" else None)
+            assert resp.status_code == status, (who, method, url, resp.status_code)
+    assert state() == before
+    log_in_as(client, tess)
+    assert client.get(f"/teacher/assignments/{assignment_id}").status_code == 200
+
+
 
 
 def test_another_students_ids_are_not_found(app: Flask, client, people, tess_class) -> None:
