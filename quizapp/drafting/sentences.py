@@ -37,6 +37,15 @@ class Sentence:
         return start - self.start, end - self.start
 
 
+def _inside_quote(line: str, begin: int, at: int) -> bool:
+    """Whether ``line[at]`` is inside a quotation opened since ``begin`` and closed later on
+    the line: "… this year! Think you will like it," posted X is one sentence."""
+    before, after = line[begin:at], line[at:]
+    straight = before.count('"') % 2 == 1 and '"' in after
+    curly = before.count("“") > before.count("”") and "”" in after
+    return straight or curly
+
+
 def _pieces(line: str) -> list[tuple[int, int]]:
     """Spans of the sentences of one line."""
     spans = []
@@ -45,6 +54,8 @@ def _pieces(line: str) -> list[tuple[int, int]]:
         before = line[begin : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue
+        if _inside_quote(line, begin, match.end()):
             continue
         spans.append((begin, match.start() + len(match.group().rstrip())))
         begin = match.end()

@@ -30,6 +30,18 @@ def test_sentences_and_offsets() -> None:
     assert [s.index for s in sentences] == list(range(len(sentences)))
 
 
+def test_a_quotation_with_sentences_inside_stays_with_its_speaker() -> None:
+    text = 'Vell said "we are glad! You will like it," wrote Ana Ruiz. She left. "Yes." Ok.'
+    assert [s.text for s in split_sentences(text)] == [
+        'Vell said "we are glad! You will like it," wrote Ana Ruiz.',
+        "She left.",
+        '"Yes."',
+        "Ok.",
+    ]
+    curly = "It said “fine. Good.” Then it left."
+    assert [s.text for s in split_sentences(curly)] == ["It said “fine. Good.”", "Then it left."]
+
+
 SENTENCE = (
     "Korvana Robotics, a warehouse-automation startup founded in 2019, has raised €40 million "
     "in a Series B round led by Halvorsen Capital."
