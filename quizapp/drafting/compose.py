@@ -244,21 +244,53 @@ def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
         yield _draft("choice", mention, prompt, {"choices": choices, "answer": link.answer}, ctx)
 
 
-def representatives(mentions: list[Mention], facts: dict[Mention, Fact]) -> list[Mention]:
-    """One mention per article, kind and value: the first with a fact or affiliation."""
-    best: dict[tuple[str, str, str], Mention] = {}
+def _richness(mention: Mention, facts: dict[Mention, Fact]) -> int:
+    fact = facts.get(mention)
+    if fact is not None and fact.subject:
+        return 0
+    return 1 if fact is not None or mention.affiliation else 2
+
+
+def candidates(mentions: list[Mention], facts: dict[Mention, Fact]) -> list[list[Mention]]:
+    """The mentions of each article, kind and value, richest first (a fact with a subject,
+    then any fact or affiliation), in article and text order of their first mention."""
+    slots: dict[tuple[str, str, str], list[Mention]] = {}
     for mention in mentions:
-        slot = (mention.article.source_id, mention.kind, mention.key)
-        current = best.get(slot)
-        richer = mention in facts or mention.affiliation is not None
-        if current is None or (richer and not (current in facts or current.affiliation)):
-            best[slot] = mention
-    return sorted(best.values(), key=lambda m: (m.article.source_id, m.start))
+        slots.setdefault((mention.article.source_id, mention.kind, mention.key), []).append(mention)
+    groups = [
+        sorted(group, key=lambda m: (_richness(m, facts), m.start)) for group in slots.values()
+    ]
+    return sorted(groups, key=lambda g: (g[0].article.source_id, min(m.start for m in g)))
+
+
+def _rekeyed(draft: Draft, fact: Fact) -> Draft:
+    """A draft of a value the article gives again for another fact: an id of its own."""
+    extra = f"{draft.mention.kind}:{draft.mention.key}:{fact.label}:{fact.when or ''}"
+    return replace(draft, id=draft_id(draft.type, extra, draft.mention.article.source_id))
+
+
+def _drafts_of(group: list[Mention], build: Callable[[Mention], Iterable[Draft | None]],
+               facts: dict[Mention, Fact]) -> Iterable[Draft]:  # fmt: skip
+    """Drafts for one value: of its first mention that gives any, and for an amount also of
+    each other mention bound to another fact ("$2 billion" raised, "$2 billion" invested)."""
+    asked: set[tuple[str, str | None, str | None, str | None]] = set()
+    for mention in group:
+        fact = facts.get(mention)
+        label = (fact.predicate, fact.subject, fact.target, fact.when) if fact else None
+        if asked and (mention.kind != "amount" or fact is None or label in asked):
+            continue
+        made = [d for d in build(mention) if d is not None]
+        if made and fact is not None and asked:
+            made = [_rekeyed(d, fact) for d in made]
+        if made:
+            asked.add(label or ("", None, None, None))
+            yield from made
 
 
 def compose(ctx: Context) -> list[Draft]:
     """All drafts for the context's mentions, each id once, in article and text order."""
-    chosen = representatives(ctx.mentions, ctx.facts)
+    groups = candidates(ctx.mentions, ctx.facts)
+    chosen = [group[0] for group in groups]
     builders: dict[str, Callable[[Mention], Iterable[Draft | None]]] = {
         "amount": lambda m: _amount(m, ctx),
         "date": lambda m: _date(m, ctx),
@@ -266,10 +298,9 @@ def compose(ctx: Context) -> list[Draft]:
         "person": lambda m: _person(m, ctx, _same_role(m, chosen)),
     }
     drafts: dict[str, Draft] = {}
-    for mention in chosen:
-        for draft in builders[mention.kind](mention):
-            if draft is not None:
-                drafts.setdefault(draft.id, draft)
+    for group in groups:
+        for draft in _drafts_of(group, builders[group[0].kind], ctx.facts):
+            drafts.setdefault(draft.id, draft)
     for link, mention in ctx.links:
         for draft in _link(link, mention, ctx):
             if draft is not None:
