@@ -20,13 +20,17 @@ from .facts import Conflict, Fact, when_of
 from .gazetteer import Gazetteer
 from .links import Link
 from .mentions import Mention
-from .prompts import GAP, fact_prompt, gap_clause, gap_prompt, kind_word, label_for, who_prompt
-from .words import word_set
-
-_CALENDAR = word_set(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December I The A An"
+from .prompts import (
+    GAP,
+    fact_prompt,
+    gap_clause,
+    gap_prompt,
+    kind_word,
+    label_for,
+    names_something,
+    who_prompt,
 )
+
 _DRAFTED_KINDS = ("regulator", "institution", "law")
 
 
@@ -125,12 +129,8 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
 
 
 def _named(mention: Mention, ctx: Context) -> bool:
-    """Whether the mention's gap clause names something besides it (an organisation, a
-    person, a product: a capitalised word past the clause's first): a gap with nobody in
-    it ("…as small as ____…") has no one answer."""
-    clause = gap_clause(mention) or ""
-    words = [w.strip("“”\"'‘’(…,.") for w in clause.replace(GAP, " ").split()[1:]]
-    return any(w[:1].isupper() and w not in _CALENDAR for w in words)
+    """Whether the mention's gap clause names something besides it (``names_something``)."""
+    return names_something(gap_clause(mention) or "")
 
 
 def _where(mention: Mention) -> tuple[str, int]:

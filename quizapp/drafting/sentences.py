@@ -80,11 +80,13 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
+def trim_around(
+    text: str, start: int, end: int, blank: str, min_words: int = MIN_CLAUSE_WORDS
+) -> str | None:
     """A clause of ``text`` around ``text[start:end]``, with that span replaced by ``blank``.
 
     The clause is cut at commas, semicolons, colons, brackets and dashes, widened to at least
-    ``MIN_CLAUSE_WORDS`` words and cut to at most ``MAX_CLAUSE_WORDS``; it is always shorter
+    ``min_words`` words and cut to at most ``MAX_CLAUSE_WORDS``; it is always shorter
     than the sentence, so no article sentence is ever copied whole. None when the sentence is
     too short to trim.
     """
@@ -101,7 +103,7 @@ def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
     def words(a: int, b: int) -> int:
         return len(masked[clauses[a][0] : clauses[b][1]].split())
 
-    while words(lo, hi) < MIN_CLAUSE_WORDS and (lo > 0 or hi < len(clauses) - 1):
+    while words(lo, hi) < min_words and (lo > 0 or hi < len(clauses) - 1):
         if hi < len(clauses) - 1 and (lo == 0 or words(hi + 1, hi + 1) <= words(lo - 1, lo - 1)):
             hi += 1
         else:
