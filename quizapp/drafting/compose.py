@@ -111,6 +111,8 @@ def _cloze(mention: Mention, ctx: Context) -> Draft | None:
         answers.reverse()
     elif mention.kind == "date":
         answers.append(mention.key)
+    elif mention.kind == "number" and "-" in mention.answer:
+        answers += [mention.answer.replace("-", "–"), mention.answer.replace("-", " to ")]
     if mention.kind == "org":
         entry = ctx.gazetteer.entries.get(mention.answer)
         answers += [a for a in (entry.aliases if entry else ()) if a.isupper()]
@@ -193,6 +195,21 @@ def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
         yield _draft("date", mention, prompt, {"answer": mention.key}, ctx)
     if _named(mention, ctx):
         yield _cloze(mention, ctx)
+
+
+def _number(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
+    """A count or a percentage, asked as the gap of a clause that names something; a range
+    ("70-80%") as a cloze, since a numeric answer holds one value."""
+    if not _named(mention, ctx):
+        return
+    if "-" in mention.answer:
+        yield _cloze(mention, ctx)
+        return
+    prompt = _gap_prompt(mention, ctx, kind_word(mention))
+    if prompt:
+        yield _draft(
+            "numeric", mention, prompt, {"answer": mention.answer, "unit": mention.detail}, ctx
+        )
 
 
 def _person(mention: Mention, ctx: Context, same_role: list[Mention]) -> Iterable[Draft | None]:
@@ -294,6 +311,7 @@ def compose(ctx: Context) -> list[Draft]:
     builders: dict[str, Callable[[Mention], Iterable[Draft | None]]] = {
         "amount": lambda m: _amount(m, ctx),
         "date": lambda m: _date(m, ctx),
+        "number": lambda m: _number(m, ctx),
         "org": lambda m: _org(m, ctx),
         "person": lambda m: _person(m, ctx, _same_role(m, chosen)),
     }

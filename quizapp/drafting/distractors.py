@@ -24,6 +24,13 @@ def shown(mention: Mention) -> str:
         return _SYMBOLS.get(mention.detail or "", "") + mention.answer
     if mention.kind == "date":
         return shown_key(mention.key)
+    if mention.kind == "number":
+        unit = mention.detail or ""
+        return (
+            mention.answer
+            if unit == "%" and "%" in mention.answer
+            else (f"{mention.answer}%" if unit == "%" else f"{mention.answer} {unit}")
+        )
     return mention.answer
 
 

@@ -101,14 +101,15 @@ def names_something(clause: str) -> bool:
 
 def gap_clause(mention: Mention, blank: str = GAP) -> str | None:
     """The mention's sentence trimmed to a clause, with the mention replaced by ``blank``;
-    a clause that names nobody is widened (to at most ``MAX_CLAUSE_WORDS`` words) until it
-    names someone ("…stakes as small as ____, according to the filing with the SEC")."""
+    a clause that names nobody is widened (to at most ``MAX_CLAUSE_WORDS`` words, shifted
+    off the centre if need be) until it names someone ("…stakes as small as ____,
+    according to the filing with the SEC")."""
     text, (start, end) = mention.sentence.text, gap_span(mention)
     clause = trim_around(text, start, end, GAP)
     for wider in (MIN_CLAUSE_WORDS + 4, MAX_CLAUSE_WORDS):
         if clause is None or names_something(clause):
             break
-        clause = trim_around(text, start, end, GAP, wider)
+        clause = trim_around(text, start, end, GAP, wider, names_something)
     return clause.replace(GAP, blank) if clause is not None else None
 
 
@@ -184,6 +185,8 @@ def kind_word(mention: Mention) -> str:
     """What a gap holds, for gap prompts: "amount", "year", "date", "regulator", "person"."""
     if mention.kind == "amount":
         return "amount"
+    if mention.kind == "number":
+        return "percentage" if mention.detail == "%" else "number"
     if mention.kind == "date":
         return "year" if len(mention.key) == 4 else "date"
     if mention.kind == "person":

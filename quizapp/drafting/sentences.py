@@ -7,6 +7,7 @@ sentence punctuation followed by a capital, except after common abbreviations an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .words import word_set
@@ -81,14 +82,20 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def trim_around(
-    text: str, start: int, end: int, blank: str, min_words: int = MIN_CLAUSE_WORDS
+    text: str,
+    start: int,
+    end: int,
+    blank: str,
+    min_words: int = MIN_CLAUSE_WORDS,
+    prefer: Callable[[str], bool] | None = None,
 ) -> str | None:
     """A clause of ``text`` around ``text[start:end]``, with that span replaced by ``blank``.
 
     The clause is cut at commas, semicolons, colons, brackets and dashes, widened to at least
     ``min_words`` words and cut to at most ``MAX_CLAUSE_WORDS``; it is always shorter
     than the sentence, so no article sentence is ever copied whole. None when the sentence is
-    too short to trim.
+    too short to trim. With ``prefer``, the cut nearest the centre whose clause ``prefer``
+    accepts is taken, when there is one.
     """
     marker = "\x00"
     masked = text[:start] + marker + text[end:]
@@ -114,12 +121,19 @@ def trim_around(
     if limit < 4:
         return None
     at = next(i for i, token in enumerate(tokens) if marker in token)
-    first = max(0, min(at - limit // 2, len(tokens) - limit))
-    kept = tokens[first : first + limit]
-    cut_left = first > 0 or clauses[lo][0] > 0
-    cut_right = first + limit < len(tokens) or clauses[hi][1] < len(masked)
-    clause = " ".join(kept).strip(" ,;:")
-    if len(kept) >= total:
-        return None
-    clause = ("…" if cut_left else "") + clause + ("…" if cut_right else "")
-    return clause.replace(marker, blank)
+    centred = max(0, min(at - limit // 2, len(tokens) - limit))
+    firsts = range(max(0, at - limit + 1), max(0, min(at, len(tokens) - limit)) + 1)
+    found = None
+    for first in sorted(firsts, key=lambda f: (abs(f - centred), f)) if prefer else [centred]:
+        kept = tokens[first : first + limit]
+        if len(kept) >= total:
+            return None
+        cut_left = first > 0 or clauses[lo][0] > 0
+        cut_right = first + limit < len(tokens) or clauses[hi][1] < len(masked)
+        clause = " ".join(kept).strip(" ,;:")
+        clause = ("…" if cut_left else "") + clause + ("…" if cut_right else "")
+        clause = clause.replace(marker, blank)
+        if prefer is None or prefer(clause):
+            return clause
+        found = found or (clause if first == centred else None)
+    return found

@@ -68,3 +68,12 @@ def test_trimmed_text_is_never_the_whole_sentence() -> None:
     assert trimmed is not None
     assert len(trimmed.replace("…", "").split()) < len(sentence.split())
     assert trim_around("It was 2019.", 7, 11, "X") is None
+
+
+def test_a_preferred_cut_is_taken_off_the_centre() -> None:
+    sentence = "Together the companies have a 70-80% market share in Britain."
+    start = sentence.index("70-80%")
+    end = start + len("70-80%")
+    assert trim_around(sentence, start, end, "__") == "…the companies have a __ market share in…"
+    named = trim_around(sentence, start, end, "__", prefer=lambda c: "Britain" in c)
+    assert named == "…companies have a __ market share in Britain."
