@@ -251,9 +251,9 @@ def _link(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     if link.kind != "org":
         return
     seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
-    wrong = names_to_offer(
-        mention, ctx.mentions, ctx.gazetteer, {link.answer, link.subject, *link.others}, seed
-    )
+    exclude = {link.answer, link.subject, *link.others}
+    outside = link.relation == "investor"
+    wrong = names_to_offer(mention, ctx.mentions, ctx.gazetteer, exclude, seed, outside)
     if len(wrong) >= 2:
         choices = sorted(
             [link.answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest()

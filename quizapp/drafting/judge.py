@@ -5,7 +5,8 @@ trivial. The rules, in order: a reader's verdict on this exact draft wins; a dra
 answer appears in its own question is trivial; two drafts of one article with the same
 question and different answers are both wrong; a draft that accepts a labelled fact's value
 and names the fact's subject and one of its cue words asks that fact (good, unless the fact
-has several right answers and the draft is not a choice); any other draft is unjudged and
+has several right answers and the draft is not a choice, or asks for one of them, no sum
+naming which, and offers another as a wrong choice); any other draft is unjudged and
 counts as not good until a reader labels it in ``verdicts.yaml``.
 """
 
@@ -18,9 +19,10 @@ from dataclasses import dataclass, field
 
 from quizapp.grading import fold
 
-from .drafts import Draft, answer_keys, question_text
+from .drafts import Draft, answer_keys, question_text, value_keys
 from .facts import Conflict
 from .gold import Gold, GoldFact, fingerprint
+from .numbers import find_amounts
 
 CHOICE_TYPES = ("choice", "truefalse", "multi")
 
@@ -96,6 +98,15 @@ def _trivial(draft: Draft, keys: set[str], text: str) -> bool:
     return any(len(a) > 2 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answers)
 
 
+def _wrong_choices(draft: Draft) -> set[str]:
+    """Keys of a choice draft's choices other than its answer."""
+    if draft.type != "choice":
+        return set()
+    answer = value_keys(draft.fields.get("answer"))
+    choices = [value_keys(c) for c in draft.fields.get("choices") or ()]
+    return {key for keys in choices if not keys & answer for key in keys}
+
+
 def _asked(draft: Draft) -> str:
     """What a draft asks, folded, without the article's file-made id (its words are no
     context a reader has); a headline naming the article stays, as a reader sees it."""
@@ -119,6 +130,11 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
     matched = [f for f in facts if _matches(draft, keys, text, f)]
     if matched and all(f.several for f in matched) and draft.type not in CHOICE_TYPES:
         return Judged(draft, False, "rule", f"{matched[0].id} has several right answers")
+    pinned = any(True for _ in find_amounts(draft.prompt))  # "which invested $500 million"
+    if matched and all(f.several for f in matched) and not pinned:
+        offered = _wrong_choices(draft)
+        if any(offered & f.keys for f in matched):
+            return Judged(draft, False, "rule", "a wrong choice is another right answer")
     if matched:
         return Judged(draft, True, "fact", "", tuple(f.id for f in matched))
     return Judged(draft, False, "unjudged", "no labelled fact matches; label it")

@@ -21,8 +21,8 @@ _LED = re.compile(rf"\bled by (?:[a-z-]+ ){{0,3}}(?:(?:{_ONE})['’]s )?(?P<x>{_
 _LEADING = re.compile(rf"(?P<x>{_ONE}) (?:is|was) leading the (?:funding )?round\b")
 _BASED = re.compile(r"(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+)?)-based (?P<rest>(?:[\w-]+ ){0,3})")
 _INVESTORS = re.compile(
-    rf"\b[Ii]nvestors (?:including|such as|like|included|include) (?P<list>{_ONE}"
-    rf"(?:, {_ONE})*,? and {_ONE})"
+    rf"\b[Ii]nvestors,? (?:including|such as|like|included|include) (?P<list>{_ONE}"
+    rf"(?:, {_ONE})*(?:,? and {_ONE})+)"
 )
 _CALLED = re.compile(
     rf"\b(?P<what>chatbot|model|foundation model|assistant|AI system|product|operating system"
