@@ -22,7 +22,7 @@ from quizapp.grading import fold
 from .drafts import Draft, answer_keys, question_text, value_keys
 from .facts import Conflict
 from .gold import Gold, GoldFact, fingerprint
-from .numbers import find_amounts
+from .numbers import find_amounts, find_dates
 
 CHOICE_TYPES = ("choice", "truefalse", "multi")
 
@@ -123,6 +123,8 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
         return Judged(draft, verdict.good, "verdict", verdict.why, credited)
     keys = answer_keys(draft.type, draft.as_yaml())
     text = _asked(draft)
+    if draft.type == "truefalse":
+        return _judge_statement(draft, facts, text)
     if draft.type != "truefalse" and _trivial(draft, keys, text):
         return Judged(draft, False, "rule", "the answer is in the question")
     if clash:
@@ -140,6 +142,34 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
     return Judged(draft, False, "unjudged", "no labelled fact matches; label it")
 
 
+def _holds(text: str, fact: GoldFact) -> bool:
+    """Whether a statement (folded) gives one of the fact's values, as text, sum or date."""
+    written = {f"text:{fold(a)}" for a in fact.answers}
+    found = {k for a in fact.answers for k in value_keys(a)} - written
+    values = {k for m in [*find_amounts(text), *find_dates(text)] for k in value_keys(m.surface)}
+    return _has(text, fact.answers) and bool(written) or bool(found & values)
+
+
+def _judge_statement(draft: Draft, facts: Sequence[GoldFact], text: str) -> Judged:
+    """A true statement is good when it names a labelled fact (subject and cue) with one of
+    its values; an altered one when it names a one-answer fact with none of its values and
+    its explanation gives the fact's value. Anything else waits for a reader."""
+    named = [f for f in facts if _has(text, f.about) and _has(text, f.cues)]
+    if draft.fields.get("answer") is True:
+        holding = tuple(f.id for f in named if _holds(text, f))
+        if holding:
+            return Judged(draft, True, "fact", "", holding)
+    else:
+        told = fold(draft.explanation)
+        altered = tuple(
+            f.id for f in named
+            if not f.several and not _holds(text, f) and _holds(told, f)
+        )  # fmt: skip
+        if altered:
+            return Judged(draft, True, "fact", "", altered)
+    return Judged(draft, False, "unjudged", "no labelled fact decides this statement; label it")
+
+
 def _clashes(drafts: Sequence[Draft]) -> set[str]:
     """Ids of drafts whose question another draft of the article asks with another answer."""
     by_question: dict[tuple[str, str], list[Draft]] = defaultdict(list)
@@ -147,7 +177,7 @@ def _clashes(drafts: Sequence[Draft]) -> set[str]:
         by_question[(draft.mention.article.name, _asked(draft))].append(draft)
     clashing = set()
     for same in by_question.values():
-        keys = [answer_keys(d.type, d.as_yaml()) for d in same]
+        keys = [answer_keys(d.type, d.as_yaml()) or {repr(d.fields)} for d in same]
         for draft, mine in zip(same, keys, strict=True):
             if any(not mine & theirs for theirs in keys):
                 clashing.add(draft.id)

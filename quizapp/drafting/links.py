@@ -142,6 +142,8 @@ def find_links(
                               kind="person"))  # fmt: skip
     for match in _PARTNER.finditer(text):
         start, end = match.span("b")
-        question = f"which company did {match['a']} partner with"
-        links.append(Link("partner", match["a"], match["b"], start, end, question))
+        inside = [o for o in sentence_orgs if match.start("a") <= o.local[0] < match.end("a")]
+        partner = inside[-1].answer if inside else match["a"]  # "As Microsoft": Microsoft
+        question = f"which company did {partner} partner with"
+        links.append(Link("partner", partner, match["b"], start, end, question))
     return links

@@ -107,3 +107,30 @@ def test_a_choice_for_one_of_several_answers_offers_no_other(
     asked = replace(draft, id="choice-x", type="choice", prompt=prompt, fields=fields)
     [score] = judge([asked], [], load_gold(gold)).articles
     assert [j.good for j in score.judged] == [good]
+
+
+@pytest.mark.parametrize(
+    ("statement", "answer", "explained", "how"),
+    [
+        ("Korvana Robotics raised €40 million.", True, "", "fact"),
+        ("Korvana Robotics raised €80 million.", False, "The article gives €40 million.", "fact"),
+        ("Korvana Robotics raised €80 million.", True, "", "unjudged"),  # not what it says
+        (
+            "Korvana Robotics raised €40 million.",
+            False,
+            "The article gives €40 million.",
+            "unjudged",
+        ),  # fmt: skip
+        ("Oracle invested in Korvana.", False, "The article gives Halvorsen Capital.", "unjudged"),
+    ],
+)
+def test_a_statement_is_judged_by_the_fact_it_names(
+    gold: Path, statement: str, answer: bool, explained: str, how: str
+) -> None:
+    (gold / "korvana.yaml").write_text(FACTS + INVESTORS, encoding="utf-8")
+    draft = draft_files([FUNDING]).drafts[0]
+    asked = replace(draft, id="truefalse-x", type="truefalse", fields={"answer": answer},
+                    prompt=f"According to the article, true or false: {statement}",
+                    explanation=explained)  # fmt: skip
+    [score] = judge([asked], [], load_gold(gold)).articles
+    assert [(j.how, j.good) for j in score.judged] == [(how, how == "fact")]
