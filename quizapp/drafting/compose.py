@@ -18,6 +18,7 @@ from .drafts import Draft, draft_id, question_text
 from .facts import Fact
 from .mentions import Mention
 from .prompts import fact_prompt, gap_prompt, kind_word, who_prompt
+from .quotes import quote_drafts
 from .relational import (
     Statement,
     fact_truefalse,
@@ -173,6 +174,8 @@ def compose(ctx: Context) -> list[Draft]:
         for draft in link_drafts(link, mention, ctx):
             drafts.setdefault(draft.id, draft)
     for draft in truefalse_drafts(_statements(drafts.values(), ctx), ctx):
+        drafts.setdefault(draft.id, draft)
+    for draft in quote_drafts(ctx):
         drafts.setdefault(draft.id, draft)
     ordered = sorted(drafts.values(), key=lambda d: (d.sources[0], d.mention.start))
     return one_answer_each(ordered)
