@@ -24,6 +24,13 @@ def shown(mention: Mention) -> str:
         return _SYMBOLS.get(mention.detail or "", "") + mention.answer
     if mention.kind == "date":
         return shown_key(mention.key)
+    if mention.kind == "number":
+        unit = mention.detail or ""
+        return (
+            mention.answer
+            if unit == "%" and "%" in mention.answer
+            else (f"{mention.answer}%" if unit == "%" else f"{mention.answer} {unit}")
+        )
     return mention.answer
 
 
@@ -86,14 +93,22 @@ def distractors(
 
 
 def names_to_offer(
-    mention: Mention, mentions: list[Mention], gazetteer: Gazetteer, exclude: set[str], seed: str
+    mention: Mention,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    exclude: set[str],
+    seed: str,
+    outside: bool = False,
 ) -> list[str]:
     """Companies to offer beside a name: the article's own organisations first, then the
-    gazetteer's companies the article never names."""
+    gazetteer's companies the article never names; only those with ``outside`` (for
+    "which of these invested in X?", where any company the article names may be another
+    investor)."""
     in_article = [m for m in mentions if m.article == mention.article and m.kind == "org"]
     named = {fold(m.answer) for m in in_article} | {fold(m.surface) for m in in_article}
     blocked = {fold(e) for e in exclude}
     own = [m.answer for m in in_article if m.detail == "company" and fold(m.answer) not in blocked]
+    own = [] if outside else own
     rest = [e.name for e in gazetteer.entries.values()
             if e.kind == "company" and fold(e.name) not in named | blocked]  # fmt: skip
 

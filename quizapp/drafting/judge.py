@@ -5,7 +5,8 @@ trivial. The rules, in order: a reader's verdict on this exact draft wins; a dra
 answer appears in its own question is trivial; two drafts of one article with the same
 question and different answers are both wrong; a draft that accepts a labelled fact's value
 and names the fact's subject and one of its cue words asks that fact (good, unless the fact
-has several right answers and the draft is not a choice); any other draft is unjudged and
+has several right answers and the draft is not a choice, or asks for one of them, no sum
+naming which, and offers another as a wrong choice); any other draft is unjudged and
 counts as not good until a reader labels it in ``verdicts.yaml``.
 """
 
@@ -18,9 +19,10 @@ from dataclasses import dataclass, field
 
 from quizapp.grading import fold
 
-from .drafts import Draft, answer_keys, question_text
+from .drafts import Draft, answer_keys, question_text, value_keys
 from .facts import Conflict
 from .gold import Gold, GoldFact, fingerprint
+from .numbers import find_amounts, find_dates
 
 CHOICE_TYPES = ("choice", "truefalse", "multi")
 
@@ -96,6 +98,15 @@ def _trivial(draft: Draft, keys: set[str], text: str) -> bool:
     return any(len(a) > 2 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answers)
 
 
+def _wrong_choices(draft: Draft) -> set[str]:
+    """Keys of a choice draft's choices other than its answer."""
+    if draft.type != "choice":
+        return set()
+    answer = value_keys(draft.fields.get("answer"))
+    choices = [value_keys(c) for c in draft.fields.get("choices") or ()]
+    return {key for keys in choices if not keys & answer for key in keys}
+
+
 def _asked(draft: Draft) -> str:
     """What a draft asks, folded, without the article's file-made id (its words are no
     context a reader has); a headline naming the article stays, as a reader sees it."""
@@ -112,6 +123,8 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
         return Judged(draft, verdict.good, "verdict", verdict.why, credited)
     keys = answer_keys(draft.type, draft.as_yaml())
     text = _asked(draft)
+    if draft.type == "truefalse":
+        return _judge_statement(draft, facts, text)
     if draft.type != "truefalse" and _trivial(draft, keys, text):
         return Judged(draft, False, "rule", "the answer is in the question")
     if clash:
@@ -119,9 +132,42 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
     matched = [f for f in facts if _matches(draft, keys, text, f)]
     if matched and all(f.several for f in matched) and draft.type not in CHOICE_TYPES:
         return Judged(draft, False, "rule", f"{matched[0].id} has several right answers")
+    pinned = any(True for _ in find_amounts(draft.prompt))  # "which invested $500 million"
+    if matched and all(f.several for f in matched) and not pinned:
+        offered = _wrong_choices(draft)
+        if any(offered & f.keys for f in matched):
+            return Judged(draft, False, "rule", "a wrong choice is another right answer")
     if matched:
         return Judged(draft, True, "fact", "", tuple(f.id for f in matched))
     return Judged(draft, False, "unjudged", "no labelled fact matches; label it")
+
+
+def _holds(text: str, fact: GoldFact) -> bool:
+    """Whether a statement (folded) gives one of the fact's values, as text, sum or date."""
+    written = {f"text:{fold(a)}" for a in fact.answers}
+    found = {k for a in fact.answers for k in value_keys(a)} - written
+    values = {k for m in [*find_amounts(text), *find_dates(text)] for k in value_keys(m.surface)}
+    return _has(text, fact.answers) and bool(written) or bool(found & values)
+
+
+def _judge_statement(draft: Draft, facts: Sequence[GoldFact], text: str) -> Judged:
+    """A true statement is good when it names a labelled fact (subject and cue) with one of
+    its values; an altered one when it names a one-answer fact with none of its values and
+    its explanation gives the fact's value. Anything else waits for a reader."""
+    named = [f for f in facts if _has(text, f.about) and _has(text, f.cues)]
+    if draft.fields.get("answer") is True:
+        holding = tuple(f.id for f in named if _holds(text, f))
+        if holding:
+            return Judged(draft, True, "fact", "", holding)
+    else:
+        told = fold(draft.explanation)
+        altered = tuple(
+            f.id for f in named
+            if not f.several and not _holds(text, f) and _holds(told, f)
+        )  # fmt: skip
+        if altered:
+            return Judged(draft, True, "fact", "", altered)
+    return Judged(draft, False, "unjudged", "no labelled fact decides this statement; label it")
 
 
 def _clashes(drafts: Sequence[Draft]) -> set[str]:
@@ -131,7 +177,7 @@ def _clashes(drafts: Sequence[Draft]) -> set[str]:
         by_question[(draft.mention.article.name, _asked(draft))].append(draft)
     clashing = set()
     for same in by_question.values():
-        keys = [answer_keys(d.type, d.as_yaml()) for d in same]
+        keys = [answer_keys(d.type, d.as_yaml()) or {repr(d.fields)} for d in same]
         for draft, mine in zip(same, keys, strict=True):
             if any(not mine & theirs for theirs in keys):
                 clashing.add(draft.id)

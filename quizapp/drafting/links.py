@@ -21,8 +21,8 @@ _LED = re.compile(rf"\bled by (?:[a-z-]+ ){{0,3}}(?:(?:{_ONE})['’]s )?(?P<x>{_
 _LEADING = re.compile(rf"(?P<x>{_ONE}) (?:is|was) leading the (?:funding )?round\b")
 _BASED = re.compile(r"(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+)?)-based (?P<rest>(?:[\w-]+ ){0,3})")
 _INVESTORS = re.compile(
-    rf"\b[Ii]nvestors (?:including|such as|like|included|include) (?P<list>{_ONE}"
-    rf"(?:, {_ONE})*,? and {_ONE})"
+    rf"\b[Ii]nvestors,? (?:including|such as|like|included|include) (?P<list>{_ONE}"
+    rf"(?:, {_ONE})*(?:,? and {_ONE})+)"
 )
 _CALLED = re.compile(
     rf"\b(?P<what>chatbot|model|foundation model|assistant|AI system|product|operating system"
@@ -142,6 +142,8 @@ def find_links(
                               kind="person"))  # fmt: skip
     for match in _PARTNER.finditer(text):
         start, end = match.span("b")
-        question = f"which company did {match['a']} partner with"
-        links.append(Link("partner", match["a"], match["b"], start, end, question))
+        inside = [o for o in sentence_orgs if match.start("a") <= o.local[0] < match.end("a")]
+        partner = inside[-1].answer if inside else match["a"]  # "As Microsoft": Microsoft
+        question = f"which company did {partner} partner with"
+        links.append(Link("partner", partner, match["b"], start, end, question))
     return links

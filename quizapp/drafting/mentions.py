@@ -1,4 +1,5 @@
-"""Everything drafting can ask about in one article: amounts, dates, people, organisations.
+"""Everything drafting can ask about in one article: amounts, dates, counts and percentages,
+people, organisations.
 
 A ``Mention`` ties a value to the sentence it came from (the evidence) and carries the
 canonical answer a question should use and a key for comparing values across articles.
@@ -12,13 +13,14 @@ from dataclasses import dataclass
 from quizapp.grading import Amount, ParsedDate, fold, parse_date
 
 from .articles import Article
+from .counts import find_counts
 from .gazetteer import Gazetteer
 from .names import article_orgs, find_orgs, find_people
 from .numbers import amount_key, amount_words, date_key, find_dates, find_weekdays
 from .numbers import find_amounts as _find_amounts
 from .sentences import Sentence, split_sentences
 
-KINDS = ("amount", "date", "person", "org")
+KINDS = ("amount", "date", "number", "person", "org")
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,12 @@ class Mention:
     """A value found in an article.
 
     ``answer`` is the canonical answer ("15 million", "2024-02-26", "Arthur Mensch");
-    ``key`` compares values ("EUR:15000000"); ``group`` says which mentions can stand in as
-    distractors for each other ("amount:EUR", "date:year", "person", "org:regulator");
+    ``key`` compares values ("EUR:15000000", "investors:97"); ``group`` says which mentions
+    can stand in as distractors for each other ("amount:EUR", "date:year", "number:%",
+    "person", "org:regulator");
     ``start``/``end`` are article offsets of the surface text; ``detail`` is a currency,
-    a role cue or an organisation kind; ``note`` explains a guess (an inferred year);
+    a count's unit ("investors", "%"), a role cue or an organisation kind; ``note``
+    explains a guess (an inferred year);
     ``affiliation`` is the organisation a person's role belongs to.
     """
 
@@ -124,6 +128,14 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                          answer=str(date), key=date_key(date), group=f"date:{_precision(date)}",
                          note=note)
             )  # fmt: skip
+        values = [m.local for m in found if m.sentence == sentence]
+        for count in find_counts(text):
+            if not any(a < count.end and count.start < b for a, b in values):
+                found.append(
+                    _mention("number", sentence, article, count.start, count.end,
+                             answer=count.answer, key=count.key, group=f"number:{count.unit}",
+                             detail=count.unit)
+                )  # fmt: skip
         orgs = find_orgs(text, gazetteer, names)
         for org in orgs:
             found.append(

@@ -212,7 +212,21 @@ def find_people(text: str, orgs: list[Org], gazetteer: Gazetteer) -> Iterator[Pe
             continue
         role = _nearest_role(text, start, end)
         if role is not None:
-            yield Person(name, start, end, role.group(), _affiliation(text, role, orgs))
+            affiliation = _affiliation(text, role, orgs) or _only_company(text, role, start, orgs)
+            yield Person(name, start, end, role.group(), affiliation)
+
+
+_TOP_ROLE = re.compile(r"(?:chief executive|CEO|chief|president|chair(?:man|woman)?)\s+$",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _only_company(text: str, role: re.Match[str], start: int, orgs: list[Org]) -> str | None:
+    """The company a bare title right before a name belongs to ("chief executive Tim Cook
+    said", "when CEO Sam Altman was removed"): the one company its sentence names, if only one."""
+    if not _TOP_ROLE.search(text[role.start() : start]) or role.end() > start:
+        return None
+    companies = {org.name for org in orgs if org.kind == "company"}
+    return companies.pop() if len(companies) == 1 else None
 
 
 def _affiliation(text: str, role: re.Match[str], orgs: list[Org]) -> str | None:

@@ -12,10 +12,14 @@ from quizapp.grading import fold
 
 from .facts import Fact
 from .mentions import Mention
-from .sentences import trim_around
+from .sentences import MAX_CLAUSE_WORDS, MIN_CLAUSE_WORDS, trim_around
 from .words import word_set
 
 GAP = "____"
+_CALENDAR = word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December I The A An"
+)
 _AFFILIATION_CUES = re.compile(
     r"^(?:formerly|previously|former|tenure|worked|joined|alumn|expertise)", re.IGNORECASE
 )
@@ -87,9 +91,26 @@ def gap_span(mention: Mention) -> tuple[int, int]:
     return (start, bracket.end()) if bracket and mention.kind == "org" else (start, end)
 
 
+def names_something(clause: str) -> bool:
+    """Whether a gap clause names something besides its gap (an organisation, a person, a
+    product: a capitalised word past the clause's first): a gap with nobody in it ("…as
+    small as ____…") has no one answer."""
+    words = [w.strip("“”\"'‘’(…,.") for w in clause.replace(GAP, " ").split()[1:]]
+    return any(w[:1].isupper() and w not in _CALENDAR for w in words)
+
+
 def gap_clause(mention: Mention, blank: str = GAP) -> str | None:
-    """The mention's sentence trimmed to a clause, with the mention replaced by ``blank``."""
-    return trim_around(mention.sentence.text, *gap_span(mention), blank)
+    """The mention's sentence trimmed to a clause, with the mention replaced by ``blank``;
+    a clause that names nobody is widened (to at most ``MAX_CLAUSE_WORDS`` words, shifted
+    off the centre if need be) until it names someone ("…stakes as small as ____,
+    according to the filing with the SEC")."""
+    text, (start, end) = mention.sentence.text, gap_span(mention)
+    clause = trim_around(text, start, end, GAP)
+    for wider in (MIN_CLAUSE_WORDS + 4, MAX_CLAUSE_WORDS):
+        if clause is None or names_something(clause):
+            break
+        clause = trim_around(text, start, end, GAP, wider, names_something)
+    return clause.replace(GAP, blank) if clause is not None else None
 
 
 def gap_prompt(mention: Mention, label: str, what: str) -> str | None:
@@ -164,6 +185,8 @@ def kind_word(mention: Mention) -> str:
     """What a gap holds, for gap prompts: "amount", "year", "date", "regulator", "person"."""
     if mention.kind == "amount":
         return "amount"
+    if mention.kind == "number":
+        return "percentage" if mention.detail == "%" else "number"
     if mention.kind == "date":
         return "year" if len(mention.key) == 4 else "date"
     if mention.kind == "person":

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .mentions import Mention
+from .names import ADJECTIVES
 
 _SOFT = r"(?:about |around |roughly |nearly |almost |some |more than |over |up to |at least )?"
 _RAISE = re.compile(
@@ -115,6 +116,9 @@ def relation_of(
         investor = subject_before(found.start())
         into = _INTO.match(right)
         target = into.group(1) if into else (main if investor != main else None)
+        if into and into.group(1).split()[0] in ADJECTIVES:  # "in French AI startup Mistral"
+            named = [o for o in orgs if end < o.local[0] <= end + 60]
+            target = named[0].answer if named else None
         return ("investment", investor, target, "invest") if investor else None
     if _REVENUE.search(left):
         subject = subject_before(len(left))

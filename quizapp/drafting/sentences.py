@@ -7,6 +7,7 @@ sentence punctuation followed by a capital, except after common abbreviations an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .words import word_set
@@ -37,6 +38,15 @@ class Sentence:
         return start - self.start, end - self.start
 
 
+def _inside_quote(line: str, begin: int, at: int) -> bool:
+    """Whether ``line[at]`` is inside a quotation opened since ``begin`` and closed later on
+    the line: "… this year! Think you will like it," posted X is one sentence."""
+    before, after = line[begin:at], line[at:]
+    straight = before.count('"') % 2 == 1 and '"' in after
+    curly = before.count("“") > before.count("”") and "”" in after
+    return straight or curly
+
+
 def _pieces(line: str) -> list[tuple[int, int]]:
     """Spans of the sentences of one line."""
     spans = []
@@ -45,6 +55,8 @@ def _pieces(line: str) -> list[tuple[int, int]]:
         before = line[begin : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue
+        if _inside_quote(line, begin, match.end()):
             continue
         spans.append((begin, match.start() + len(match.group().rstrip())))
         begin = match.end()
@@ -69,13 +81,21 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
+def trim_around(
+    text: str,
+    start: int,
+    end: int,
+    blank: str,
+    min_words: int = MIN_CLAUSE_WORDS,
+    prefer: Callable[[str], bool] | None = None,
+) -> str | None:
     """A clause of ``text`` around ``text[start:end]``, with that span replaced by ``blank``.
 
     The clause is cut at commas, semicolons, colons, brackets and dashes, widened to at least
-    ``MIN_CLAUSE_WORDS`` words and cut to at most ``MAX_CLAUSE_WORDS``; it is always shorter
+    ``min_words`` words and cut to at most ``MAX_CLAUSE_WORDS``; it is always shorter
     than the sentence, so no article sentence is ever copied whole. None when the sentence is
-    too short to trim.
+    too short to trim. With ``prefer``, the cut nearest the centre whose clause ``prefer``
+    accepts is taken, when there is one.
     """
     marker = "\x00"
     masked = text[:start] + marker + text[end:]
@@ -90,7 +110,7 @@ def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
     def words(a: int, b: int) -> int:
         return len(masked[clauses[a][0] : clauses[b][1]].split())
 
-    while words(lo, hi) < MIN_CLAUSE_WORDS and (lo > 0 or hi < len(clauses) - 1):
+    while words(lo, hi) < min_words and (lo > 0 or hi < len(clauses) - 1):
         if hi < len(clauses) - 1 and (lo == 0 or words(hi + 1, hi + 1) <= words(lo - 1, lo - 1)):
             hi += 1
         else:
@@ -101,12 +121,19 @@ def trim_around(text: str, start: int, end: int, blank: str) -> str | None:
     if limit < 4:
         return None
     at = next(i for i, token in enumerate(tokens) if marker in token)
-    first = max(0, min(at - limit // 2, len(tokens) - limit))
-    kept = tokens[first : first + limit]
-    cut_left = first > 0 or clauses[lo][0] > 0
-    cut_right = first + limit < len(tokens) or clauses[hi][1] < len(masked)
-    clause = " ".join(kept).strip(" ,;:")
-    if len(kept) >= total:
-        return None
-    clause = ("…" if cut_left else "") + clause + ("…" if cut_right else "")
-    return clause.replace(marker, blank)
+    centred = max(0, min(at - limit // 2, len(tokens) - limit))
+    firsts = range(max(0, at - limit + 1), max(0, min(at, len(tokens) - limit)) + 1)
+    found = None
+    for first in sorted(firsts, key=lambda f: (abs(f - centred), f)) if prefer else [centred]:
+        kept = tokens[first : first + limit]
+        if len(kept) >= total:
+            return None
+        cut_left = first > 0 or clauses[lo][0] > 0
+        cut_right = first + limit < len(tokens) or clauses[hi][1] < len(masked)
+        clause = " ".join(kept).strip(" ,;:")
+        clause = ("…" if cut_left else "") + clause + ("…" if cut_right else "")
+        clause = clause.replace(marker, blank)
+        if prefer is None or prefer(clause):
+            return clause
+        found = found or (clause if first == centred else None)
+    return found

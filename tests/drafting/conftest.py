@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.drafting.articles import Article, read
 from quizapp.drafting.gazetteer import Gazetteer
+from quizapp.drafting.mentions import Mention, extract
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 FUNDING = ARTICLES / "korvana_funding.txt"
@@ -61,3 +63,17 @@ def articles(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     shutil.copytree(ARTICLES, folder)
     return folder
+
+
+@pytest.fixture
+def mentions_of(tmp_path: Path, gazetteer: Gazetteer):
+    """Write a made-up article (its date on the third line) and return its mentions."""
+
+    def make(body: str, date: str = "2024-03-12") -> list[Mention]:
+        path = tmp_path / "story.txt"
+        path.write_text(f"https://example.org/story\nA story\n{date}\n\n{body}\n", "utf-8")
+        article = read(path)
+        assert isinstance(article, Article)
+        return extract(article, gazetteer)
+
+    return make

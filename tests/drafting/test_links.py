@@ -33,3 +33,13 @@ def test_based_investors_and_product_names(gazetteer: Gazetteer) -> None:
     assert ("based", "Korvana Robotics", "Lyon", ()) in found
     assert ("investor", "Korvana Robotics", "Nvidia", ("Oracle", "Halvorsen Capital")) in found
     assert ("called", "Korvana Robotics", "Ferret", ()) in found
+
+
+def test_investors_after_a_comma_and_a_list_with_and_inside_a_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "Many of Korvana Robotics' investors, including Nvidia, Research and Fund Company "
+        "and Oracle, are glad."
+    )
+    [found] = links(text, gazetteer)
+    assert found[:3] == ("investor", "Korvana Robotics", "Nvidia")
+    assert "Oracle" in found[3]

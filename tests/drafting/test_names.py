@@ -50,6 +50,14 @@ def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, str, str | None]]
             "Halvorsen Capital partner Ingrid Dahl said the fund had waited.",
             [("Ingrid Dahl", "partner", "Halvorsen Capital")],
         ),
+        (  # a bare title before the name: the one company of the sentence
+            "Products by Korvana Robotics will shine, chief executive Lena Marchetti said.",
+            [("Lena Marchetti", "chief executive", "Korvana Robotics")],
+        ),
+        (  # two companies: whose chief is not said
+            "Korvana Robotics and Halvorsen Capital agreed, CEO Lena Marchetti said.",
+            [("Lena Marchetti", "CEO", None)],
+        ),
     ],
 )
 def test_people(text: str, expected: list, gazetteer: Gazetteer) -> None:

@@ -34,7 +34,7 @@ def write(run: DraftRun, path: Path) -> Path:
 def test_every_kind_of_draft(bank: Path) -> None:
     run = run_on(ARTICLES, bank, dedupe=False)
     kinds = Counter(draft.type for draft in run.drafts)
-    assert set(kinds) == {"numeric", "date", "short", "cloze", "choice"}
+    assert set(kinds) == {"numeric", "date", "short", "cloze", "choice", "truefalse"}
     assert all(kinds[name] >= 2 for name in kinds)
     assert [a.source_id for a in run.articles] == ["korvana-funding", "korvana-profile"]
     assert run.new_sources == []

@@ -30,6 +30,18 @@ def test_sentences_and_offsets() -> None:
     assert [s.index for s in sentences] == list(range(len(sentences)))
 
 
+def test_a_quotation_with_sentences_inside_stays_with_its_speaker() -> None:
+    text = 'Vell said "we are glad! You will like it," wrote Ana Ruiz. She left. "Yes." Ok.'
+    assert [s.text for s in split_sentences(text)] == [
+        'Vell said "we are glad! You will like it," wrote Ana Ruiz.',
+        "She left.",
+        '"Yes."',
+        "Ok.",
+    ]
+    curly = "It said “fine. Good.” Then it left."
+    assert [s.text for s in split_sentences(curly)] == ["It said “fine. Good.”", "Then it left."]
+
+
 SENTENCE = (
     "Korvana Robotics, a warehouse-automation startup founded in 2019, has raised €40 million "
     "in a Series B round led by Halvorsen Capital."
@@ -56,3 +68,12 @@ def test_trimmed_text_is_never_the_whole_sentence() -> None:
     assert trimmed is not None
     assert len(trimmed.replace("…", "").split()) < len(sentence.split())
     assert trim_around("It was 2019.", 7, 11, "X") is None
+
+
+def test_a_preferred_cut_is_taken_off_the_centre() -> None:
+    sentence = "Together the companies have a 70-80% market share in Britain."
+    start = sentence.index("70-80%")
+    end = start + len("70-80%")
+    assert trim_around(sentence, start, end, "__") == "…the companies have a __ market share in…"
+    named = trim_around(sentence, start, end, "__", prefer=lambda c: "Britain" in c)
+    assert named == "…companies have a __ market share in Britain."
