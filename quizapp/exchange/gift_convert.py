@@ -3,9 +3,9 @@
 Moodle's types map to ours: multiple choice with one ``=`` -> choice, with weights -> multi,
 true/false, short answer (-> date when our export says so), numerical (-> date for years
 from our export), matching (-> order when the right sides are the positions 1..n), missing
-word with short answers -> cloze. HTML text (``[html]``, as Moodle exports, or ``[moodle]``
-text holding tags) becomes Markdown, choices plain text. What our types cannot hold is
-returned as (line, message).
+word with short answers -> cloze, Moodle's ordering question -> order. HTML text
+(``[html]``, as Moodle exports, or ``[moodle]`` text holding tags) becomes Markdown,
+choices plain text. What our types cannot hold is returned as (line, message).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from quizapp.grading import fold, parse_date
 
+from . import ordering
 from .common import number_text
 from .gift_parse import Answer, GiftQuestion
 from .html_text import images, looks_like_html, to_markdown, to_plain
@@ -161,6 +162,16 @@ def _match(gq: GiftQuestion, prompt: str, notes: Notes) -> Question | None:
     return {"type": "match", "prompt": prompt, "pairs": [{left: r} for left, r in pairs]}
 
 
+def _ordering(gq: GiftQuestion, prompt: str, notes: Notes) -> Question | None:
+    items = [a.text for a in gq.answers]
+    if len(items) < 2:
+        notes.append((gq.line, "an ordering question needs two items: skipped"))
+        return None
+    options = gq.order_options or ordering.Options()
+    notes += [(gq.line, note) for note in ordering.notes(options, len(items))]
+    return {"type": "order", "prompt": prompt, "items": items}
+
+
 def _cloze(gq: GiftQuestion, notes: Notes) -> Question | None:
     answers = distinct_answers([a.text for a in _full(gq, notes)])
     if not answers or any("|" in a or "{{" in a or "}}" in a for a in answers):
@@ -179,6 +190,7 @@ CONVERTERS: dict[str, Callable[[GiftQuestion, str, Notes], Question | None]] = {
     "shortanswer": _short,
     "multichoice": _multichoice,
     "match": _match,
+    "ordering": _ordering,
 }
 
 

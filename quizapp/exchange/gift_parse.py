@@ -4,7 +4,8 @@ Questions are separated by blank lines; ``//`` lines are comments: a ``// quizap
 line is kept as the question's metadata, and ``[id:...]`` and ``[tag:...]`` in any comment
 give the idnumber and tags, as Moodle reads them. A question is ``::name::`` (optional), an
 optional ``[format]``, its text and one ``{answer block}``, which Moodle reads as: empty ->
-essay, ``#...`` -> numerical, any ``~`` -> multiple choice, ``=`` with ``->`` -> matching,
+essay, ``>3 ...`` -> ordering (Moodle's ``qtype_ordering``, see ``ordering``), ``#...`` ->
+numerical, any ``~`` -> multiple choice, ``=`` with ``->`` -> matching,
 ``T``/``TRUE``/``F``/``FALSE`` -> true/false, else short answer (``{Paris}`` too: text before
 the first ``=`` is an answer). Answers and feedback may start with their own ``[format]``.
 Text after the block makes a "missing word" question. Every record remembers its line
@@ -16,9 +17,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import ordering
 from .gift import META_PREFIX, unescape
 
 FORMATS = ("html", "moodle", "plain", "markdown")
@@ -47,7 +49,7 @@ class Answer:
 @dataclass
 class GiftQuestion:
     """A question as GIFT states it. ``kind``: description, essay, numerical, multichoice,
-    match, truefalse or shortanswer (Moodle's names), or category or broken.
+    match, truefalse, shortanswer or ordering (Moodle's names), or category or broken.
 
     ``text`` is the stripped question text; for a missing word, ``before`` and ``after`` are
     the texts around the answer block with their spacing kept.
@@ -69,6 +71,7 @@ class GiftQuestion:
     feedback_format: str | None = None
     category: str | None = None
     problems: list[tuple[int, str]] = field(default_factory=list)
+    order_options: ordering.Options | None = None
 
 
 def find(text: str, token: str, start: int = 0) -> int:
@@ -192,6 +195,8 @@ def _all(text: str, token: str) -> list[int]:
 def _kind(body: str) -> str:
     if not body:
         return "essay"
+    if ordering.is_ordering(body):
+        return "ordering"
     if body.startswith("#"):
         return "numerical"
     if find(body, "~") >= 0:
@@ -275,6 +280,13 @@ def _read_answers(question: GiftQuestion, body: str, at: int, lines: _Lines) -> 
         question.answers = split_answers(body, at, lines, "numerical")
     elif question.kind in ("multichoice", "match", "shortanswer"):
         question.answers = split_answers(body, at, lines, question.kind)
+    elif question.kind == "ordering":
+        options, items = ordering.read_block(body)
+        for offset, text in items:
+            item, fmt = split_format(text)
+            answer = Answer("=", None, unescape(item).strip(), None, lines.line(at + offset))
+            question.answers.append(replace(answer, format=fmt))
+        question.order_options = ordering.fit(options, len(question.answers))
 
 
 def _safe_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQuestion:

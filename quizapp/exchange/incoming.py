@@ -197,9 +197,12 @@ def build_topic(
             entries.append((question, [*todo, *notes]))
         else:
             builder.taken.discard(question["id"])
-    header = [
-        f"Imported from {origin} by 'flask bank import': review before serving.",
-        "Drafts are validated but not served; follow each TODO, then remove 'status: draft'.",
-    ]
     ordered = tuple(sorted(builder.problems, key=lambda p: p.line))
+    kept = {(line, message) for item in items for line, message in item.notes}
+    left_out = [f"  line {p.line}: {p.message}" for p in ordered if (p.line, p.message) not in kept]
+    header = [
+        f"Imported from {origin} by quizapp: review before serving.",
+        "Drafts are validated but not served; follow each TODO, then remove 'status: draft'.",
+        *(["Not imported (by line in the original file):", *left_out] if left_out else []),
+    ]
     return Imported(topic_yaml(title, entries, header), tuple(q for q, _ in entries), ordered)

@@ -41,6 +41,8 @@ from .common import (
     source_labels,
     unit_of,
 )
+from .moodle_units import Unit, moodle_units
+from .moodle_units import note as units_note
 
 META_PREFIX = "quizapp: "
 CLOZE_ESCAPED = "}#"
@@ -120,28 +122,35 @@ def _short(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
     return "shortanswer", [note] if note else []
 
 
-def _numbers(el: Element, values: list[str], tolerance: str, unit: str | None) -> None:
+def _numbers(el: Element, values: list[str], tolerance: str, units: list[Unit]) -> None:
+    """Answers, then the units: optional (showunits 0) when there are any, else none (3)."""
     for value in values:
         answer = _answer(el, 100, value, "moodle_auto_format")
         _add(answer, "tolerance", tolerance)
-    if unit:
-        unit_el = ET.SubElement(ET.SubElement(el, "units"), "unit")
-        _add(unit_el, "multiplier", "1")
-        _add(unit_el, "unit_name", unit)
-    for tag, value in (("unitgradingtype", "0"), ("showunits", "3"), ("unitsleft", "0")):
+    if units:
+        holder = ET.SubElement(el, "units")
+        for name, multiplier in units:
+            unit_el = ET.SubElement(holder, "unit")
+            _add(unit_el, "multiplier", number_text(multiplier))
+            _add(unit_el, "unit_name", name)
+    showunits = "0" if units else "3"
+    for tag, value in (("unitgradingtype", "0"), ("showunits", showunits), ("unitsleft", "0")):
         _add(el, tag, value)
 
 
 def _numeric(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
-    value = number_text(q.fields["answer"].value)
-    _numbers(el, [value], number_text(absolute_tolerance(q)), unit_of(q))
-    return "numerical", [NUMERIC_NOTE.format(value=value)]
+    value, currency = q.fields["answer"].value, q.fields["answer"].currency
+    units = moodle_units(value, unit_of(q), currency)
+    _numbers(el, [number_text(value)], number_text(absolute_tolerance(q)), units)
+    if not units:
+        return "numerical", [NUMERIC_NOTE.format(value=number_text(value))]
+    return "numerical", [units_note(value, units, currency)]
 
 
 def _date(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
     dates = question_dates(q)
     if all(is_year(d) for d in dates):
-        _numbers(el, [str(d.year) for d in dates], "0", None)
+        _numbers(el, [str(d.year) for d in dates], "0", [])
         return "numerical", []
     spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
     _shortanswer(el, spellings)

@@ -20,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from . import ordering
 from .gift_convert import CLOZE_PROMPT, convert, distinct_answers
 from .gift_import import category_title
 from .gift_parse import Answer, GiftQuestion
@@ -118,6 +119,11 @@ def _ordering(q: etree._Element, gq: GiftQuestion) -> dict[str, Any] | None:
     if len(items) < 2:
         gq.problems.append((gq.line, "an ordering question needs two items: skipped"))
         return None
+    options = ordering.from_xml(
+        q.findtext("selecttype") or "", q.findtext("selectcount") or "",
+        q.findtext("gradingtype") or "",
+    )  # fmt: skip
+    gq.problems += [(gq.line, note) for note in ordering.notes(options, len(items))]
     return {"type": "order", "prompt": to_markdown(gq.text), "items": items}
 
 

@@ -54,6 +54,16 @@ _CURRENCIES = {
 }  # fmt: skip
 
 
+def magnitude_words(power: int) -> list[str]:
+    """The magnitude words read as ``10**power`` ("million", "m", "mln"... for 6)."""
+    return [word for word, found in _MAGNITUDES.items() if found == power]
+
+
+def currency_words(code: str) -> list[str]:
+    """The spellings read as the currency ``code`` ("€", "eur", "euro", "euros" for EUR)."""
+    return [word for word, found in _CURRENCIES.items() if found == code]
+
+
 def _alternation(words: dict[str, object]) -> str:
     """Regex alternation, longest first, words not followed by another letter."""
     parts = [re.escape(w) + (r"(?![a-z])" if w[-1].isalpha() else "") for w in words]

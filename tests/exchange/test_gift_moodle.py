@@ -47,10 +47,65 @@ def test_text_before_the_first_mark_is_an_answer_as_in_moodle() -> None:
     assert (question["answer"], question["accept"]) == ("Paris", ["Paris, France"])
 
 
-def test_an_ordering_question_file_is_reported_not_a_traceback() -> None:
-    text = "::Order::Put them in order {\n>Founded\n>Seed round\n>Deal\n}\n\n::Q::Sure?{TRUE}\n"
-    imported = _gift(text)
-    assert [q["type"] for q in imported.questions] in (["short", "truefalse"], ["truefalse"])
+MOODLE_ORDERING = """\
+// question: 7  name: Timeline
+// [id:timeline-1]
+::Timeline::[html]<p>Put them in order</p>{>3 ALL VERTICAL ALL_OR_NOTHING SHOW 123
+Founded
+Seed round
+Deal
+}
+
+::Q::Sure?{TRUE}
+"""
+
+
+def test_a_moodle_ordering_question_becomes_an_order_question() -> None:
+    """The syntax of qtype_ordering's import_from_gift/export_to_gift (Moodle 4.4+ core)."""
+    imported = _gift(MOODLE_ORDERING)
+    [order, truefalse] = imported.questions
+    assert order["id"] == "timeline-1" and truefalse["type"] == "truefalse"
+    assert (order["type"], order["prompt"]) == ("order", "Put them in order")
+    assert order["items"] == ["Founded", "Seed round", "Deal"]
+    assert [(p.line, p.message) for p in imported.problems] == [
+        (3, "Moodle grades it 'all or nothing'; here each neighbouring pair put in the right"
+            " order earns its share"),
+    ]  # fmt: skip
+
+
+def test_an_ordering_block_without_options_shows_a_random_subset_in_moodle() -> None:
+    imported = _gift("Order the rounds. {>2\nSeed\nSeries A\nSeries B\n}")
+    [order] = imported.questions
+    assert order["items"] == ["Seed", "Series A", "Series B"]
+    messages = [p.message for p in imported.problems]
+    subset = "Moodle shows 2 of the 3 items (chosen at random); here all are ordered"
+    assert messages[0] == subset
+    assert "'relative next exclude last'" in messages[1]
+
+
+def test_ordering_options_are_read_from_the_first_line_only() -> None:
+    """Items that look like option words ("H...", "ALL ...") stay whole on later lines."""
+    [order] = _gift("Order them. {>3\nHello\nALL hands\nVoting\n}").questions
+    assert order["items"] == ["Hello", "ALL hands", "Voting"]
+
+
+def test_an_item_on_the_options_line_and_escapes_are_kept() -> None:
+    [order] = _gift("Order them. {>2 ALL First \\= one\nSecond\n}").questions
+    assert order["items"] == ["First = one", "Second"]
+
+
+def test_an_ordering_block_with_one_item_is_skipped_with_its_line() -> None:
+    imported = _gift("Intro line\nOrder it. {>2\nAlone\n}")
+    assert imported.questions == ()
+    assert [(p.line, p.message) for p in imported.problems] == [
+        (1, "an ordering question needs two items: skipped")
+    ]
+
+
+def test_an_ordering_block_that_is_not_moodle_syntax_stays_a_short_answer() -> None:
+    """Without a number after '>', Moodle's ordering reader declines the block."""
+    text = "::Order::Put them in order {\n>Founded\n>Seed round\n}\n\n::Q::Sure?{TRUE}\n"
+    assert [q["type"] for q in _gift(text).questions] == ["short", "truefalse"]
 
 
 @settings(max_examples=300, deadline=None)

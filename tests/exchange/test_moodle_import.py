@@ -27,7 +27,8 @@ def test_types_html_ids_and_tags() -> None:
         "type": "cloze", "prompt": "Fill it in.",
         "text": "The {{Seine}} flows through {{Paris}}.",  # "la Seine" folds to "Seine"
     }  # fmt: skip
-    assert imported.yaml.splitlines()[2] == "topic: Geography"
+    lines = imported.yaml.splitlines()
+    assert next(line for line in lines if not line.startswith("#")) == "topic: Geography"
 
 
 def test_what_cannot_come_along_is_reported_with_its_line() -> None:
@@ -57,3 +58,30 @@ def test_entities_are_never_expanded() -> None:
 </question></quiz>"""
     imported = _import(bomb)
     assert "aaaaaaaaaa" not in imported.yaml
+
+
+ORDERING_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="ordering">
+    <name><text>Rounds</text></name>
+    <questiontext format="html"><text>Order the rounds.</text></questiontext>
+    <layouttype>VERTICAL</layouttype>
+    <selecttype>RANDOM</selecttype>
+    <selectcount>2</selectcount>
+    <gradingtype>ABSOLUTE_POSITION</gradingtype>
+    <answer fraction="1" format="moodle_auto_format"><text>Seed</text></answer>
+    <answer fraction="2" format="moodle_auto_format"><text>Series A</text></answer>
+    <answer fraction="3" format="moodle_auto_format"><text>Series B</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_an_ordering_question_says_what_moodle_shows_and_grades_otherwise() -> None:
+    imported = _import(ORDERING_XML)
+    [order] = imported.questions
+    assert order["items"] == ["Seed", "Series A", "Series B"]
+    assert [(p.line, p.message.split(";")[0]) for p in imported.problems] == [
+        (3, "Moodle shows 2 of the 3 items (chosen at random)"),
+        (3, "Moodle grades it 'absolute position'"),
+    ]

@@ -1,4 +1,4 @@
-"""The teachers' download links on the bank page."""
+"""The teachers' download links and the import form on the bank page."""
 
 from __future__ import annotations
 
@@ -43,15 +43,19 @@ def test_unknown_format_is_404(client, auth, teacher) -> None:
 
 
 def test_the_bank_page_links_every_format(client, auth, teacher) -> None:
+    assert set(FORMATS) == {"anki", "gift", "moodle-xml", "qti", "csv"}
     auth.login("teacher1")
     html = client.get("/teacher/bank").get_data(as_text=True)
     for fmt in FORMATS.values():
         assert f'href="/teacher/bank/export/{fmt.name}"' in html
 
 
-def _upload(client, fmt: str, name: str, data: bytes):
-    form = {"fmt": fmt, "file": (BytesIO(data), name)}
+def _upload(client, fmt: str, name: str, data: bytes, button: str = "show"):
+    form = {"fmt": fmt, "file": (BytesIO(data), name), button: "x"}
     return client.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
+
+
+AIKEN = b"Where is it?\nA. Paris\nB. Berlin\nANSWER: A\n\nOnly one?\nA. x\nANSWER: A\n"
 
 
 def test_the_bank_page_converts_an_aiken_upload_and_saves_nothing(
@@ -59,8 +63,7 @@ def test_the_bank_page_converts_an_aiken_upload_and_saves_nothing(
 ) -> None:
     auth.login("teacher1")
     before = sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir())
-    aiken = b"Where is it?\nA. Paris\nB. Berlin\nANSWER: A\n\nOnly one?\nA. x\nANSWER: A\n"
-    response = _upload(client, "aiken", "mistral.txt", aiken)
+    response = _upload(client, "aiken", "mistral.txt", AIKEN)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "1 question converted" in html
@@ -92,6 +95,7 @@ def test_the_bank_page_offers_the_import_form(client, auth, teacher) -> None:
     auth.login("teacher1")
     html = client.get("/teacher/bank").get_data(as_text=True)
     assert 'action="/teacher/bank/import"' in html and 'enctype="multipart/form-data"' in html
+    assert 'value="Convert and show"' in html and 'value="Convert and download the .yaml"' in html
     for label in ("GIFT", "Moodle XML", "Aiken"):
         assert label in html
 
@@ -102,3 +106,45 @@ def test_an_uploaded_file_is_shown_inert(client, auth, teacher) -> None:
     html = _upload(client, "aiken", "<img src=x onerror=alert(2)>.txt", aiken).get_data(True)
     assert "<script>alert(1)" not in html and "<b>x</b>" not in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_the_converted_file_downloads_as_a_topic_file_and_nothing_is_saved(
+    client, auth, teacher, app
+) -> None:
+    auth.login("teacher1")
+    before = sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir())
+    response = _upload(client, "aiken", "Mistral Quiz.txt", AIKEN, button="download")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == "attachment; filename=mistral-quiz.yaml"
+    assert response.mimetype == "application/yaml"
+    text = response.get_data(as_text=True)
+    assert text.startswith("# Imported from Mistral Quiz.txt")
+    assert "#   line 6: a question needs at least two options" in text
+    assert "answer: Paris" in text
+    assert sorted(p.name for p in Path(app.config["QUESTIONS_DIR"]).iterdir()) == before
+
+
+def test_a_download_with_nothing_to_import_shows_the_problems_instead(
+    client, auth, teacher
+) -> None:
+    auth.login("teacher1")
+    response = _upload(client, "moodle-xml", "bank.xml", b"<quiz>\n<question>\n</quiz>",
+                       button="download")  # fmt: skip
+    assert "Content-Disposition" not in response.headers
+    assert "bank.xml:3</code>: not well-formed XML" in response.get_data(as_text=True)
+
+
+def test_the_result_page_offers_the_form_again_with_both_buttons(client, auth, teacher) -> None:
+    auth.login("teacher1")
+    html = _upload(client, "aiken", "mistral.txt", AIKEN).get_data(as_text=True)
+    assert html.count('action="/teacher/bank/import"') == 1
+    assert 'value="Convert and download the .yaml"' in html
+    assert "save the topic file as <code>mistral.yaml</code>" in html
+
+
+def test_an_upload_too_large_to_read_is_413_not_500(client, auth, teacher, app) -> None:
+    """The error page renders the import form; it must not read the refused body again."""
+    auth.login("teacher1")
+    big = b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = _upload(client, "aiken", "big.txt", big)
+    assert response.status_code == 413

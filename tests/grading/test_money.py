@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from quizapp.grading import Amount, amounts_equal, parse_amount, parse_tolerance
+from quizapp.grading.money import currency_words, magnitude_words
 
 EUR_15M = Amount(Decimal(15_000_000), "EUR")
 
@@ -207,3 +208,10 @@ def test_numeric_answers_from_the_bank(given: str, answer: str, unit: str, equal
     expected, amount = parse_amount(answer), parse_amount(given)
     assert expected is not None and amount is not None
     assert amounts_equal(amount, Amount(expected.value, unit), None) is equal
+
+
+def test_the_spellings_it_reads_are_listed_for_exports() -> None:
+    assert {"million", "m", "mln"} <= set(magnitude_words(6)) and "k" in magnitude_words(3)
+    assert all(parse_amount(f"1 {w}").value == 10**6 for w in magnitude_words(6))
+    assert {"€", "eur", "euros"} <= set(currency_words("EUR"))
+    assert all(parse_amount(f"1 {w}").currency == "GBP" for w in currency_words("GBP"))
