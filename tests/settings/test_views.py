@@ -151,11 +151,11 @@ def test_shortcuts_setting_marks_the_study_pages(client, auth, student, on) -> N
 
 def test_the_account_carries_the_shortcuts_setting(app, client, auth, student) -> None:
     with app.app_context():
-        assert load_session_user(str(student)).shortcuts is True  # nothing saved yet
+        assert load_session_user(f"{student}.0").shortcuts is True  # nothing saved yet
     auth.login()
     client.post("/settings", data={k: v for k, v in VALID.items() if k != "shortcuts"})
     with app.app_context():
-        assert load_session_user(str(student)).shortcuts is False
+        assert load_session_user(f"{student}.0").shortcuts is False
 
 
 def test_confidence_marking_is_off_by_default_and_can_be_switched_on(app, client, auth, student):
@@ -166,6 +166,6 @@ def test_confidence_marking_is_off_by_default_and_can_be_switched_on(app, client
     assert client.post("/settings", data=VALID | {"confidence_marking": "y"}).status_code == 302
     assert saved(app, student).confidence_marking is True
     with app.app_context():
-        assert load_session_user(str(student)).confidence_marking is True
+        assert load_session_user(f"{student}.0").confidence_marking is True
     assert client.post("/settings", data=VALID).status_code == 302
     assert saved(app, student).confidence_marking is False
