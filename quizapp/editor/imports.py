@@ -114,7 +114,7 @@ def _run(form: ImportForm, name: str, report: ImportReport) -> None:
         report.refused = f"{name} was created meanwhile; choose another name."
 
 
-@bp.route("/import", methods=["GET", "POST"])
+@bp.route("/import-gift", methods=["GET", "POST"])
 @teacher_required
 @reads_first
 def import_gift_file() -> tuple[str, int]:

@@ -129,7 +129,7 @@ def test_a_save_without_the_csrf_token_is_refused(app, bank_dir, before, teacher
     )
     assert resp.status_code == 400
     assert "The form expired" in resp.get_data(as_text=True)
-    resp = client.post("/teacher/bank/import", data={"name": "x.yaml"})
+    resp = client.post("/teacher/bank/import-gift", data={"name": "x.yaml"})
     assert resp.status_code == 400
     _nothing_changed(app, bank_dir, before)
 
@@ -143,8 +143,8 @@ EDITOR_URLS = [
     ("GET", "/teacher/bank/revisions"),
     ("GET", "/teacher/bank/revisions/1"),
     ("POST", "/teacher/bank/revisions/1/revert"),
-    ("GET", "/teacher/bank/import"),
-    ("POST", "/teacher/bank/import"),
+    ("GET", "/teacher/bank/import-gift"),
+    ("POST", "/teacher/bank/import-gift"),
 ]
 
 

@@ -16,7 +16,7 @@ GIFT = Path(__file__).resolve().parents[1] / "data" / "gift"
 
 def _upload(client, data: bytes, name: str = "imported", sources: tuple[str, ...] = ()):
     form = {"gift": (BytesIO(data), "quiz.gift"), "name": name, "sources": list(sources)}
-    return client.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
+    return client.post("/teacher/bank/import-gift", data=form, content_type="multipart/form-data")
 
 
 def _revisions(app: Flask) -> list[tuple[str, str]]:
@@ -26,7 +26,7 @@ def _revisions(app: Flask) -> list[tuple[str, str]]:
 
 
 def test_the_form_lists_the_sources(as_teacher) -> None:
-    html = as_teacher.get("/teacher/bank/import").get_data(as_text=True)
+    html = as_teacher.get("/teacher/bank/import-gift").get_data(as_text=True)
     assert 'type="file"' in html and 'value="ai-harmony"' in html
 
 
@@ -66,7 +66,7 @@ def test_bad_uploads_get_a_clear_message(app: Flask, as_teacher, bank_dir: Path)
     resp = _upload(as_teacher, b"Q?{=a}\n", name="people.yaml")
     assert "people.yaml exists already" in resp.get_data(as_text=True)
     resp = as_teacher.post(
-        "/teacher/bank/import", data={"name": "x"}, content_type="multipart/form-data"
+        "/teacher/bank/import-gift", data={"name": "x"}, content_type="multipart/form-data"
     )
     assert "Choose a GIFT file" in resp.get_data(as_text=True)
     assert not (bank_dir.parent / "evil.yaml").exists()
@@ -90,7 +90,7 @@ def test_the_uploads_name_cannot_break_out_of_the_header_comment(as_teacher, ban
         "name": "named",
         "sources": ["ai-harmony"],
     }
-    resp = as_teacher.post("/teacher/bank/import", data=form, content_type="multipart/form-data")
+    resp = as_teacher.post("/teacher/bank/import-gift", data=form, content_type="multipart/form-data")
     assert resp.status_code == 200, resp.get_data(as_text=True)
     first = (bank_dir / "named.yaml").read_text().splitlines()[0]
     assert first.startswith("# Imported from a_ b.gift ") and "evil" not in first

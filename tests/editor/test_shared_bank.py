@@ -29,8 +29,8 @@ from tests.support.server import Server, ServerError
 pytestmark = pytest.mark.slow
 
 RELOAD_SECONDS = 1.0
-OLD = "where did Arthur Mensch work before"
-NEW = "where did Arthur Mensch work just before"
+OLD = "Where did Arthur Mensch work before"
+NEW = "Where did Arthur Mensch work just before"
 
 
 def _accounts(url: str, instance: Path) -> None:

@@ -62,7 +62,7 @@ def test_a_valid_save_is_written_recorded_and_served_at_once(
     path = bank_dir / "people.yaml"
     as_teacher.get("/teacher/bank/files")  # the bank is loaded; the next reload is an hour away
     text, base_hash = open_file(as_teacher, "people.yaml")
-    new = text.replace("where did Arthur Mensch work", "where did Arthur Mensch work first")
+    new = text.replace("Where did Arthur Mensch work", "Where did Arthur Mensch work first")
     resp = as_teacher.post(
         "/teacher/bank/files/people.yaml",
         data={"text": new.replace("\n", "\r\n"), "base_hash": base_hash},
@@ -105,14 +105,14 @@ def test_a_file_changed_on_disk_is_not_overwritten(app: Flask, as_teacher, bank_
     text, base_hash = open_file(as_teacher, "people.yaml")
     theirs = text.replace("difficulty: easy", "difficulty: medium", 1)
     path.write_text(theirs)  # a colleague with a shell
-    mine = text.replace("where did Arthur Mensch work", "where did Mensch work")
+    mine = text.replace("Where did Arthur Mensch work", "Where did Mensch work")
     resp = as_teacher.post(
         "/teacher/bank/files/people.yaml", data={"text": mine, "base_hash": base_hash}
     )
     assert resp.status_code == 409
     html = resp.get_data(as_text=True)
     assert "the file changed since you opened it" in html
-    assert "where did Mensch work" in textarea(html)  # mine, to keep editing
+    assert "Where did Mensch work" in textarea(html)  # mine, to keep editing
     assert "difficulty: medium" in html  # theirs, shown beside it
     assert path.read_text() == theirs
     assert revisions(app) == []
@@ -129,7 +129,7 @@ def test_preview_shows_the_question_as_students_see_it(as_teacher) -> None:
     html = as_teacher.get("/teacher/bank/files/people.yaml/questions/mensch-former-lab")
     assert html.status_code == 200
     page = html.get_data(as_text=True)
-    assert "where did Arthur Mensch work" in page
+    assert "Where did Arthur Mensch work" in page
     assert 'type="radio"' in page and "<fieldset" in page and "disabled" in page
     assert "The right answer" in page and "Google DeepMind" in page
     assert "answer-form" in page and 'action="/quiz' not in page  # nothing can be sent

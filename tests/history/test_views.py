@@ -40,7 +40,7 @@ def test_an_unfinished_quiz_scores_over_all_its_questions(
     records.quiz(student, questions[:4], [1.0, 1.0], topics=["people"], finished=False)
     auth.login()
     page = client.get("/history/").get_data(as_text=True)
-    assert "<td>50%</td>\n              <td>2 of 4</td>" in page
+    assert re.search(r"<td>50%</td>\s*<td>2 of 4</td>", page)
     assert "0 of 5" in page  # mastered: nothing studied yet
 
 
