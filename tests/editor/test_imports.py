@@ -90,7 +90,9 @@ def test_the_uploads_name_cannot_break_out_of_the_header_comment(as_teacher, ban
         "name": "named",
         "sources": ["ai-harmony"],
     }
-    resp = as_teacher.post("/teacher/bank/import-gift", data=form, content_type="multipart/form-data")
+    resp = as_teacher.post(
+        "/teacher/bank/import-gift", data=form, content_type="multipart/form-data"
+    )
     assert resp.status_code == 200, resp.get_data(as_text=True)
     first = (bank_dir / "named.yaml").read_text().splitlines()[0]
     assert first.startswith("# Imported from a_ b.gift ") and "evil" not in first
