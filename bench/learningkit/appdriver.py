@@ -5,8 +5,8 @@ No HTTP: each sitting starts "Review due" quizzes (``study.operations.start_quiz
 answer POST does (``study.forms.read_answer``, ``study.answering.plan_answer``, then
 ``write_answer`` inside ``database.write_transaction()``), on an injected clock. Before each
 sitting it reads what the app would show: each card's predicted recall
-(``scheduling.retrievability``) and mastery (``analytics.progress.is_mastered``), beside the
-student's true recall; after the first sitting, the history page's mastery (``build_overview``).
+(``scheduling.retrievability`` through the student's calibration, ``srs.calibration``) and
+mastery (``analytics.progress.is_mastered``), beside the student's true recall; after the first sitting, the history page's mastery (``build_overview``).
 
 Not done as the pages do: the question page's ``mark_shown`` (time taken) is not written, and
 the quiz is not read again for every answer (each answer page reads it, with its attempts):
@@ -37,6 +37,7 @@ from quizapp.extensions import db
 from quizapp.history.dashboard import build_overview
 from quizapp.models import Card, Quiz
 from quizapp.scheduling import State, retrievability
+from quizapp.srs.calibration import calibration_for
 from quizapp.srs.cards import settings_for
 from quizapp.srs.queue import next_due
 from quizapp.study.answering import plan_answer, write_answer
@@ -173,6 +174,7 @@ class AppStudent:
         """Record predicted recall and mastery of the student's cards now, beside the truth."""
         now = moment(day)
         scheduler = settings_for(self.user_id).scheduler
+        calibration = calibration_for(self.user_id)
         cards = db.session.execute(
             select(Card).where(Card.user_id == self.user_id, Card.suspended.is_(False))
         ).scalars()
@@ -182,7 +184,8 @@ class AppStudent:
                 continue
             topic = self.bank.questions[question_id].topic
             true = mind.recall(question_id, day)
-            self.shown.predicted.append((topic, retrievability(state, now, scheduler), true))
-            if is_mastered(state):
+            shown = calibration.recall(retrievability(state, now, scheduler))
+            self.shown.predicted.append((topic, shown, true))
+            if is_mastered(state, calibration):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()

@@ -3,9 +3,11 @@
 It takes card state values and an aware UTC `now` and returns new values: `review` rates a
 card, `preview` gives each button's interval, `pick_next` and `queue_counts` apply the daily
 queue policy, `day_bounds` gives the user's local day; `evidence_for_answer` turns a graded
-quiz answer into its rating (docs/learning.md).
+quiz answer into its rating, `fit_calibration` fits a student's own recall curve on their
+reviews (docs/learning.md).
 """
 
+from .calibration import IDENTITY, Calibration, Observation, fit_calibration
 from .days import day_bounds, is_valid_timezone, timezone_names
 from .evidence import (
     CONFIDENCE_LEVELS,
@@ -34,6 +36,10 @@ from .rating import (
 from .state import CardKind, CardState, State, ensure_utc, new_card
 
 __all__ = [
+    "IDENTITY",
+    "Calibration",
+    "Observation",
+    "fit_calibration",
     "CONFIDENCE_LEVELS",
     "GUESS_LIMIT",
     "Evidence",
