@@ -117,8 +117,11 @@ class AppStudent:
     def sit(self, mind: Mind, log: StudyLog, start: float, minutes: float) -> None:
         """One sitting: "Review due" quizzes until the minutes are up or nothing is due.
 
-        When nothing is due now, the student waits for the card the Review page says is
-        "back in N minutes" if that is within the sitting's minutes, and stops otherwise.
+        A quiz begun is finished, even past the sitting's minutes (it is 20 questions at
+        most, and "Question 8 of 20" says how far it is). When nothing is due now (learning
+        cards due within the queue's 20 minutes of learning ahead included), the student
+        waits for the card the Review page says is "back in N minutes" if that is within the
+        sitting's minutes, and stops otherwise.
         """
         self.observe(mind, start)
         at, end = start, start + minutes * MINUTE
@@ -142,7 +145,7 @@ class AppStudent:
                 at = (back - START) / timedelta(days=1)
                 continue
             db.session.expunge(quiz)  # kept as written, see answer()
-            while not quiz.finished and at < end:
+            while not quiz.finished:  # a quiz begun is finished, its misses asked again
                 at = self.answer(quiz, mind, log, at)
         log.end_sitting(start, at)
         if self.shown.first_mastery is None:

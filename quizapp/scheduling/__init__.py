@@ -18,7 +18,15 @@ from .evidence import (
     evidence_for_answer,
     is_misconception,
 )
-from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
+from .queue import (
+    DEFAULT_LIMITS,
+    LEARN_AHEAD,
+    DailyLimits,
+    DueCard,
+    next_due_at,
+    pick_next,
+    queue_counts,
+)
 from .rating import (
     DEFAULT_SETTINGS,
     LEECH_LAPSES,
@@ -48,6 +56,7 @@ __all__ = [
     "evidence_for_answer",
     "is_misconception",
     "DEFAULT_LIMITS",
+    "LEARN_AHEAD",
     "DEFAULT_SETTINGS",
     "LEECH_LAPSES",
     "MAX_RETENTION",
