@@ -10,7 +10,8 @@ mastery (``analytics.progress.is_mastered``), beside the student's true recall; 
 
 Not done as the pages do: the question page's ``mark_shown`` (time taken) is not written, and
 the quiz is not read again for every answer (each answer page reads it, with its attempts):
-it is kept out of the session, and what ``write_answer`` stored (the plan's progress) is set on
+it is kept out of the session, and what ``write_answer`` stored (the plan's progress, and
+the answer among its attempts: the end of a quiz asks its misses again from them) is set on
 it. Cards, settings and the queue are read from the database for every answer, as the app does.
 """
 
@@ -35,7 +36,7 @@ from quizapp.bank.webapp import current_bank
 from quizapp.database import write_transaction
 from quizapp.extensions import db
 from quizapp.history.dashboard import build_overview
-from quizapp.models import Card, Quiz
+from quizapp.models import Attempt, Card, Quiz
 from quizapp.scheduling import State, retrievability
 from quizapp.srs.calibration import calibration_for
 from quizapp.srs.cards import settings_for
@@ -170,6 +171,8 @@ class AppStudent:
         for key, value in plan.progress.items():
             set_committed_value(quiz, key, value)
         attempt = plan.attempt
+        answered = Attempt(question_id=spec.id, correct=attempt["correct"])  # what requeue reads
+        set_committed_value(quiz, "attempts", [*quiz.attempts, answered])
         log.answered(spec.id, done, seconds, bool(attempt["correct"]), attempt["score"])
         return done
 
