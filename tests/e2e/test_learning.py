@@ -90,7 +90,7 @@ def test_confidence_by_keyboard_with_marks_beside_the_score(page: Page, bank: Ba
 
     page.keyboard.press("n")
     page.wait_for_url(QUESTION_URL)
-    tab_to(page, "button.link")  # "End this quiz now and see the score"
+    tab_to(page, "form.end-early button")  # "End this quiz now and see the score"
     page.keyboard.press("Enter")
     expect(page).to_have_url(RESULTS_URL)
     expect(page.locator(".score-line")).to_contain_text(f"1 of {len(bank.questions)}")
