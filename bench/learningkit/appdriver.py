@@ -5,12 +5,13 @@ No HTTP: each sitting starts "Review due" quizzes (``study.operations.start_quiz
 answer POST does (``study.forms.read_answer``, ``study.answering.plan_answer``, then
 ``write_answer`` inside ``database.write_transaction()``), on an injected clock. Before each
 sitting it reads what the app would show: each card's predicted recall
-(``scheduling.retrievability``) and mastery (``analytics.progress.is_mastered``), beside the
-student's true recall; after the first sitting, the history page's mastery (``build_overview``).
+(``scheduling.retrievability`` through the student's calibration, ``srs.calibration``) and
+mastery (``analytics.progress.is_mastered``), beside the student's true recall; after the first sitting, the history page's mastery (``build_overview``).
 
 Not done as the pages do: the question page's ``mark_shown`` (time taken) is not written, and
 the quiz is not read again for every answer (each answer page reads it, with its attempts):
-it is kept out of the session, and what ``write_answer`` stored (the plan's progress) is set on
+it is kept out of the session, and what ``write_answer`` stored (the plan's progress, and
+the answer among its attempts: the end of a quiz asks its misses again from them) is set on
 it. Cards, settings and the queue are read from the database for every answer, as the app does.
 """
 
@@ -35,8 +36,9 @@ from quizapp.bank.webapp import current_bank
 from quizapp.database import write_transaction
 from quizapp.extensions import db
 from quizapp.history.dashboard import build_overview
-from quizapp.models import Card, Quiz
+from quizapp.models import Attempt, Card, Quiz
 from quizapp.scheduling import State, retrievability
+from quizapp.srs.calibration import calibration_for
 from quizapp.srs.cards import settings_for
 from quizapp.srs.queue import next_due
 from quizapp.study.answering import plan_answer, write_answer
@@ -116,8 +118,11 @@ class AppStudent:
     def sit(self, mind: Mind, log: StudyLog, start: float, minutes: float) -> None:
         """One sitting: "Review due" quizzes until the minutes are up or nothing is due.
 
-        When nothing is due now, the student waits for the card the Review page says is
-        "back in N minutes" if that is within the sitting's minutes, and stops otherwise.
+        A quiz begun is finished, even past the sitting's minutes (it is 20 questions at
+        most, and "Question 8 of 20" says how far it is). When nothing is due now (learning
+        cards due within the queue's 20 minutes of learning ahead included), the student
+        waits for the card the Review page says is "back in N minutes" if that is within the
+        sitting's minutes, and stops otherwise.
         """
         self.observe(mind, start)
         at, end = start, start + minutes * MINUTE
@@ -141,7 +146,7 @@ class AppStudent:
                 at = (back - START) / timedelta(days=1)
                 continue
             db.session.expunge(quiz)  # kept as written, see answer()
-            while not quiz.finished and at < end:
+            while not quiz.finished:  # a quiz begun is finished, its misses asked again
                 at = self.answer(quiz, mind, log, at)
         log.end_sitting(start, at)
         if self.shown.first_mastery is None:
@@ -166,6 +171,8 @@ class AppStudent:
         for key, value in plan.progress.items():
             set_committed_value(quiz, key, value)
         attempt = plan.attempt
+        answered = Attempt(question_id=spec.id, correct=attempt["correct"])  # what requeue reads
+        set_committed_value(quiz, "attempts", [*quiz.attempts, answered])
         log.answered(spec.id, done, seconds, bool(attempt["correct"]), attempt["score"])
         return done
 
@@ -173,6 +180,7 @@ class AppStudent:
         """Record predicted recall and mastery of the student's cards now, beside the truth."""
         now = moment(day)
         scheduler = settings_for(self.user_id).scheduler
+        calibration = calibration_for(self.user_id)
         cards = db.session.execute(
             select(Card).where(Card.user_id == self.user_id, Card.suspended.is_(False))
         ).scalars()
@@ -182,7 +190,8 @@ class AppStudent:
                 continue
             topic = self.bank.questions[question_id].topic
             true = mind.recall(question_id, day)
-            self.shown.predicted.append((topic, retrievability(state, now, scheduler), true))
-            if is_mastered(state):
+            shown = calibration.recall(retrievability(state, now, scheduler))
+            self.shown.predicted.append((topic, shown, true))
+            if is_mastered(state, calibration):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()

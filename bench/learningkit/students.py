@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from quizapp.bank.spec import Bank, QuestionSpec
 from quizapp.qtypes import get_type
+from tests.support.forms import right_form, wrong_form
 
 SLIP = 0.03
 """Chance of a wrong answer to a recalled question."""
@@ -77,29 +78,6 @@ def answer_seconds(student: Student, spec: QuestionSpec, rng: random.Random) -> 
     return rng.uniform(low, high) * student.speed
 
 
-def right_form(spec: QuestionSpec) -> MultiDict[str, Any]:
-    """Form data answering ``spec`` fully right, from the bank's own answer."""
-    f = spec.fields
-    match spec.type:
-        case "choice" | "short":
-            return MultiDict({"answer": f["answer"]})
-        case "multi":
-            return MultiDict([("answer", a) for a in f["answers"]])
-        case "truefalse":
-            return MultiDict({"answer": "true" if f["answer"] else "false"})
-        case "numeric":
-            return MultiDict({"answer": get_type("numeric").answer_text(spec)})
-        case "date":
-            return MultiDict({"answer": f["text"]})
-        case "order":
-            return MultiDict({f"order-{i}": item for i, item in enumerate(f["items"])})
-        case "match":
-            return MultiDict({f"match-{i}": right for i, (_, right) in enumerate(f["pairs"])})
-        case "cloze":
-            return MultiDict({f"blank-{i}": b[0] for i, b in enumerate(f["blanks"])})
-    raise ValueError(f"no right answer for type {spec.type!r}")
-
-
 def guess_form(spec: QuestionSpec, rng: random.Random) -> MultiDict[str, Any]:
     """Form data of a student who does not recall ``spec``: a guess, or a wrong text."""
     f = spec.fields
@@ -118,35 +96,6 @@ def guess_form(spec: QuestionSpec, rng: random.Random) -> MultiDict[str, Any]:
             rights = rng.sample([r for _, r in f["pairs"]], len(f["pairs"]))
             return MultiDict({f"match-{i}": r for i, r in enumerate(rights)})
     return wrong_form(spec, rng)
-
-
-def wrong_form(spec: QuestionSpec, rng: random.Random) -> MultiDict[str, Any]:
-    """Form data answering ``spec`` wrong (a slip, or a typed answer not recalled)."""
-    f = spec.fields
-    match spec.type:
-        case "choice":
-            return MultiDict({"answer": rng.choice([c for c in f["choices"] if c != f["answer"]])})
-        case "multi":
-            wrong = [c for c in f["choices"] if c not in f["answers"]]
-            return MultiDict([("answer", c) for c in (wrong[:1] or f["answers"][:1])])
-        case "truefalse":
-            return MultiDict({"answer": "false" if f["answer"] else "true"})
-        case "short":
-            return MultiDict({"answer": "no idea at all"})
-        case "numeric":
-            return MultiDict({"answer": "1"})
-        case "date":
-            return MultiDict({"answer": "1900"})
-        case "order":
-            items = list(f["items"])
-            return MultiDict({f"order-{i}": item for i, item in enumerate(reversed(items))})
-        case "match":
-            rights = [r for _, r in f["pairs"]]
-            rights = rights[1:] + rights[:1]
-            return MultiDict({f"match-{i}": r for i, r in enumerate(rights)})
-        case "cloze":
-            return MultiDict({f"blank-{i}": "zzzz" for i in range(len(f["blanks"]))})
-    raise ValueError(f"no wrong answer for type {spec.type!r}")
 
 
 def answer_form(spec: QuestionSpec, recalled: bool, rng: random.Random) -> MultiDict[str, Any]:

@@ -15,6 +15,12 @@ retention", called every card mastered minutes after its first correct answer.)
 a cut-off (the start of the student's local today): FSRS predicts recall of about 1.0 right after
 any rating, so a card studied today says nothing yet about memory. Cards still in (re)learning
 and suspended cards are left out.
+
+**Calibration.** Both figures go through the student's own recall curve
+(``scheduling.calibration``, fitted on their reviews): predicted retention is the calibrated
+recall, and the 21 days of mastery are the days until the *student's* recall falls to 90%
+(``Calibration.stability``), so a student who forgets faster than FSRS's defaults assume is
+not shown FSRS's optimism. Without reviews to learn from, the calibration is FSRS as it is.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import NamedTuple
 from fsrs import State
 
 from ..scheduling import DEFAULT_SETTINGS, CardKind, CardState, SchedulerSettings, retrievability
+from ..scheduling.calibration import IDENTITY, Calibration
 
 __all__ = [
     "BAR_MARKS",
@@ -102,18 +109,19 @@ class TopicMastery(NamedTuple):
         return "".join(mark * n for mark, n in zip(BAR_MARKS, sizes, strict=True))
 
 
-def card_stage(state: CardState) -> Stage:
-    """The card's stage: its queue (new, learning), or young / mastered (stability ≥ 21 days)."""
+def card_stage(state: CardState, calibration: Calibration = IDENTITY) -> Stage:
+    """The card's stage: its queue (new, learning), or young / mastered (the student's
+    calibrated stability ≥ 21 days)."""
     if state.kind is not CardKind.REVIEW:
         return Stage(state.kind.value)
-    mature = (state.stability or 0.0) >= MASTERED_STABILITY_DAYS
+    mature = calibration.stability(state.stability or 0.0) >= MASTERED_STABILITY_DAYS
     return Stage.MASTERED if mature else Stage.YOUNG
 
 
-def is_mastered(state: CardState) -> bool:
-    """True for a card in review whose FSRS stability is at least 21 days: mastery is
+def is_mastered(state: CardState, calibration: Calibration = IDENTITY) -> bool:
+    """True for a card in review whose (calibrated) stability is at least 21 days: mastery is
     evidence over time, not a recall probability just after a rating."""
-    return card_stage(state) is Stage.MASTERED
+    return card_stage(state, calibration) is Stage.MASTERED
 
 
 def topic_mastery(
@@ -121,17 +129,18 @@ def topic_mastery(
     cards: Iterable[tuple[str, CardState]],
     *,
     suspended: Iterable[str] = (),
+    calibration: Calibration = IDENTITY,
 ) -> list[TopicMastery]:
     """Questions per stage per topic, in the order `topics` gives.
 
     `topics` are `(key, title, question count)` of the served questions; `cards` are
     `(topic key, state)` of the student's cards that count (not suspended, question served);
     `suspended` the topic key of each suspended card on a served question. Questions without
-    a card are new.
+    a card are new. ``calibration``: the student's (``card_stage``).
     """
     counts: dict[str, dict[Stage, int]] = defaultdict(lambda: defaultdict(int))
     for topic, state in cards:
-        counts[topic][card_stage(state)] += 1
+        counts[topic][card_stage(state, calibration)] += 1
     held: dict[str, int] = defaultdict(int)
     for topic in suspended:
         held[topic] += 1
@@ -160,14 +169,16 @@ def predicted_retention(
     settings: SchedulerSettings = DEFAULT_SETTINGS,
     *,
     before: datetime | None = None,
+    calibration: Calibration = IDENTITY,
 ) -> Retention:
-    """Mean retrievability now of the cards in review last rated before `before`.
+    """Mean recall now, as the student's ``calibration`` reads FSRS's retrievability, of the
+    cards in review last rated before `before`.
 
     Pass the start of the student's local today as `before`: a card rated today has a
     retrievability of about 1.0 whatever the answer was. None means every card in review.
     """
     values = [
-        retrievability(s, now, settings)
+        calibration.recall(retrievability(s, now, settings))
         for s in states
         if not s.is_new
         and s.state == State.Review

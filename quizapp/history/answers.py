@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from markupsafe import Markup
 
@@ -16,7 +17,7 @@ from ..models import Attempt, Question
 from ..presentation import markdown, markdown_inline, verdict
 from ..qtypes import get_type
 
-__all__ = ["AnswerRow", "answer_rows"]
+__all__ = ["AnswerRow", "MisconceptionRow", "answer_rows", "misconception_rows"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,27 @@ def answer_rows(rows: Iterable[tuple[Attempt, Question]], bank: Bank) -> list[An
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class MisconceptionRow:
+    """A question answered wrong while "very sure": a belief to correct, not a gap."""
+
+    question_id: str
+    prompt: Markup
+    right_answer: str | None
+    times: int
+    last: datetime
+
+
+def misconception_rows(
+    rows: Iterable[tuple[Question, int, datetime]], bank: Bank
+) -> list[MisconceptionRow]:
+    """Rows from ``history.queries.misconceptions``; the right answer from the served bank."""
+    out = []
+    for question, times, last in rows:
+        spec = bank.get(question.id)
+        right = get_type(spec.type).answer_text(spec) if spec is not None else None
+        prompt = spec.prompt if spec is not None else question.prompt
+        out.append(MisconceptionRow(question.id, markdown_inline(prompt), right, times, last))
+    return out

@@ -18,6 +18,8 @@ from ..analytics import (
 )
 from ..charts import Heatmap, LineChart, calendar_heatmap, heatmap_start, line_chart
 from ..scheduling import day_bounds
+from ..scheduling.calibration import Calibration
+from ..srs.calibration import calibration_for
 from ..srs.cards import settings_for
 from . import cards, queries
 
@@ -36,14 +38,16 @@ class Overview:
     mastery: list[TopicMastery]
     retention: float | None
     retention_cards: int = 0
+    calibration: Calibration | None = None
 
 
 def build_overview(user_id: int, now: datetime) -> Overview:
     """The last year's activity, daily scores, streak, mastery and retention of one user.
 
     Retention counts only cards last rated before the start of the user's local today (see
-    `analytics.progress`). Queries: settings, the activity buckets, the cards, the suspended
-    cards, the topics.
+    `analytics.progress`); mastery and retention go through the student's calibration.
+    Queries: settings, the activity buckets, the cards, the calibration's reviews, the
+    suspended cards, the topics.
     """
     settings = settings_for(user_id)
     zone = settings.zone
@@ -54,14 +58,20 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     days = daily_activity(buckets, zone)
     scores = daily_scores(buckets, zone)
     card_rows = cards.user_cards(user_id)
+    calibration = calibration_for(user_id)
     mastery = topic_mastery(
         queries.served_topics(),
         card_rows,
         suspended=cards.suspended_topics(user_id),
+        calibration=calibration,
     )
     day_start, _ = day_bounds(now, zone)
     retention: Retention = predicted_retention(
-        (s for _, s in card_rows), now, settings.scheduler, before=day_start
+        (s for _, s in card_rows),
+        now,
+        settings.scheduler,
+        before=day_start,
+        calibration=calibration,
     )
     return Overview(
         timezone=zone,
@@ -72,4 +82,5 @@ def build_overview(user_id: int, now: datetime) -> Overview:
         mastery=mastery,
         retention=retention.value,
         retention_cards=retention.cards,
+        calibration=calibration,
     )

@@ -1,4 +1,9 @@
-"""The CSV export of a user's attempts: one row per attempt, streamed as it is read."""
+"""The CSV export of a user's attempts: one row per attempt, streamed as it is read.
+
+With confidence-based marking an answer also has its ``confidence`` (1 not sure, 2 fairly
+sure, 3 very sure) and its ``cbm_mark`` (Moodle's scale, ``grading.cbm_mark``); both cells
+are empty for an answer given without it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..grading import cbm_mark
 from ..models import Attempt
 
 __all__ = ["CSV_COLUMNS", "csv_lines", "csv_safe"]
@@ -26,6 +32,8 @@ CSV_COLUMNS = (
     "correct",
     "time_taken_ms",
     "note",
+    "confidence",
+    "cbm_mark",
 )
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -60,7 +68,15 @@ def _row(attempt: Attempt, topic: str) -> list[Any]:
         int(attempt.correct),
         attempt.time_taken_ms if attempt.time_taken_ms is not None else "",
         csv_safe(attempt.note or ""),
+        *_marks(attempt),
     ]
+
+
+def _marks(attempt: Attempt) -> tuple[Any, Any]:
+    """The confidence and CBM mark cells: empty when the answer was not marked."""
+    if attempt.confidence is None:
+        return "", ""
+    return attempt.confidence, f"{cbm_mark(attempt.score, attempt.confidence):g}"
 
 
 def csv_lines(rows: Iterable[tuple[Attempt, str]]) -> Iterator[str]:

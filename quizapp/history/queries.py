@@ -19,6 +19,7 @@ from sqlalchemy.orm import lazyload
 from ..analytics import ActivityBucket
 from ..extensions import db
 from ..models import Attempt, Question, Quiz
+from ..scheduling.evidence import VERY_SURE
 from ..study.policy import hidden_quizzes, visible_attempts
 from ..study.scoring import quiz_score, tally
 from .sql import epoch_bucket
@@ -29,6 +30,7 @@ __all__ = [
     "activity_buckets",
     "export_rows",
     "hidden_among",
+    "misconceptions",
     "quiz_answers",
     "served_topics",
     "quiz_scores",
@@ -178,3 +180,17 @@ def export_rows(user_id: int, now: datetime) -> Iterator[tuple[Attempt, str]]:
         .execution_options(yield_per=500)
     )
     yield from ((attempt, topic) for attempt, topic in rows)
+
+
+def misconceptions(user_id: int) -> list[tuple[Question, int, datetime]]:
+    """The questions the user answered wrong (or partly right) while "very sure": each with
+    how many such answers and the latest one's time, latest first (one grouped query)."""
+    rows = db.session.execute(
+        select(Question, func.count(Attempt.id), func.max(Attempt.created_at))
+        .join(Attempt, Attempt.question_id == Question.id)
+        .where(Attempt.user_id == user_id, Attempt.correct.is_(False))
+        .where(Attempt.confidence == VERY_SURE)
+        .group_by(Question.id)
+        .order_by(func.max(Attempt.created_at).desc(), Question.id)
+    )
+    return [(question, int(times), last) for question, times, last in rows]

@@ -19,7 +19,7 @@ from ..srs.cards import settings_for
 from ..study.policy import quiz_rules
 from ..study.queries import quiz_or_404
 from . import queries
-from .answers import answer_rows
+from .answers import answer_rows, misconception_rows
 from .dashboard import build_overview
 from .export import csv_lines
 from .quizzes import quiz_rows, topics_text
@@ -61,8 +61,15 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
         queries.topic_titles(),
         overview.timezone,
     )
+    believed = misconception_rows(queries.misconceptions(user.id), current_bank())
     return render_template(
-        "history/index.html", owner=user, links=links, overview=overview, page=page, rows=rows
+        "history/index.html",
+        owner=user,
+        links=links,
+        overview=overview,
+        page=page,
+        rows=rows,
+        misconceptions=believed,
     )
 
 

@@ -156,6 +156,10 @@ class RatingLog(db.Model):
     ``kind`` is the queue the card was in before the rating (new, learning, review), which is
     what the daily limits count. ``previous`` is the card's :func:`card_snapshot` before the
     rating, so undo restores it exactly; ``attempt_id`` is the answer the rating came from.
+    ``predicted_recall`` is FSRS's recall of the card at the rating when it was last rated on
+    an earlier local day (NULL otherwise, and for ratings before migration 0011), with the
+    question's ``guess_chance`` (0 for a flashcard): what ``scheduling.calibration`` learns
+    the student's own recall curve from.
     """
 
     __tablename__ = "rating_log"
@@ -171,6 +175,8 @@ class RatingLog(db.Model):
     kind: Mapped[str] = mapped_column(String(10))
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     previous: Mapped[dict[str, Any]] = mapped_column(JSON)
+    predicted_recall: Mapped[float | None] = mapped_column(Float)
+    guess_chance: Mapped[float | None] = mapped_column(Float)
 
 
 def scheduler_settings(desired_retention: float | None) -> SchedulerSettings:

@@ -3,9 +3,11 @@
 It takes card state values and an aware UTC `now` and returns new values: `review` rates a
 card, `preview` gives each button's interval, `pick_next` and `queue_counts` apply the daily
 queue policy, `day_bounds` gives the user's local day; `evidence_for_answer` turns a graded
-quiz answer into its rating (docs/learning.md); `exam` caps intervals before a class's exam.
+quiz answer into its rating, `fit_calibration` fits a student's own recall curve on their
+reviews (docs/learning.md); `exam` caps intervals before a class's exam.
 """
 
+from .calibration import IDENTITY, Calibration, Observation, fit_calibration
 from .days import day_bounds, is_valid_timezone, timezone_names
 from .evidence import (
     CONFIDENCE_LEVELS,
@@ -31,7 +33,15 @@ from .exam import (
     unseen_per_exam,
     workload,
 )
-from .queue import DEFAULT_LIMITS, DailyLimits, DueCard, next_due_at, pick_next, queue_counts
+from .queue import (
+    DEFAULT_LIMITS,
+    LEARN_AHEAD,
+    DailyLimits,
+    DueCard,
+    next_due_at,
+    pick_next,
+    queue_counts,
+)
 from .rating import (
     DEFAULT_SETTINGS,
     LEECH_LAPSES,
@@ -62,6 +72,10 @@ __all__ = [
     "new_first",
     "unseen_per_exam",
     "workload",
+    "IDENTITY",
+    "Calibration",
+    "Observation",
+    "fit_calibration",
     "CONFIDENCE_LEVELS",
     "GUESS_LIMIT",
     "Evidence",
@@ -70,6 +84,7 @@ __all__ = [
     "evidence_for_answer",
     "is_misconception",
     "DEFAULT_LIMITS",
+    "LEARN_AHEAD",
     "DEFAULT_SETTINGS",
     "LEECH_LAPSES",
     "MAX_RETENTION",

@@ -10,20 +10,35 @@ The database layer feeds two lists for one user, leaving suspended cards out:
 `reviews_done_today` and `new_done_today` count today's ratings whose `RatingOutcome.kind` was
 `review` and `new`. Ratings during (re)learning steps use no limit, so a missed question always
 comes back in the quiz once its step is due.
+
+**Learning ahead** (Anki's "learn ahead limit"): when nothing else is ready, a (re)learning card
+due within `LEARN_AHEAD` (20 minutes) is asked now instead of ending the sitting, so a miss
+comes back before a student who keeps studying is told "nothing is due".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from fsrs import State
 
 from .state import ensure_utc
 
-__all__ = ["DEFAULT_LIMITS", "DailyLimits", "DueCard", "next_due_at", "pick_next", "queue_counts"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "LEARN_AHEAD",
+    "DailyLimits",
+    "DueCard",
+    "next_due_at",
+    "pick_next",
+    "queue_counts",
+]
+
+LEARN_AHEAD = timedelta(minutes=20)
+"""How far ahead a (re)learning card is asked when nothing else is ready (Anki's default)."""
 
 
 @dataclass(frozen=True)
@@ -68,19 +83,27 @@ def pick_next(
     reviews_done_today: int,
     new_done_today: int,
     limits: DailyLimits = DEFAULT_LIMITS,
+    learn_ahead: timedelta = LEARN_AHEAD,
 ) -> int | None:
     """The id of the card to ask now, or None when nothing is ready.
 
     First the card due longest ago (due <= now; ties by id) among (re)learning cards and, while
     the reviews-per-day limit is not reached, review cards; then the first new card while the
-    new-per-day limit is not reached.
+    new-per-day limit is not reached; then, learning ahead, the (re)learning card due soonest
+    within ``learn_ahead`` of now.
     """
     now = ensure_utc(now)
-    ready = [card for card in _servable(due_cards, reviews_done_today, limits) if card.due <= now]
+    servable = _servable(due_cards, reviews_done_today, limits)
+    ready = [card for card in servable if card.due <= now]
     if ready:
         return min(ready, key=lambda card: (card.due, card.card_id)).card_id
     if new_done_today < limits.new_per_day:
-        return next(iter(new_cards), None)
+        new = next(iter(new_cards), None)
+        if new is not None:
+            return new
+    ahead = [c for c in servable if c.state != State.Review and c.due <= now + learn_ahead]
+    if ahead:
+        return min(ahead, key=lambda card: (card.due, card.card_id)).card_id
     return None
 
 

@@ -30,6 +30,7 @@ from ..bank.spec import Bank
 from ..extensions import db
 from ..models import Card, Question, RatingLog, UserSettings
 from ..scheduling import (
+    LEARN_AHEAD,
     CardKind,
     DailyLimits,
     DueCard,
@@ -116,16 +117,20 @@ def _scheduled(
 def _due_heads_query() -> CompoundSelect[tuple[str, datetime, int]]:
     """Two ``LIMIT 1`` walks of the ``(user_id, due)`` index, one per kind of card.
 
-    Built once with bound parameters ``user_id`` and ``now``: constructing the statement
-    costs more than running it.
+    Built once with bound parameters ``user_id``, ``now`` and ``ahead`` (learning cards due by
+    then are asked when nothing else is ready): constructing the statement costs more than
+    running it.
     """
-    user_id, now = bindparam("user_id"), bindparam("now")
+    user_id, now, ahead = bindparam("user_id"), bindparam("now"), bindparam("ahead")
     heads = [
-        _scheduled(user_id, Card.due <= now, condition)
+        _scheduled(user_id, Card.due <= until, condition)
         .order_by(Card.due, Card.id)
         .limit(1)
         .subquery()
-        for condition in (Card.state == State.Review, Card.state != State.Review)
+        for until, condition in (
+            (now, Card.state == State.Review),
+            (ahead, Card.state != State.Review),
+        )
     ]
     return union_all(*(select(head) for head in heads))
 
@@ -134,12 +139,14 @@ DUE_HEADS = _due_heads_query()
 
 
 def due_heads(user_id: int, now: datetime) -> list[DueCard]:
-    """The longest-overdue review card and (re)learning card due by ``now``: at most one each.
+    """The longest-overdue review card due by ``now`` and (re)learning card due by ``now`` +
+    ``LEARN_AHEAD``: at most one each.
 
     `pick_next` only ever takes the oldest due card of the kinds the limits allow, so the head
     of each kind is all it needs; each head is one short walk of the ``(user_id, due)`` index.
     """
-    rows = db.session.execute(DUE_HEADS, {"user_id": user_id, "now": now})
+    params = {"user_id": user_id, "now": now, "ahead": now + LEARN_AHEAD}
+    rows = db.session.execute(DUE_HEADS, params)
     return [DueCard(*row) for row in rows]
 
 

@@ -41,11 +41,13 @@ from ..scheduling import (
     GradedAnswer,
     Rating,
     RatingOutcome,
+    SchedulerSettings,
     cap_due,
     cap_for_exams,
     day_bounds,
     new_card,
     rate,
+    retrievability,
 )
 from .exams import due_load, upcoming_exams
 
@@ -113,9 +115,9 @@ def plan_rating(
     row = found if found.id is not None else None
     before = card_state(row) if row is not None else new_card(now)
     settings = scheduler_settings(found.desired_retention)  # NULL: never saved, the defaults
+    day_start, day_end = day_bounds(now, zone_or_default(found.timezone))
     evidence = None
     if isinstance(rating, GradedAnswer):
-        day_start, day_end = day_bounds(now, zone_or_default(found.timezone))
         evidence = rating.evidence(
             first_answer=before.is_new, seen_today=_rated_since(before, day_start)
         )
@@ -133,11 +135,30 @@ def plan_rating(
         card_id=row.id if row is not None else None,
         seen_reps=before.reps,
         values=card_values(outcome.new_state),
-        log={"user_id": user_id, **rating_log_fields(before, leech, outcome)},
+        log={
+            "user_id": user_id,
+            **rating_log_fields(before, leech, outcome),
+            **_calibration_fields(before, rating, now, day_start, settings),
+        },
         outcome=outcome,
         now=now,
         evidence=evidence,
     )
+
+
+def _calibration_fields(
+    before: CardState,
+    rating: Rating | GradedAnswer,
+    now: datetime,
+    day_start: datetime,
+    settings: SchedulerSettings,
+) -> dict[str, float | None]:
+    """The log's ``predicted_recall`` and ``guess_chance``: FSRS's recall of a card last rated
+    on an earlier local day (a test of the prediction, ``scheduling.calibration``), else None."""
+    if before.is_new or _rated_since(before, day_start):
+        return {"predicted_recall": None, "guess_chance": None}
+    guess = rating.guess_chance if isinstance(rating, GradedAnswer) else 0.0
+    return {"predicted_recall": retrievability(before, now, settings), "guess_chance": guess}
 
 
 def _rated_since(state: CardState, since: datetime) -> bool:

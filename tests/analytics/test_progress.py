@@ -14,7 +14,7 @@ from quizapp.analytics import (
     predicted_retention,
     topic_mastery,
 )
-from quizapp.scheduling import CardState, Rating, State, new_card, rate
+from quizapp.scheduling import Calibration, CardState, Rating, State, new_card, rate
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 DAY_START = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
@@ -93,3 +93,16 @@ def test_retention_leaves_out_cards_in_learning() -> None:
     missed = rate(review(7.0, 7), Rating.Again, T0 - timedelta(days=2)).new_state
     assert missed.state == State.Relearning
     assert predicted_retention([missed], T0, before=DAY_START).value is None
+
+
+def test_a_student_who_forgets_faster_sees_less_retention_and_mastery() -> None:
+    faster = Calibration(shift=-1.5, slope=1.0, reviews=300)
+    card = review(30.0, 30)  # FSRS: 0.9 now, stability 30 days
+    assert is_mastered(card) and not is_mastered(card, faster)
+    assert card_stage(card, faster) is Stage.YOUNG
+    plain = predicted_retention([card], T0, before=DAY_START)
+    shown = predicted_retention([card], T0, before=DAY_START, calibration=faster)
+    assert plain.value == pytest.approx(0.9, abs=0.01)
+    assert shown.value == pytest.approx(faster.recall(plain.value)) and shown.value < 0.7
+    mastery = topic_mastery([("t", "T", 1)], [("t", card)], calibration=faster)
+    assert (mastery[0].mastered, mastery[0].young) == (0, 1)

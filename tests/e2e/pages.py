@@ -104,8 +104,9 @@ def choose_option_by_keys(page: Page, name: str, value: str) -> None:
     expect(page.locator(select)).to_have_value(value)
 
 
-def fill_by_keys(page: Page, answer: Answer) -> None:
-    """Give ``answer`` with keys only: 1–9 tick, typing fills, arrows choose, Enter checks."""
+def fill_by_keys(page: Page, answer: Answer, *, submit: bool = True) -> None:
+    """Give ``answer`` with keys only: 1–9 tick, typing fills, arrows choose, Enter checks
+    (``submit=False``: everything but Enter)."""
     keys = page.locator("[data-key-choice]").evaluate_all("es => es.map(e => e.value)")
     for value in answer.ticks:
         page.keyboard.press(str(keys.index(value) + 1))
@@ -114,6 +115,8 @@ def fill_by_keys(page: Page, answer: Answer) -> None:
         page.keyboard.type(text)
     for name, value in answer.selects.items():
         choose_option_by_keys(page, name, value)
+    if not submit:
+        return
     if answer.selects:
         tab_to(page, "button[data-key-submit]")
     page.keyboard.press("Enter")

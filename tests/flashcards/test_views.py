@@ -131,7 +131,10 @@ def test_all_done_for_now(app, client, student_in, clock) -> None:
     )
     rate(client, FIRST, "1")
     page = client.get("/flashcards/").get_data(as_text=True)
-    assert "All done" not in page and "Next card due in 10 minutes." in page
+    assert "Arthur Mensch worked at which" in page  # due in 10 minutes: learning ahead asks it
+    rate(client, FIRST, "3")
+    page = client.get("/flashcards/").get_data(as_text=True)
+    assert "All done" not in page and "Next card due tomorrow at 09:00." in page
     assert "Study 1 new question now" in page  # a batch the size of the daily limit
     assert client.post("/flashcards/new").location.endswith("/flashcards/")
     front = client.get("/flashcards/").get_data(as_text=True)

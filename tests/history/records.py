@@ -132,8 +132,9 @@ def attempt_row(
     kind: str = "quiz",
     raw_answer: object = "an answer",
     normalised: str | None = None,
+    confidence: int | None = None,
 ) -> Attempt:
-    """An Attempt as the quiz would record it."""
+    """An Attempt as the quiz would record it (``confidence``: marked 1..3, or not)."""
     text = raw_answer if isinstance(raw_answer, str) else str(raw_answer)
     return Attempt(
         user_id=user_id,
@@ -148,6 +149,7 @@ def attempt_row(
         correct=score >= 1.0,
         time_taken_ms=1500,
         created_at=when,
+        confidence=confidence,
     )
 
 

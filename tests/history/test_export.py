@@ -71,3 +71,16 @@ def test_teacher_exports_a_students_csv_students_cannot(
 )
 def test_formulas_are_defused(typed: str, cell: str) -> None:
     assert csv_safe(typed) == cell
+
+
+def test_export_has_the_confidence_and_cbm_mark(client, auth, student, records) -> None:
+    records.attempts(student, [("lample-model", 1.0, NOW)], confidence=2)
+    records.attempts(student, [("mensch-former-lab", 0.0, NOW)], confidence=3)
+    records.attempts(student, [("founders-from-meta", 0.5, NOW)], confidence=3)
+    records.attempts(student, [("deal-cloze", 1.0, NOW)])  # not marked
+    auth.login()
+    rows = {r["question_id"]: r for r in read_csv(client.get("/history/export.csv"))}
+    assert (rows["lample-model"]["confidence"], rows["lample-model"]["cbm_mark"]) == ("2", "2")
+    assert rows["mensch-former-lab"]["cbm_mark"] == "-6"  # wrong and very sure
+    assert rows["founders-from-meta"]["cbm_mark"] == "1.5"  # half right, very sure: 3 x 0.5
+    assert (rows["deal-cloze"]["confidence"], rows["deal-cloze"]["cbm_mark"]) == ("", "")

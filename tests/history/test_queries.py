@@ -93,7 +93,7 @@ def test_pages_run_the_same_number_of_queries_for_10_and_500_answers(
     large |= measure(client, auth, "teacher1", teacher_urls)
 
     assert large == small
-    assert max(small.values()) <= 12, small
+    assert max(small.values()) <= 14, small  # 14: the calibration and the misconceptions too
 
 
 def test_attempts_are_indexed_by_user_and_time(app) -> None:

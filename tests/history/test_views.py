@@ -107,3 +107,34 @@ def test_students_get_403_on_teacher_history_pages(
         f"/teacher/students/{student}/history",
     ):
         assert client.get(url).status_code == 403, url
+
+
+def test_misconceptions_are_on_the_students_own_page(
+    client, auth, student, teacher, make_user, records
+) -> None:
+    wrong_and_sure = [
+        ("mensch-former-lab", 0.0, NOW - timedelta(days=1)),
+        ("mensch-former-lab", 0.0, NOW),
+    ]
+    records.attempts(student, wrong_and_sure, confidence=3)
+    records.attempts(student, [("lample-model", 0.0, NOW)], confidence=2)  # wrong, not sure
+    records.attempts(student, [("deal-cloze", 1.0, NOW)], confidence=3)  # right and sure
+    other = make_user("student2")
+    records.attempts(other, [("founders-count", 0.0, NOW)], confidence=3)
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    section = page[page.index('id="misconceptions-title"') : page.index("<h2>Quizzes</h2>")]
+    assert "Arthur Mensch worked at which" in section and "Google DeepMind" in section
+    assert "<td>2</td>" in section  # twice
+    for left_out in ("lample", "LLaMA", "How many", "fifteen"):
+        assert left_out not in section, left_out
+    auth.logout()
+    auth.login("teacher1")
+    page = client.get(f"/teacher/students/{student}/history").get_data(as_text=True)
+    assert "Misconceptions" in page and "Arthur Mensch worked at which" in page
+
+
+def test_no_misconceptions_no_section(client, auth, student, records) -> None:
+    records.attempts(student, [("lample-model", 0.0, NOW)])
+    auth.login()
+    assert "Misconceptions" not in client.get("/history/").get_data(as_text=True)

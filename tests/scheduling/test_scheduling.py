@@ -127,7 +127,8 @@ def test_a_miss_on_a_new_card_is_due_in_ten_minutes_and_comes_back_in_the_sittin
 
     almost = T0 + TEN_MINUTES - timedelta(seconds=1)
     assert pick_next(due_cards, [8, 9], almost, 0, 1) == 8  # meanwhile, a new card
-    assert pick_next(due_cards, [], almost, 0, 1) is None
+    assert pick_next(due_cards, [], almost, 0, 1) == 7  # nothing else: learning ahead
+    assert pick_next(due_cards, [], almost, 0, 1, learn_ahead=timedelta(0)) is None
     assert next_due_at(due_cards, almost, 0) == T0 + TEN_MINUTES
     assert pick_next(due_cards, [8, 9], T0 + TEN_MINUTES, 0, 1) == 7
 
@@ -140,7 +141,8 @@ def test_a_miss_on_a_review_card_is_a_lapse_due_in_ten_minutes():
     assert outcome.new_state.state == State.Relearning
     assert outcome.new_state.due == card.due + TEN_MINUTES
     due_cards = [(3, outcome.new_state.due, outcome.new_state.state)]
-    assert pick_next(due_cards, [], card.due + timedelta(minutes=5), 1, 0) is None
+    no_ahead = {"learn_ahead": timedelta(0)}
+    assert pick_next(due_cards, [], card.due + timedelta(minutes=5), 1, 0, **no_ahead) is None
     assert pick_next(due_cards, [], card.due + timedelta(minutes=11), 1, 0) == 3
 
 
@@ -327,7 +329,9 @@ def test_review_limit_holds_back_review_cards_but_not_learning_ones():
 def test_learning_count_includes_misses_not_due_yet():
     due_cards = [(1, T0 + TEN_MINUTES, State.Relearning), (2, T0 + TEN_MINUTES, State.Learning)]
     assert queue_counts(due_cards, [], T0, 0, 0) == {"due": 0, "learning": 2, "new": 0}
-    assert pick_next(due_cards, [], T0, 0, 0) is None
+    assert pick_next(due_cards, [], T0, 0, 0, learn_ahead=timedelta(0)) is None
+    assert pick_next(due_cards, [], T0, 0, 0) == 1  # learning ahead: due within 20 minutes
+    assert pick_next(due_cards, [], T0 - timedelta(minutes=11), 0, 0) is None  # 21 minutes
 
 
 def test_limits_cannot_be_negative():

@@ -1,0 +1,36 @@
+"""A student's calibration, fitted on their own reviews (``scheduling.calibration``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, select
+
+from ..extensions import db
+from ..models import RatingLog
+from ..scheduling import CardKind, Rating
+from ..scheduling.calibration import Calibration, Observation, fit_calibration
+
+RECENT_REVIEWS = 1000
+"""The calibration is fitted on the student's latest reviews at most: it follows a student
+who changes, and its cost stays bounded."""
+
+_TESTS = (
+    select(RatingLog.predicted_recall, RatingLog.rating, RatingLog.guess_chance)
+    .where(RatingLog.user_id == bindparam("user_id"), RatingLog.predicted_recall.is_not(None))
+    .where(RatingLog.kind == CardKind.REVIEW.value)
+    .order_by(RatingLog.id.desc())
+    .limit(RECENT_REVIEWS)
+)
+
+
+def calibration_for(user_id: int) -> Calibration:
+    """The student's recall curve from their reviews of cards in review (the cards whose
+    recall the history page shows) last rated on an earlier day.
+
+    Cards in (re)learning are left out: after a lapse FSRS's short-term stability predicts
+    recall the next day on another footing than a card's long-term review.
+    """
+    rows = db.session.execute(_TESTS, {"user_id": user_id})
+    return fit_calibration(
+        Observation(predicted, rating != Rating.Again, guess or 0.0)
+        for predicted, rating, guess in rows
+    )

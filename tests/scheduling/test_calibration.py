@@ -1,0 +1,60 @@
+"""A student's recall curve fitted on their reviews: FSRS as it is without evidence, the
+student's own curve with plenty, guesses and slips not taken for recall."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizapp.scheduling import IDENTITY, Calibration, Observation, fit_calibration
+from quizapp.scheduling.calibration import SLIP
+
+
+def reviews(count: int, recall, guess: float = 0.0, seed: int = 1) -> list[Observation]:
+    """``count`` reviews at predictions 0.7..0.99 of a student whose recall is ``recall(p)``."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        predicted = rng.uniform(0.7, 0.99)
+        passed = rng.random() < guess + (1 - guess - SLIP) * recall(predicted)
+        out.append(Observation(predicted, passed, guess))
+    return out
+
+
+def test_no_reviews_is_fsrs_as_it_is() -> None:
+    assert fit_calibration([]) == IDENTITY
+    assert IDENTITY.recall(0.83) == 0.83 and IDENTITY.stability(21.0) == 21.0
+    assert IDENTITY.recall(0.0) == 0.0  # a card never reviewed stays at 0
+
+
+def test_a_few_reviews_move_it_little_and_many_a_lot() -> None:
+    one = fit_calibration(reviews(1, lambda p: 0.0))
+    few = fit_calibration(reviews(5, lambda p: 0.0))  # five misses in a row
+    many = fit_calibration(reviews(100, lambda p: 0.0))
+    assert 0.85 < one.recall(0.9) < 0.9
+    assert 0.5 < few.recall(0.9) < one.recall(0.9)
+    assert many.recall(0.9) < 0.2
+
+
+@pytest.mark.parametrize("guess", [0.0, 0.25])
+def test_a_student_who_recalls_as_fsrs_predicts_stays_close(guess: float) -> None:
+    fitted = fit_calibration(reviews(1000, lambda p: p, guess))
+    for predicted in (0.75, 0.9, 0.97):
+        assert fitted.recall(predicted) == pytest.approx(predicted, abs=0.04)
+
+
+@pytest.mark.parametrize("guess", [0.0, 0.25])
+def test_a_student_who_forgets_faster_is_shown_less(guess: float) -> None:
+    truth = Calibration(shift=-1.5, slope=0.9)
+    fitted = fit_calibration(reviews(1000, truth.recall, guess))
+    for predicted in (0.75, 0.9, 0.97):
+        assert fitted.recall(predicted) == pytest.approx(truth.recall(predicted), abs=0.05)
+    assert fitted.stability(30.0) < 30.0 / 4  # mastery needs far more FSRS stability
+
+
+def test_the_inverse_and_the_stability() -> None:
+    faster = Calibration(shift=-1.0, slope=1.0)
+    assert faster.recall(faster.predicted_for(0.9)) == pytest.approx(0.9)
+    slower = Calibration(shift=1.0, slope=1.0)
+    assert faster.stability(10.0) < 10.0 < slower.stability(10.0)

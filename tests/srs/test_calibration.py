@@ -1,0 +1,58 @@
+"""Each rating of a card last rated on an earlier day keeps FSRS's prediction: the student's
+calibration is fitted on those (docs/learning.md, "Calibration")."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from quizapp.bank.webapp import current_bank
+from quizapp.extensions import db
+from quizapp.models import RatingLog
+from quizapp.scheduling import IDENTITY, Rating
+from quizapp.srs import operations as ops
+from quizapp.srs.calibration import calibration_for
+from quizapp.srs.cards import card_for
+
+from .conftest import START
+
+
+def rate(user_id: int, question_id: str, rating: Rating, days: float) -> None:
+    """A flashcard rating ``days`` after START, committed."""
+    spec = current_bank().questions[question_id]
+    card = card_for(user_id, question_id)
+    when = START + timedelta(days=days)
+    ops.rate_flashcard(user_id, spec, rating, when, card.reps if card else 0)
+    db.session.commit()
+
+
+def logged() -> list[tuple[float | None, float | None]]:
+    rows = db.session.execute(
+        select(RatingLog.predicted_recall, RatingLog.guess_chance).order_by(RatingLog.id)
+    )
+    return [tuple(row) for row in rows]
+
+
+def test_only_reviews_on_a_later_day_are_tests(ctx, student) -> None:
+    question_id = next(iter(current_bank().questions))
+    rate(student, question_id, Rating.Good, 0)  # new: nothing predicted
+    rate(student, question_id, Rating.Good, 0.01)  # the same day: not a test either
+    rate(student, question_id, Rating.Again, 5)  # a later day: FSRS's recall then
+    first, same_day, later = logged()
+    assert first == (None, None) and same_day == (None, None)
+    predicted, guess = later
+    assert 0.0 < predicted < 1.0 and guess == 0.0  # a flashcard is never a guess
+
+
+def test_a_student_without_reviews_sees_fsrs_as_it_is(ctx, student) -> None:
+    assert calibration_for(student) == IDENTITY
+
+
+def test_lapses_lower_the_students_curve(ctx, student) -> None:
+    for question_id in list(current_bank().questions)[:8]:
+        rate(student, question_id, Rating.Good, 0)
+        rate(student, question_id, Rating.Again, 3)  # due about now: FSRS said 0.9
+    fitted = calibration_for(student)
+    assert fitted.reviews == 8
+    assert fitted.recall(0.9) < 0.8
