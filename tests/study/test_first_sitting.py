@@ -1,7 +1,7 @@
 """A new student's first sitting on the real bank, then "Retry" a minute later: what the app
 says afterwards is the truth (docs/learning.md).
 
-One quiz of 36 of the 79 questions with 7 misses and 6 partly right answers; every miss and
+One quiz of 36 of the bank's questions with 7 misses and 6 partly right answers; every miss and
 partly right answer is asked again in that quiz and is due again by the next day; the retry a
 minute later graduates nothing; history then shows no mastery but learning and young cards;
 flashcards, with nothing ready, offer the 43 questions never seen.
@@ -34,7 +34,7 @@ LENGTH, MISSES, PARTLY = 36, 7, 6
 
 @pytest.fixture
 def app_config(clock: FrozenClock) -> dict[str, object]:
-    """The real bank (79 questions) on the frozen clock."""
+    """The real bank (questions/) on the frozen clock."""
     return {"CLOCK": clock, "QUESTIONS_DIR": str(ROOT / "questions")}
 
 
@@ -62,7 +62,8 @@ def test_one_sitting_with_misses_then_retry_tells_the_truth(
 ) -> None:
     with app.app_context():
         bank = current_bank()
-        assert len(bank) == 79
+        size = len(bank)
+        assert size > LENGTH
         quiz = ops.start_quiz(student, "topics", list(bank.topics), LENGTH, bank, clock.now, 15)
         db.session.commit()
         drawn = list(quiz.question_ids)
@@ -102,9 +103,9 @@ def test_one_sitting_with_misses_then_retry_tells_the_truth(
         history,
     )
     new, learning, young, mastered, total = (sum(int(r[i]) for r in rows) for i in range(5))
-    assert (mastered, total) == (0, 79) and {r[5] for r in rows} == {"0"}  # no mastery
-    assert new == 79 - LENGTH and learning + young == LENGTH and learning > 0
-    assert "Average predicted retention</dt>\n        <dd>—</dd>" in history  # nothing yet
+    assert (mastered, total) == (0, size) and {r[5] for r in rows} == {"0"}  # no mastery
+    assert new == size - LENGTH and learning + young == LENGTH and learning > 0
+    assert re.search(r"Average predicted retention</dt>\s*<dd>—</dd>", history)  # nothing yet
 
     page = client.get("/flashcards/").get_data(as_text=True)
     for _ in range(LENGTH):  # cards in a learning step come first (learning ahead)
