@@ -6,7 +6,8 @@ Form: one text input named ``answer``.
 Display: ``{"name": "answer"}``.
 Grading: ``grading.match_text`` against the answer and the ``accept`` alternatives: case,
 accents, punctuation and leading articles never matter; small typos are tolerated within the
-budget (never in numbers); a lenient match carries a note giving the exact spelling. There
+budget (never in numbers, never into another real word); a generic head noun after the answer
+("LLaMA model") is left out; a lenient match carries a note giving the exact spelling. There
 is no list of forbidden near-misses for this type (``forbidden`` is empty).
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from quizapp.bank.schema import Field, text, text_list, whole_number
 from quizapp.bank.spec import QuestionSpec
-from quizapp.grading import match_text
+from quizapp.grading import TextMatch, match_text
 
 from . import register
 from .base import Grade, QuestionType, as_text
@@ -24,9 +25,11 @@ from .base import Grade, QuestionType, as_text
 TYPOS = Field("typos", whole_number, "1", required=False, default=None)
 
 
-def lenient_note(matched: str | None) -> str:
-    """The note on an answer accepted despite a small difference."""
-    return f"accepted with a small difference — the exact answer is '{matched}'"
+def lenient_note(match: TextMatch) -> str:
+    """The note on an answer accepted despite a small difference, or a generic head noun."""
+    if match.head:
+        return f"'{match.head}' is not part of the answer — the answer is '{match.matched}'"
+    return f"accepted with a small difference — the exact answer is '{match.matched}'"
 
 
 @register
@@ -45,4 +48,4 @@ class Short(QuestionType):
         match = match_text(as_text(answer), accepted, typos=spec.fields["typos"])
         if not match.ok:
             return Grade.wrong(match.normalised)
-        return Grade.right(match.normalised, None if match.exact else lenient_note(match.matched))
+        return Grade.right(match.normalised, None if match.exact else lenient_note(match))
