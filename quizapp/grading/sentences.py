@@ -50,19 +50,24 @@ def _misspelt_amount_word(word: str) -> bool:
     return any(OSA.distance(word, known, score_cutoff=2) <= 2 for known in AMOUNT_WORDS)
 
 
+def _number_words(text: str) -> str:
+    """Number words as digits ("three people" -> "3 people"); text2num only as a fallback, as
+    it splits "15 million" into two numbers."""
+    try:
+        return alpha2digit(text, "en", threshold=0)
+    except (ValueError, IndexError):  # text2num on odd input
+        return text
+
+
 def amount_in(text: str) -> Amount | Several | None:
     """The one number or sum in a sentence (number words read too: "three people"); None when
     there is none."""
     if not isinstance(text, str) or len(text) > MAX_ANSWER_LENGTH:
         return None
-    try:
-        digits = alpha2digit(text, "en", threshold=0)
-    except (ValueError, IndexError):  # text2num on odd input
-        digits = text
     words = words_of(text)
     if any(_misspelt_amount_word(w) for w in words):
         return None  # "15 milion": not 15, a slip to point out
-    found = list(dict.fromkeys(amounts_in(digits)))
+    found = list(dict.fromkeys(amounts_in(text) or amounts_in(_number_words(text))))
     if _negated(words) and found:
         return Several("Give the number itself, not what it is not.")
     if len(found) > 1:

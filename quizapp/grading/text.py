@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from .phrases import without_context, without_head_noun
-from .words import negates, word_edits
+from .words import negates, swapped, word_edits
 
 MAX_ANSWER_LENGTH: int = 500
 """Longest raw answer graded at all; longer text never matches and never parses."""
@@ -49,6 +49,9 @@ _LATIN = str.maketrans(
 _DIGITS = re.compile(r"[0-9]+")
 _POSSESSIVE = re.compile(r"(?<=[^\W_])['’ʼ]s\b")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])")
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "le", "la"})
+"""Name particles a student may leave out: "Kim Sparrentak" for "Kim van Sparrentak"."""
 _APOSTROPHES = frozenset("'’ʼ`´")
 
 
@@ -151,7 +154,9 @@ def _accepted(written: str) -> _Accepted:
     common = frozenset(
         word for part in written.split() if part.islower() for word in fold(part).split()
     )
-    return _Accepted(written, folded, frozenset({squash(written), folded.replace(" ", "")}), common)
+    particles = "".join(w for w in folded.split() if w not in NAME_PARTICLES)
+    squashed = frozenset({squash(written), folded.replace(" ", ""), particles})
+    return _Accepted(written, folded, squashed, common)
 
 
 def _same_numbers(given: str, answer: str) -> bool:
@@ -197,9 +202,15 @@ def _edits(given: str, squashed: set[str], answer: _Accepted, typos: int | None)
 def _pairwise(
     mine: list[str], theirs: list[str], common: frozenset[str], typos: int | None
 ) -> int | None:
+    """Edits word by word; a short name word (3-4 letters) may have two letters swapped when
+    another word is exactly right ("Bard Smith", "GTP-3"): the rest anchors it."""
+    pairs = list(zip(mine, theirs, strict=True))
+    anchored = any(given == answer for given, answer in pairs)
     total = 0
-    for given, answer in zip(mine, theirs, strict=True):
+    for given, answer in pairs:
         edits = word_edits(given, answer, common=answer in common, budget=typos)
+        if edits is None and anchored and answer not in common and swapped(given, answer):
+            edits = 0  # within any budget: a 4-letter answer's is 0
         if edits is None:
             return None
         total += edits
@@ -222,9 +233,12 @@ def _regrouped(mine: list[str], theirs: list[str], budget: int) -> int | None:
 
 def _readings(raw: str, context: tuple[str, str] | None) -> list[tuple[str, str | None]]:
     """What the student may mean, in the order tried: as typed (an initial "A." kept), without
-    the words around the blank, and each of those without a generic head noun."""
+    an aside in brackets, without the words around the blank, and each of those without a
+    generic head noun."""
     typed = " ".join(_words(raw, articles=True, initials=True))
     readings: list[tuple[str, str | None]] = [(typed, None)]
+    if _ASIDE.search(raw) and (plain := fold(_ASIDE.sub(" ", raw))):
+        readings.append((plain, None))  # "Brad Smith (Microsoft)": the aside left out
     if context is not None:
         trimmed = without_context(typed, fold(context[0]), fold(context[1]))
         if trimmed:

@@ -91,3 +91,16 @@ def word_edits(given: str, answer: str, *, common: bool, budget: int | None = No
     if common and given in english_words():
         return None
     return edits
+
+
+def swapped(given: str, answer: str) -> bool:
+    """True when ``given`` is a 3-4 letter ``answer`` with two neighbouring letters swapped."""
+    if len(given) != len(answer) or not 3 <= len(answer) <= 4 or not answer.isalpha():
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(given, answer, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and given[diff[0]] == answer[diff[1]]
+        and given[diff[1]] == answer[diff[0]]
+    )
