@@ -16,8 +16,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from quizapp.bank.webapp import current_bank
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Classroom, ExamDate, Quiz, RatingLog
+from quizapp.models import Attempt, Card, Classroom, ExamDate, Quiz, RatingLog, Regrade
 
 from .activity import Activity, log_in_as, make_activity
 
@@ -39,6 +40,7 @@ SHARED = {
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
     "teacher.editor.edit", "teacher.editor.save", "teacher.editor.preview",
     "teacher.editor.revision", "teacher.editor.revert_revision",
+    "teacher.regrade", "teacher.undo_regrade",  # regrades are the bank's too (below)
 }  # fmt: skip
 
 
@@ -149,6 +151,29 @@ def test_another_teachers_class_is_not_found(app: Flask, client, make_user) -> N
     assert client.get(f"/teacher/classes/{room}/exams/{exam_id}").status_code == 200
     assert client.get("/teacher/classes/999999/exams").status_code == 404
     assert classes_snapshot(app) == before
+
+
+def test_regrades_belong_to_the_bank(app: Flask, client, make_user) -> None:
+    """A student gets 403 on both regrade URLs; a teacher gets 404 for a regrade named under
+    another question or one that does not exist, and nothing changes."""
+    with app.app_context():
+        current_bank()  # the bank's questions synced into the database
+        regrade = Regrade(question_id="lample-model", answer="LLaMA 1")
+        db.session.add(regrade)
+        db.session.commit()
+        regrade_id = regrade.id
+    own = f"/teacher/questions/lample-model/regrades/{regrade_id}/undo"
+    log_in_as(client, make_user("stu"))
+    for url in (own, "/teacher/questions/lample-model/regrade"):
+        assert client.post(url, data={"answer": "llama 1"}).status_code == 403, url
+    log_in_as(client, make_user("tea", teacher=True))
+    for url in (
+        f"/teacher/questions/mensch-former-lab/regrades/{regrade_id}/undo",
+        "/teacher/questions/lample-model/regrades/999999/undo",
+    ):
+        assert client.post(url).status_code == 404, url
+    with app.app_context():
+        assert db.session.get(Regrade, regrade_id).undone_at is None
 
 
 def test_another_students_ids_are_not_found(app: Flask, client, people) -> None:
