@@ -25,6 +25,7 @@ from sqlalchemy import Engine, create_engine, text
 from quizapp import create_app
 from quizapp.auth.operations import create_user
 from quizapp.extensions import db
+from quizapp.grading.words import english_words
 from quizapp.models import User
 from tests.support.database import reset_postgres
 
@@ -67,6 +68,12 @@ def _push_request_context() -> None:
     that does not commit (a GET, a refused POST) leaves its transaction open for the next one.
     Production pops the context, and with it the session, after every request.
     """
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_words_loaded() -> None:
+    """Read grading's English word list once, before any property test times its examples."""
+    english_words()
 
 
 @pytest.fixture(scope="session")

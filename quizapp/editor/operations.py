@@ -30,7 +30,7 @@ from ..database import write_transaction
 from ..extensions import db
 from ..models import BankRevision
 
-ACTIONS = ("edit", "create", "revert", "import")
+ACTIONS = ("edit", "create", "revert", "import", "regrade")
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,11 @@ def _write(
 
 def revert(revision: BankRevision, base_hash: str, user_id: int | None) -> Outcome:
     """Put back the text a revision replaced; the revert is itself a revision."""
+    if revision.action == "regrade":
+        return Refused(
+            "This save accepted an answer for a question and regraded its attempts: undo it under"
+            " Regrades on that question's statistics page, which gives the old scores back too."
+        )
     if revision.before_text is None:
         return Refused(
             f"This save created {revision.path}; reverting it would delete the file. Remove its"

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .text import MAX_ANSWER_LENGTH, fold
+from .text import MAX_ANSWER_LENGTH, strip_marks
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class ParsedDate:
         return "-".join(p if isinstance(p, str) else f"{p:02d}" for p in parts if p is not None)
 
 
-_MONTHS = {
+MONTH_WORDS = {
     **dict.fromkeys(["january", "jan", "janvier", "janv"], 1),
     **dict.fromkeys(["february", "feb", "fevrier", "fev", "fevr"], 2),
     **dict.fromkeys(["march", "mar", "mars"], 3),
@@ -56,7 +56,7 @@ MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 """English month names by number (``MONTH_NAMES[2] == "February"``), for writing dates out."""
-_FILLERS = frozenset(
+FILLERS = frozenset(
     ["the", "of", "on", "le", "de", "du"]
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
@@ -110,15 +110,20 @@ def _numeric(text: str) -> ParsedDate | None:
     return _make(year, month, day, "; ".join(notes) or None)
 
 
+def words_of(text: str) -> list[str]:
+    """Lowercase unaccented words and numbers; "26th" stays one word (an ordinal)."""
+    return "".join(ch if ch.isalnum() else " " for ch in strip_marks(text)).split()
+
+
 def _worded(text: str) -> ParsedDate | None:
     """Dates with a month name: day month year, month day year, month year, or a year."""
-    words = [w for w in fold(text).split() if w not in _FILLERS]
-    months = [i for i, w in enumerate(words) if w in _MONTHS]
+    words = [w for w in words_of(text) if w not in FILLERS]
+    months = [i for i, w in enumerate(words) if w in MONTH_WORDS]
     if len(words) == 1 and _YEAR.fullmatch(words[0]):
         return _make(int(words[0]), None, None)
     if len(months) != 1 or not _YEAR.fullmatch(words[-1]) or len(words) not in (2, 3):
         return None
-    month, year = _MONTHS[words[months[0]]], int(words[-1])
+    month, year = MONTH_WORDS[words[months[0]]], int(words[-1])
     if len(words) == 2:
         return _make(year, month, None) if months == [0] else None
     day = _DAY.fullmatch(words[1 - months[0]])

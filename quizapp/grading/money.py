@@ -71,6 +71,8 @@ def _alternation(words: dict[str, object]) -> str:
 
 
 _CUR = _alternation(_CURRENCIES)
+AMOUNT_WORDS = frozenset(w for w in [*_MAGNITUDES, *_CURRENCIES] if w.isalpha() and len(w) >= 4)
+"""Magnitude and currency words ("million", "euros"): a word close to one is a slip in it."""
 _AMOUNT = re.compile(
     rf"""(?P<pre>{_CUR})?\s*(?P<sign>[-+])?\s*(?P<pre2>{_CUR})?\s*
     (?P<num>[0-9](?:[0-9.,'_ ]*[0-9])?|\.[0-9]+)\s*
@@ -78,6 +80,13 @@ _AMOUNT = re.compile(
     (?:(?:de|d')\s*(?=[a-z]))?(?P<post>{_CUR})?""",
     re.VERBOSE,
 )
+_AMOUNT_IN_TEXT = re.compile(
+    rf"""(?<![a-z0-9])(?<![a-z]-)(?:(?:{_CUR})\s*)?[0-9](?:[0-9.,'_]*[0-9])?(?![0-9])
+    (?:\s*(?:{_alternation(_MAGNITUDES)}))?(?:\s*(?:(?:de|d')\s*)?(?:{_CUR}))?(?![a-z0-9])""",
+    re.VERBOSE,
+)
+"""A number in a sentence, with its currency and magnitude: "15 million euros" in "It was
+15 million euros."; spaces inside a number are not read here (only a whole answer's are)."""
 _PRECISION = 2 * MAX_ANSWER_LENGTH
 _EXACT = Context(prec=_PRECISION)
 """Enough digits for any number that fits in an answer, so arithmetic never rounds."""
@@ -145,6 +154,16 @@ def parse_amount(text: str | int | float | Decimal) -> Amount | None:
         return Amount(_tidy(number), currencies.pop() if currencies else None)
     except (ArithmeticError, ValueError):
         return None
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """Every number or sum written in digits inside ``text`` ("in 2023" -> 2023, "15 million
+    Euros." -> EUR 15000000), in order; [] when there is none (never raises)."""
+    if not isinstance(text, str) or len(text) > MAX_ANSWER_LENGTH:
+        return []
+    clean = unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHY)
+    found = (parse_amount(m[0]) for m in _AMOUNT_IN_TEXT.finditer(" ".join(clean.split())))
+    return [amount for amount in found if amount is not None]
 
 
 def parse_tolerance(value: object) -> Decimal | str | None:

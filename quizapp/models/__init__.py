@@ -5,6 +5,7 @@ from .card import Card, RatingLog, UserSettings
 from .classroom import Classroom, ExamDate, Membership
 from .question import Question
 from .quiz import Attempt, Quiz
+from .regrade import Regrade, RegradedAttempt
 from .reset import PasswordReset
 from .revision import BankRevision
 from .throttle import LoginThrottle
@@ -26,6 +27,8 @@ __all__ = [
     "Question",
     "Quiz",
     "RatingLog",
+    "Regrade",
+    "RegradedAttempt",
     "UTCDateTime",
     "User",
     "UserSettings",

@@ -6,8 +6,10 @@ Form: one text input per blank, named ``blank-0`` .. ``blank-<n-1>``.
 Display: ``{"segments": [{"text": "..."}, {"blank": 0, "name": "blank-0", "size": 12}, ...],
 "names": ["blank-0", ...]}`` — ``size`` is the longest accepted answer's length.
 Grading: partial credit = the share of blanks filled right, each blank matched like a
-``short`` answer (``grading.match_text``). A blank never accepts, through typo tolerance, a
-text closer to another blank's answer. Correct only when every blank is right.
+``short`` answer (``grading.match_text``); words the student repeats from the text around
+the blank are left out ("Microsoft Azure" in ``Microsoft {{Azure}}``). A blank never accepts,
+through typo tolerance, a text closer to another blank's answer. Correct only when every
+blank is right.
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ def split_cloze(written: str) -> tuple[tuple[str | int, ...], tuple[tuple[str, .
     return tuple(s for s in segments if s != ""), tuple(blanks)
 
 
+def around(segments: tuple[str | int, ...], blank: int) -> tuple[str, str]:
+    """The text just before and just after blank ``blank`` (up to the neighbouring blanks)."""
+    at = segments.index(blank)
+    before = segments[at - 1] if at > 0 else ""
+    after = segments[at + 1] if at + 1 < len(segments) else ""
+    return (before if isinstance(before, str) else "", after if isinstance(after, str) else "")
+
+
 def _cloze_text(value: Any, pos: Pos, name: str) -> str:
     written = text(value, pos, name)
     split_cloze(written)
@@ -118,12 +128,18 @@ class Cloze(QuestionType):
             others = [
                 a for j, b in enumerate(blanks) if j != index for a in b if fold(a) not in mine
             ]
-            found = match_text(given[index], answers, typos=spec.fields["typos"], forbidden=others)
+            found = match_text(
+                given[index],
+                answers,
+                typos=spec.fields["typos"],
+                forbidden=others,
+                context=around(spec.fields["segments"], index),
+            )
             seen.append(found.normalised)
             if found.ok:
                 right += 1
                 if not found.exact:
-                    notes.append(f"blank {index + 1}: {lenient_note(found.matched)}")
+                    notes.append(f"blank {index + 1}: {lenient_note(found)}")
         return Grade.share(right, len(blanks), " | ".join(seen), "; ".join(notes) or None)
 
     def _fill(self, spec: QuestionSpec, words: list[str]) -> str:

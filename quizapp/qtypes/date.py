@@ -9,6 +9,8 @@ Grading: ``grading.parse_date`` reads the given text in many formats. The given 
 as precise as the expected one and agree with it: a year-only question needs the year (a full
 date in that year is accepted too); a full-date question needs day, month and year — the
 right year alone earns nothing. A note says when the reading was a guess (e.g. day first).
+A date inside a sentence is read ("in 2023", "on 26 Febuary 2024": a misspelt month is read
+with a note); a sentence with two different dates, or a negated one, is asked again.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from quizapp.bank.schema import DATE_EXAMPLES, Context, Field, Invalid, read_date, text, text_list
 from quizapp.bank.spec import BankError, QuestionSpec
 from quizapp.bank.yamlload import Pos, YamlMap
-from quizapp.grading import ParsedDate, parse_date
+from quizapp.grading import ParsedDate, Several, date_in, parse_date
 
 from . import register
 from .base import Grade, QuestionType, Unreadable, as_text
@@ -70,7 +72,10 @@ class Date(QuestionType):
         return {"name": "answer", "precision": precision(spec.fields["answer"])}
 
     def read(self, spec: QuestionSpec, answer: Any) -> ParsedDate | Unreadable:
-        given = parse_date(as_text(answer).strip())
+        written = as_text(answer).strip()
+        given = parse_date(written) or date_in(written)
+        if isinstance(given, Several):
+            return Unreadable(f"{given.message} Nothing was recorded.")
         if given is not None:
             return given
         return Unreadable(

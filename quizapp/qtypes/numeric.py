@@ -8,7 +8,9 @@ Display: ``{"name": "answer", "unit": <currency code, unit word or None>}``.
 Grading: ``grading.parse_amount`` reads the given text ("15m", "€15,000,000", "15 million
 euros"), or else its English number words ("three", "fifteen million"); the unit word, if
 the student types it, is ignored. An answer that cannot be read as a number ("no idea",
-"15 milion") is asked again, not graded.
+"15 milion") is asked again, not graded. A sentence is read for its one number ("3 people",
+"in 2023", "15 million Euros."); one with two different numbers ("3 or 4") or a negated one
+("not 4") is asked again too.
 Right when the value is within the tolerance of the answer. When the question has a
 currency, a given answer in another currency is wrong, and one without a currency is read in
 the question's currency.
@@ -26,7 +28,7 @@ from text_to_num import alpha2digit
 from quizapp.bank.schema import Context, Field, Invalid, text
 from quizapp.bank.spec import BankError, QuestionSpec
 from quizapp.bank.yamlload import Pos, YamlMap
-from quizapp.grading import Amount, amounts_equal, parse_amount, parse_tolerance
+from quizapp.grading import Amount, Several, amount_in, amounts_equal, parse_amount, parse_tolerance
 
 from . import register
 from .base import Grade, QuestionType, Unreadable, as_text
@@ -71,17 +73,21 @@ def _without_unit(given: str, unit: str | None) -> str:
     return given
 
 
-def read_number(written: str, unit: str | None) -> Amount | None:
+def read_number(written: str, unit: str | None) -> Amount | Several | None:
     """The number or sum in a student's answer; None when there is none.
 
     Digits first ("15m", "€15,000,000", "3 founders"); failing that, English number words
     turned into digits by text2num ("three", "fifteen million euros", "two point five").
-    Words are only a fallback: text2num would split "111 million" into two numbers.
+    Words are only a fallback: text2num would split "111 million" into two numbers. Last, the
+    one number of a sentence ("3 people", "in 2023", "15 million Euros."): several different
+    ones, or a negated one, are ``Several`` (``grading.amount_in``).
     """
     text = _without_unit(written, unit).strip()
     given = parse_amount(text)
     if given is None and text:
         given = parse_amount(alpha2digit(text, "en", threshold=0))
+    if given is None and text:
+        return amount_in(text)
     return given
 
 
@@ -115,6 +121,8 @@ class Numeric(QuestionType):
 
     def read(self, spec: QuestionSpec, answer: Any) -> Amount | Unreadable:
         given = read_number(as_text(answer), spec.fields["unit"])
+        if isinstance(given, Several):
+            return Unreadable(f"{given.message} Nothing was recorded.")
         if given is not None:
             return given
         return Unreadable(

@@ -35,7 +35,9 @@ from ..history.cards import question_leeches
 from ..history.queries import GRADED
 from ..models import Attempt, Question
 from ..presentation import markdown_inline
+from ..regrading.operations import REGRADABLE
 from ..scheduling.evidence import VERY_SURE
+from .regrades import regrades_of
 from .views import bp
 
 __all__ = ["QuestionRow", "Statistics", "question_statistics", "yaml_path"]
@@ -230,6 +232,8 @@ def question(question_id: str) -> str:
         choices=question_choices(found, students, attempts),
         attempts=attempts,
         min_students=MIN_STUDENTS,
+        regradable=found.type in REGRADABLE,
+        regrades=regrades_of(question_id),
     )
 
 

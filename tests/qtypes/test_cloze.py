@@ -126,3 +126,11 @@ def test_display_form_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("cloze", fields) == errors
+
+
+def test_words_repeated_from_around_a_blank_are_ignored() -> None:
+    azure = make_spec("cloze", "text: Mistral's models now run on Microsoft {{Azure}}.\n")
+    grade = CLOZE.grade(azure, ["Microsoft Azure"])
+    assert grade.correct
+    assert grade.note == "blank 1: accepted with a small difference — the exact answer is 'Azure'"
+    assert not CLOZE.grade(azure, ["Google Azure"]).correct

@@ -43,9 +43,12 @@ MONTH = make_spec("date", "answer: February 2024\n")
             "could not read a date — write e.g. 2024-02-26, 26 February 2024, or a year like 2023",
         ),
         (YEAR, "2023", True, None),
+        (YEAR, "in 2023", True, None),  # issue 20: a year inside a sentence is read
+        (YEAR, "Mistral was founded in 2023.", True, None),
+        (DAY, "26 Febuary 2024", True, "read 'febuary' as February"),
         (
             YEAR,
-            "in 2023",
+            "2022 or 2023",
             False,
             "could not read a date — write e.g. 2024-02-26, 26 February 2024, or a year like 2023",
         ),

@@ -129,3 +129,18 @@ def test_read_gives_the_amount_that_grade_takes() -> None:
     unreadable = NUMERIC.read(EUROS, "15 milion")
     assert isinstance(unreadable, Unreadable) and "not a number we can read" in unreadable.message
     assert NUMERIC.grade(EUROS, "15 milion", parsed=unreadable).note.startswith("could not read")
+
+
+@pytest.mark.parametrize(
+    ("spec", "answer"),
+    [(FOUNDERS, "3 people"), (FOUNDERS, "It was founded by three people"),
+     (EUROS, "15 million Euros."), (EUROS, "Microsoft invested about €15 million")],
+)  # fmt: skip
+def test_a_number_inside_a_sentence_is_read(spec, answer: str) -> None:
+    assert NUMERIC.grade(spec, answer).correct
+
+
+@pytest.mark.parametrize("answer", ["3 or 4", "not 4"])
+def test_two_numbers_or_a_negated_one_are_asked_again(answer: str) -> None:
+    read = NUMERIC.read(FOUNDERS, answer)
+    assert isinstance(read, Unreadable) and "Nothing was recorded" in read.message

@@ -86,3 +86,9 @@ def test_form_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("short", fields) == errors
+
+
+def test_a_generic_head_noun_is_accepted_with_a_note_naming_it() -> None:
+    grade = SHORT.grade(LLAMA, "LLaMA model")
+    assert grade.correct
+    assert grade.note == "'model' is not part of the answer — the answer is 'LLaMA'"

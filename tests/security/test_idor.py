@@ -30,6 +30,7 @@ from quizapp.models import (
     Membership,
     Quiz,
     RatingLog,
+    Regrade,
     User,
 )
 
@@ -59,6 +60,7 @@ SHARED = {
     "account.reset",  # a one-time secret code, not an id (tests/account/test_resets.py)
     "teacher.editor.edit", "teacher.editor.save", "teacher.editor.preview",
     "teacher.editor.revision", "teacher.editor.revert_revision",
+    "teacher.regrade", "teacher.undo_regrade",  # regrades are the bank's too (below)
 }  # fmt: skip
 #: Teacher rules, probed by another teacher in `test_another_teachers_class_is_not_found`.
 TEACHERS = {rule for rule in OWNED if rule.startswith(("teacher.", "classroom."))}
@@ -281,6 +283,29 @@ def test_another_classes_assignment_and_another_teachers_are_not_found(
     assert state() == before
     log_in_as(client, tess)
     assert client.get(f"/teacher/assignments/{assignment_id}").status_code == 200
+
+
+def test_regrades_belong_to_the_bank(app: Flask, client, make_user) -> None:
+    """A student gets 403 on both regrade URLs; a teacher gets 404 for a regrade named under
+    another question or one that does not exist, and nothing changes."""
+    with app.app_context():
+        current_bank()  # the bank's questions synced into the database
+        regrade = Regrade(question_id="lample-model", answer="LLaMA 1")
+        db.session.add(regrade)
+        db.session.commit()
+        regrade_id = regrade.id
+    own = f"/teacher/questions/lample-model/regrades/{regrade_id}/undo"
+    log_in_as(client, make_user("stu"))
+    for url in (own, "/teacher/questions/lample-model/regrade"):
+        assert client.post(url, data={"answer": "llama 1"}).status_code == 403, url
+    log_in_as(client, make_user("tea", teacher=True))
+    for url in (
+        f"/teacher/questions/mensch-former-lab/regrades/{regrade_id}/undo",
+        "/teacher/questions/lample-model/regrades/999999/undo",
+    ):
+        assert client.post(url).status_code == 404, url
+    with app.app_context():
+        assert db.session.get(Regrade, regrade_id).undone_at is None
 
 
 
