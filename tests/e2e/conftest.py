@@ -61,6 +61,15 @@ def bank(live_server: LiveServer) -> Bank:
 
 
 @pytest.fixture
+def people_yaml(live_server: LiveServer) -> Iterator[Path]:
+    """The server's copy of people.yaml, which a test may edit; put back however it ends."""
+    path = live_server.bank_dir / "people.yaml"
+    original = path.read_text()
+    yield path
+    path.write_text(original)
+
+
+@pytest.fixture
 def clock(live_server: LiveServer) -> Iterator[LiveServer]:
     """The server, whose clock a test may move; it is set back to real time afterwards."""
     yield live_server

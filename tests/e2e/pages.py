@@ -186,3 +186,12 @@ def log_out_by_keys(page: Page) -> None:
     tab_to(page, "form[action='/auth/logout'] button")
     page.keyboard.press("Space")
     expect(page.locator("header .who")).to_have_count(0)
+
+
+def answer_until(page: Page, bank: Bank, question: str) -> None:
+    """Answer the running quiz's questions rightly until ``question`` is the one asked."""
+    while question_id(page) != question:
+        fill_by_mouse(page, answer_for(bank, question_id(page), set()))
+        page.wait_for_url(FEEDBACK_URL)
+        page.locator("[data-key-next]").click()
+        expect(page).to_have_url(QUESTION_URL)

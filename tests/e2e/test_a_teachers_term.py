@@ -6,45 +6,29 @@ student's next quiz."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from quizapp.bank.spec import Bank
 
 from .conftest import TEACHER
 from .pages import (
-    FEEDBACK_URL,
-    QUESTION_URL,
     Page,
-    answer_for,
     answer_quiz,
+    answer_until,
     expect,
-    fill_by_mouse,
     login_by_mouse,
     nav,
-    question_id,
     register_by_mouse,
     start_quiz_by_mouse,
 )
-from .server import LiveServer
 
 PARIS = ZoneInfo("Europe/Paris")
 TYPO = "worked at which *AI lab*?"
 FIXED = "worked at which AI research lab?"
 MISSED = {"founded-year"}
 
-
-@pytest.fixture
-def people_yaml(live_server: LiveServer) -> Iterator[Path]:
-    """The server's people.yaml, put back however the test ends."""
-    path = live_server.bank_dir / "people.yaml"
-    original = path.read_text()
-    yield path
-    path.write_text(original)
 
 
 def paris_input(moment: datetime) -> str:
@@ -130,9 +114,5 @@ def test_a_teachers_term(new_page, bank: Bank, people_yaml: Path) -> None:
     expect(teacher.locator(".flash.success")).to_contain_text("Saved people.yaml")
 
     start_quiz_by_mouse(student)
-    while question_id(student) != "mensch-former-lab":
-        fill_by_mouse(student, answer_for(bank, question_id(student), set()))
-        student.wait_for_url(FEEDBACK_URL)
-        student.locator("[data-key-next]").click()
-        expect(student).to_have_url(QUESTION_URL)
+    answer_until(student, bank, "mensch-former-lab")
     expect(student.locator(".prompt")).to_contain_text(FIXED)

@@ -4,24 +4,17 @@ and a student's quiz asks the new text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from quizapp.bank.spec import Bank
 
 from .conftest import TEACHER
 from .pages import (
-    FEEDBACK_URL,
-    QUESTION_URL,
     Page,
-    answer_for,
+    answer_until,
     expect,
-    fill_by_mouse,
     login_by_mouse,
     nav,
-    question_id,
     register_by_mouse,
     start_quiz_by_mouse,
 )
@@ -31,14 +24,6 @@ OLD_PROMPT = "worked at which *AI lab*?"
 NEW_PROMPT = "worked at which research lab?"
 BAD_ANSWER = "    answer: Google Deepmind Labs"
 
-
-@pytest.fixture
-def people_yaml(live_server: LiveServer) -> Iterator[Path]:
-    """The server's people.yaml, put back however the test ends."""
-    path = live_server.bank_dir / "people.yaml"
-    original = path.read_text()
-    yield path
-    path.write_text(original)
 
 
 def _textarea_text(page: Page) -> str:
@@ -83,11 +68,7 @@ def test_edit_see_the_error_fix_save_and_the_quiz_asks_the_new_text(
     student = new_page()
     register_by_mouse(student, "edith", "a long student password")
     start_quiz_by_mouse(student)
-    while question_id(student) != "mensch-former-lab":
-        fill_by_mouse(student, answer_for(bank, question_id(student), set()))
-        student.wait_for_url(FEEDBACK_URL)
-        student.locator("[data-key-next]").click()
-        expect(student).to_have_url(QUESTION_URL)
+    answer_until(student, bank, "mensch-former-lab")
     expect(student.locator(".prompt")).to_contain_text("worked at which research lab?")
 
 

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from quizapp.bank.spec import Bank
 
 from .conftest import TEACHER
 from .pages import QUESTION_URL, Page, expect, login_by_mouse, nav, question_id, register_by_mouse
-from .server import RELOAD_SECONDS, LiveServer
+from .server import RELOAD_SECONDS
 
 GOOD_LINE = "    answer: Google DeepMind"
 BAD_LINE = "    answer: Google Deepmind Labs"
 
-
-@pytest.fixture
-def people_yaml(live_server: LiveServer) -> Iterator[Path]:
-    """The server's copy of people.yaml, restored however the test ends."""
-    path = live_server.bank_dir / "people.yaml"
-    original = path.read_text()
-    yield path
-    path.write_text(original)
 
 
 def test_question_statistics(page: Page, bank: Bank):
