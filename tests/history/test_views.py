@@ -110,7 +110,7 @@ def test_students_get_403_on_teacher_history_pages(
 
 
 def test_misconceptions_are_on_the_students_own_page(
-    client, auth, student, teacher, make_user, records
+    app, client, auth, student, teacher, make_user, records
 ) -> None:
     wrong_and_sure = [
         ("mensch-former-lab", 0.0, NOW - timedelta(days=1)),
@@ -129,6 +129,7 @@ def test_misconceptions_are_on_the_students_own_page(
     for left_out in ("lample", "LLaMA", "How many", "fifteen"):
         assert left_out not in section, left_out
     auth.logout()
+    enrol(app, teacher, [student])  # a teacher sees the students of their classes
     auth.login("teacher1")
     page = client.get(f"/teacher/students/{student}/history").get_data(as_text=True)
     assert "Misconceptions" in page and "Arthur Mensch worked at which" in page

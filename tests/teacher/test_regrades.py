@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Regrade
 from quizapp.study import operations as study_ops
 from tests.support.answers import record_answer
+from tests.support.classes import enrol
 from tests.support.clock import FrozenClock
 
 QID = "lample-led-llama"
@@ -27,10 +28,12 @@ def app_config(bank_dir: Path, clock: FrozenClock) -> dict[str, object]:
 
 
 @pytest.fixture
-def wrong_answer(app: Flask, make_user, clock: FrozenClock) -> int:
-    """A student answered "LLaMA 1", which the bank marks wrong: the attempt's id."""
+def wrong_answer(app: Flask, make_user, teacher: int, clock: FrozenClock) -> int:
+    """A student of the teacher's class answered "LLaMA 1", which the bank marks wrong: the
+    attempt's id."""
+    student = make_user("stu")
+    enrol(app, teacher, [student])
     with app.app_context():
-        student = make_user("stu")
         quiz = study_ops.create_quiz(student, "topics", [QID], clock.now)
         attempt = record_answer(quiz, current_bank().questions[QID], "LLaMA 1", clock.now)
         db.session.commit()
