@@ -48,13 +48,24 @@ def right_answer(spec: QuestionSpec) -> Answer:
 
 
 def wrong_answer(spec: QuestionSpec) -> Answer:
-    """An answer to ``spec`` that scores nothing (for the types a test answers wrong)."""
+    """An answer to ``spec`` that scores nothing, for every question type."""
     fields = spec.fields
     match spec.type:
         case "choice":
             return Answer(ticks=(next(c for c in fields["choices"] if c != fields["answer"]),))
         case "truefalse":
             return Answer(ticks=("false" if fields["answer"] else "true",))
+        case "multi":
+            return Answer(ticks=tuple(c for c in fields["choices"] if c not in fields["answers"]))
         case "short" | "numeric" | "date":
             return Answer(texts={"answer": "1999" if spec.type != "short" else "no idea"})
+        case "order":  # reversed: not one neighbouring pair in the right direction
+            items = list(reversed(fields["items"]))
+            return Answer(selects={f"order-{i}": item for i, item in enumerate(items)})
+        case "match":  # every right side moved one row down
+            rights = [right for _, right in fields["pairs"]]
+            rights = rights[1:] + rights[:1]
+            return Answer(selects={f"match-{i}": right for i, right in enumerate(rights)})
+        case "cloze":
+            return Answer(texts={f"blank-{i}": "no idea" for i in range(len(fields["blanks"]))})
     raise ValueError(f"no wrong answer known for type {spec.type!r}")

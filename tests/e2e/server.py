@@ -72,6 +72,17 @@ def flask(env: dict[str, str], *args: str, stdin: str = "") -> None:
         raise RuntimeError(f"flask {' '.join(args)} failed:\n{output}")
 
 
+MADE_UP_ARTICLE = """https://example.org/an-alliance-in-ai
+An alliance in AI
+
+A made-up article for the browser tests, so that the reader has a text to show.
+
+It has a second paragraph, long enough to wrap on a phone's narrow screen and to be read by a
+screen reader as a paragraph of its own.
+"""
+"""The text of the tiny bank's source ``harmony`` (002_example.txt); the other has no file."""
+
+
 def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServer:
     """Copy ``bank``, migrate, sync, create ``teacher`` (name, password), serve; wait until up.
 
@@ -82,6 +93,9 @@ def start_server(folder: Path, bank: Path, teacher: tuple[str, str]) -> LiveServ
     shutil.copytree(bank, bank_dir)
     clock_file = folder / "clock"
     clock_file.write_text("0")
+    articles = folder / "instance" / "articles"  # the default ARTICLES_DIR of that instance
+    articles.mkdir(parents=True)
+    (articles / "002_example.txt").write_text(MADE_UP_ARTICLE, encoding="utf-8")
     database_url = f"sqlite:///{folder / 'quizapp.sqlite'}"
     server = Server(
         database_url, folder / "instance", workers=1, threads=4,

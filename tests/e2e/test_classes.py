@@ -30,7 +30,7 @@ def test_teacher_creates_a_class_and_a_student_joins_by_code(new_page) -> None:
 
     student = new_page()
     student.set_viewport_size(NARROW)
-    register_by_mouse(student, "zoe", "a long student password")
+    register_by_mouse(student, "nadia", "a long student password")
     nav(student, "Classes")
     student.get_by_label("Class code").fill("ACDE-FHJK")  # a forged code
     student.get_by_role("button", name="Join").click()
@@ -44,10 +44,10 @@ def test_teacher_creates_a_class_and_a_student_joins_by_code(new_page) -> None:
     teacher.set_viewport_size(NARROW)
     teacher.reload()
     expect(teacher.get_by_role("heading", name="Students (1)")).to_be_visible()
-    expect(teacher.get_by_role("link", name="zoe")).to_be_visible()
+    expect(teacher.get_by_role("link", name="nadia")).to_be_visible()
     fits(teacher)
     for url in ("/teacher/", "/teacher/classes", "/teacher/students"):
         teacher.goto(url)
         fits(teacher)
-    teacher.get_by_role("link", name="zoe").click()
-    expect(teacher.get_by_role("heading", name="History of zoe")).to_be_visible()
+    teacher.get_by_role("link", name="nadia").click()
+    expect(teacher.get_by_role("heading", name="History of nadia")).to_be_visible()
