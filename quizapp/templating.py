@@ -10,7 +10,6 @@ from flask import Flask
 from flask_login import current_user
 
 from .articles.views import article_available
-from .assignments.access import class_assignments
 from .bank.webapp import current_bank
 from .classes.codes import show_code
 from .clock import now
@@ -70,7 +69,6 @@ GLOBALS = {
     "cbm_mark": cbm_mark,
     "quiz_cbm": quiz_cbm,
     "article_available": article_available,
-    "class_assignments": class_assignments,
 }
 """The layout's globals: navigation and the links on every page."""
 

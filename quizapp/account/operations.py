@@ -16,6 +16,8 @@ from ..models import Classroom, PasswordReset, User
 RESET_LIFETIME = timedelta(hours=24)
 """How long a reset code works: long enough to hand over in the next lesson's first minutes
 is not enough, a day is; it works once."""
+RESET_REFUSED = "This reset code is unknown, used or expired: ask your teacher for a new one."
+"""What a code that does not work gets, whether it never existed, was used or expired."""
 
 
 def deletion_problem(user: User) -> str | None:
@@ -58,8 +60,7 @@ CODE_GROUPS = 3
 
 def _new_code() -> str:
     """Twelve characters (60 random bits) in groups of four: ``K7QD-X2PM-9HTR``."""
-    letters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * CODE_GROUPS))
-    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+    return normalise_code("".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * CODE_GROUPS)))
 
 
 def normalise_code(typed: str) -> str:
@@ -72,7 +73,7 @@ def _digest(code: str) -> str:
     return hashlib.sha256(normalise_code(code).encode()).hexdigest()
 
 
-def issue_reset_code(student: User, issued_by: User | int, moment: datetime) -> str:
+def issue_reset_code(student: User, issued_by: User, moment: datetime) -> str:
     """A new one-time code for ``student`` (earlier unused codes stop working)."""
     db.session.execute(
         update(PasswordReset)
@@ -80,12 +81,11 @@ def issue_reset_code(student: User, issued_by: User | int, moment: datetime) -> 
         .values(used_at=moment)
     )
     code = _new_code()
-    issuer = issued_by if isinstance(issued_by, int) else issued_by.id
     db.session.add(
         PasswordReset(
             user_id=student.id,
             code_hash=_digest(code),
-            created_by_id=issuer,
+            created_by_id=issued_by.id,
             created_at=moment,
             expires_at=moment + RESET_LIFETIME,
         )
@@ -107,9 +107,7 @@ def redeem_reset_code(code: str, new_password: str, moment: datetime) -> User:
     """Set the new password with a code, once; every session of the account ends."""
     reset = usable_reset(code, moment)
     if reset is None:
-        raise AccountError(
-            "This reset code is unknown, used or expired: ask your teacher for a new one."
-        )
+        raise AccountError(RESET_REFUSED)
     user = db.session.get(User, reset.user_id)
     change_password(user, new_password)
     reset.used_at = moment

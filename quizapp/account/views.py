@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, session, u
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
+from wtforms import PasswordField
 
 from ..auth.decorators import teacher_required
 from ..auth.operations import AccountError, change_password
@@ -15,6 +16,7 @@ from ..models import User
 from . import records
 from .forms import DeleteAccountForm, PasswordChangeForm, ResetRedeemForm
 from .operations import (
+    RESET_REFUSED,
     delete_account,
     deletion_problem,
     issue_reset_code,
@@ -39,6 +41,18 @@ def _page(password_form: FlaskForm | None = None, delete_form: FlaskForm | None 
     )
 
 
+def _confirmed(form: FlaskForm, password: PasswordField, wrong: str) -> User | None:
+    """The account, when ``form`` is valid and ``password`` holds the account's password;
+    else None, with ``wrong`` on the field when the password is the problem."""
+    if not form.validate_on_submit():
+        return None
+    user = _me()
+    if user.check_password(password.data):
+        return user
+    password.errors.append(wrong)
+    return None
+
+
 @bp.route("/")
 @login_required
 def index() -> str:
@@ -51,11 +65,8 @@ def index() -> str:
 def password() -> str | Response:
     """A new password; every other session of the account ends, this one goes on."""
     form = PasswordChangeForm()
-    if not form.validate_on_submit():
-        return _page(password_form=form)
-    user = _me()
-    if not user.check_password(form.current_password.data):
-        form.current_password.errors.append("That is not your current password.")
+    user = _confirmed(form, form.current_password, "That is not your current password.")
+    if user is None:
         return _page(password_form=form)
     change_password(user, form.new_password.data)
     db.session.commit()
@@ -94,11 +105,8 @@ def data_zip() -> Response:
 def delete() -> str | Response:
     """Delete the account and all its data, after the password is typed again."""
     form = DeleteAccountForm()
-    if not form.validate_on_submit():
-        return _page(delete_form=form)
-    user = _me()
-    if not user.check_password(form.password.data):
-        form.password.errors.append("That is not your password.")
+    user = _confirmed(form, form.password, "That is not your password.")
+    if user is None:
         return _page(delete_form=form)
     try:
         delete_account(user)
@@ -133,9 +141,7 @@ def reset(code: str = "") -> str | Response:
     """Choose a new password with a code from a teacher."""
     form = ResetRedeemForm()
     if code and usable_reset(code, now()) is None:
-        form.form_errors.append(
-            "This reset code is unknown, used or expired: ask your teacher for a new one."
-        )
+        form.form_errors.append(RESET_REFUSED)
     elif form.validate_on_submit():
         typed = code or (form.code.data or "")
         try:

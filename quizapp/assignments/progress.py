@@ -16,9 +16,11 @@ from datetime import datetime
 from enum import Enum
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
+from ..classes.queries import member_class_ids
 from ..extensions import db
-from ..models import Assignment, Membership, Quiz
+from ..models import Assignment, Quiz
 
 __all__ = ["Progress", "Status", "Try", "assigned_to", "progress_of", "tries_of"]
 
@@ -112,8 +114,8 @@ def assigned_to(user_id: int, now: datetime) -> list[tuple[Assignment, Progress]
     assignments = list(
         db.session.execute(
             select(Assignment)
-            .join(Membership, Membership.classroom_id == Assignment.classroom_id)
-            .where(Membership.user_id == user_id)
+            .where(Assignment.classroom_id.in_(member_class_ids(user_id)))
+            .options(joinedload(Assignment.classroom))  # the page shows its name and zone
             .order_by(Assignment.due_at, Assignment.id)
         ).scalars()
     )

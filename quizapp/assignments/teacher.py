@@ -11,10 +11,11 @@ from flask_login import current_user
 
 from ..auth.decorators import teacher_required
 from ..bank.webapp import current_bank
+from ..classes.queries import classroom_or_404
 from ..clock import now
 from ..extensions import db
 from ..models.card import zone_or_default
-from .access import taught_assignment_or_404, taught_class_or_404, taught_classes
+from .access import taught_assignment_or_404, taught_classes
 from .export import gradebook_lines
 from .forms import AssignmentForm
 from .gradebook import build_gradebook, common
@@ -33,7 +34,7 @@ def index() -> str:
 @teacher_required
 def new(classroom_id: int) -> str | Response:
     """Assign work to a class: its questions are drawn once, now."""
-    classroom = taught_class_or_404(current_user, classroom_id)
+    classroom = classroom_or_404(current_user, classroom_id)
     bank = current_bank()
     zone = zone_or_default(classroom.time_zone)
     form = AssignmentForm().setup(bank, zone)

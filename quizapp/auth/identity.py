@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_login import UserMixin
 from sqlalchemy import bindparam, false, func, select, true
 
 from ..extensions import db
 from ..models import User, UserSettings
-from ..models.user import TEACHER_ROLES, session_id
+from ..models.user import AccountMixin
 
 _ACCOUNT = (
     select(
@@ -33,7 +32,7 @@ _ACCOUNT = (
 
 
 @dataclass(frozen=True, eq=False)
-class SessionUser(UserMixin):
+class SessionUser(AccountMixin):
     """The logged-in account as a request sees it (read-only; edit accounts through ``User``)."""
 
     id: int
@@ -49,20 +48,6 @@ class SessionUser(UserMixin):
     confidence_marking: bool = False
     """The student's "How sure are you?" setting (``UserSettings.confidence_marking``; off if
     unsaved): the question page asks it, and an answer without it is asked again."""
-
-    def get_id(self) -> str:
-        """The session cookie's id, as ``User.get_id`` wrote it at log-in."""
-        return session_id(self.id, self.session_version)
-
-    @property
-    def is_teacher(self) -> bool:
-        """Teachers (and admins) see the teacher pages and edit the bank."""
-        return self.role in TEACHER_ROLES
-
-    @property
-    def is_admin(self) -> bool:
-        """Admins manage teachers and see every class and student."""
-        return self.role == "admin"
 
 
 def load_session_user(cookie_id: str) -> SessionUser | None:

@@ -23,10 +23,12 @@ __all__ = [
     "class_summaries",
     "classroom_or_404",
     "find_by_code",
+    "member_class_ids",
     "member_ids",
     "student_classes",
     "student_or_404",
     "student_scope",
+    "taught_class_ids",
     "visible_student_ids",
 ]
 

@@ -15,14 +15,13 @@ from flask import abort
 from sqlalchemy import select
 
 from ..bank.spec import Bank
-from ..classes.queries import member_ids
+from ..classes.queries import member_class_ids, member_ids
 from ..extensions import db
-from ..models import Attempt, Card, Classroom, ExamDate, Membership
+from ..models import Attempt, Card, Classroom, ExamDate
 from ..models.card import card_state
 from ..scheduling import (
     DEFAULT_SECONDS_PER_ANSWER,
     CardState,
-    Exam,
     Workload,
     expected_recall,
     workload,
@@ -122,19 +121,22 @@ def student_plans(user_id: int, bank: Bank, now: datetime) -> list[ExamPlan]:
     query = (
         select(ExamDate, Classroom)
         .join(Classroom, Classroom.id == ExamDate.classroom_id)
-        .join(Membership, Membership.classroom_id == Classroom.id)
-        .where(Membership.user_id == user_id)
+        .where(ExamDate.classroom_id.in_(member_class_ids(user_id)))
         .order_by(ExamDate.exam_on, ExamDate.id)
     )
     found = [(row, cls, as_exam(row, cls.time_zone)) for row, cls in db.session.execute(query)]
     ahead = [(row, cls, exam) for row, cls, exam in found if exam.is_ahead(now)]
     if not ahead:
         return []
-    cards, suspended = _cards(user_id, ahead, bank)
+    questions = {
+        row.id: [q for ids in exam_questions(bank, row.topics).values() for q in ids]
+        for row, _, _ in ahead
+    }
+    cards, suspended = _cards(user_id, set().union(*questions.values()))
     seconds = seconds_per_answer(user_id)
     plans = []
     for row, classroom, exam in ahead:
-        ids = [q for ids in exam_questions(bank, row.topics).values() for q in ids]
+        ids = questions[row.id]
         work = workload(exam, [cards.get(q) for q in ids if q not in suspended], now)
         titles = [bank.topics[key].title for key in row.topics if key in bank.topics]
         days, minutes = exam.days_left(now), work.minutes_per_day(seconds)
@@ -142,14 +144,8 @@ def student_plans(user_id: int, bank: Bank, now: datetime) -> list[ExamPlan]:
     return plans
 
 
-def _cards(
-    user_id: int, ahead: list[tuple[ExamDate, Classroom, Exam]], bank: Bank
-) -> tuple[dict[str, CardState], set[str]]:
-    """The student's cards on the questions of the exams ahead, and the suspended ones."""
-    wanted = set()
-    for row, _, _ in ahead:
-        for ids in exam_questions(bank, row.topics).values():
-            wanted.update(ids)
+def _cards(user_id: int, wanted: set[str]) -> tuple[dict[str, CardState], set[str]]:
+    """The student's cards on the ``wanted`` questions, and which of them are suspended."""
     cards: dict[str, CardState] = {}
     suspended: set[str] = set()
     query = select(Card).where(Card.user_id == user_id, Card.question_id.in_(wanted))

@@ -42,7 +42,7 @@ class Assignment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    classroom: Mapped[Classroom] = relationship()
+    classroom: Mapped[Classroom] = relationship(back_populates="assignments")
 
     @property
     def zone(self) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from .assignment import Assignment
 
 
 class Classroom(db.Model):
@@ -37,6 +41,13 @@ class Classroom(db.Model):
         passive_deletes=True,
         order_by="ExamDate.exam_on",
     )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="classroom",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(Assignment.due_at.desc(), Assignment.id.desc())",
+    )
+    """Latest due first, as the class page lists them."""
 
 
 class Membership(db.Model):

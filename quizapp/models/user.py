@@ -17,12 +17,26 @@ TEACHER_ROLES = frozenset({"teacher", "admin"})
 """Roles that see the teacher pages; an admin is a teacher who also manages teachers."""
 
 
-def session_id(user_id: int, version: int) -> str:
-    """The signed-cookie form of an account: its id and its session version."""
-    return f"{user_id}.{version}"
+class AccountMixin(UserMixin):
+    """What an account's ``role`` and ``session_version`` mean, for the ORM ``User`` and for
+    the request's read-only ``auth.identity.SessionUser`` alike."""
+
+    def get_id(self) -> str:
+        """The id Flask-Login puts in the session and remember cookies: ``"<id>.<version>"``."""
+        return f"{self.id}.{self.session_version}"
+
+    @property
+    def is_teacher(self) -> bool:
+        """Teachers (and admins) see the teacher pages and edit the bank."""
+        return self.role in TEACHER_ROLES
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins manage teachers and see every class and student."""
+        return self.role == "admin"
 
 
-class User(UserMixin, db.Model):
+class User(AccountMixin, db.Model):
     """A person who studies (student), runs classes (teacher) or also manages teachers (admin).
 
     ``username`` is stored lower-case, which makes it unique case-insensitively.
@@ -38,20 +52,6 @@ class User(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """Part of every session and remember cookie (``get_id``): raising it (log-out, a new
     password) makes every cookie issued before refuse to log in."""
-
-    def get_id(self) -> str:
-        """The id Flask-Login puts in the session and remember cookies: ``"<id>.<version>"``."""
-        return session_id(self.id, self.session_version)
-
-    @property
-    def is_teacher(self) -> bool:
-        """Teachers (and admins) see the teacher pages and edit the bank."""
-        return self.role in TEACHER_ROLES
-
-    @property
-    def is_admin(self) -> bool:
-        """Admins manage teachers and see every class and student."""
-        return self.role == "admin"
 
     def set_password(self, password: str) -> None:
         """Store a scrypt hash of ``password``, never the password itself."""
