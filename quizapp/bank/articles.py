@@ -9,6 +9,7 @@ Offsets everywhere are indices into the file's text decoded as UTF-8, newlines a
 from __future__ import annotations
 
 from pathlib import Path
+from stat import S_ISREG
 
 from .spec import Bank, BankError, Evidence, QuestionSpec, Source
 
@@ -22,9 +23,10 @@ def article_path(directory: str | Path | None, source: Source) -> Path | None:
         return None
     path = Path(directory) / source.seed
     try:
-        return path if path.is_file() and path.stat().st_size <= MAX_ARTICLE_BYTES else None
+        found = path.stat()
     except OSError:
         return None
+    return path if S_ISREG(found.st_mode) and found.st_size <= MAX_ARTICLE_BYTES else None
 
 
 def read_article(directory: str | Path | None, source: Source) -> str | None:
@@ -62,8 +64,10 @@ def _check_one(spec: QuestionSpec, found: Evidence, texts: dict[str, str | None]
 
 
 def check_evidence(bank: Bank, directory: str | Path | None) -> list[BankError]:
-    """Errors for evidence that points outside its article (checked when the file is present)."""
-    texts = {sid: read_article(directory, source) for sid, source in bank.sources.items()}
+    """Errors for evidence that points outside its article (checked when the file is present);
+    only the articles some evidence points into are read."""
+    cited = {found.source for spec in bank.questions.values() for found in spec.evidence}
+    texts = {sid: read_article(directory, s) for sid, s in bank.sources.items() if sid in cited}
     errors = []
     for spec in bank.questions.values():
         for found in spec.evidence:

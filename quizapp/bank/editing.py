@@ -132,7 +132,8 @@ def check_text(root: Path, name: str, text: str) -> Check:
     """Validate ``text`` as file ``name`` of bank folder ``root`` without writing to ``root``.
 
     Errors in other files that the folder already has are reported apart (``existing``): they
-    are not this text's fault and do not block it.
+    are not this text's fault and do not block it. The folder itself is loaded only to tell
+    those apart, so only when the staged copy has errors in other files.
     """
     file = error_name(root, name)
     problem = text_problem(text, file)
@@ -143,8 +144,10 @@ def check_text(root: Path, name: str, text: str) -> Check:
         _stage(root, staging, name, text)
         errors = load_bank(staging).errors
     mine = [e for e in errors if e.file == file]
-    before = {str(e) for e in load_bank(root).errors if e.file != file}
     others = [e for e in errors if e.file != file]
+    if not others:
+        return Check(errors=mine)
+    before = {str(e) for e in load_bank(root).errors if e.file != file}
     return Check(
         errors=mine,
         caused=[e for e in others if str(e) not in before],

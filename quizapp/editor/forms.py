@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from ..bank.editing import NAME_HELP
+from ..bank.editing import NAME_HELP, BadName, file_path
+from .operations import bank_root
 
 
 class SaveForm(FlaskForm):
@@ -51,3 +54,16 @@ class ImportForm(FlaskForm):
         choices=[],
         description="Questions without a known source are imported as drafts.",
     )
+
+
+def new_file_name(field: Field) -> tuple[str, Path] | None:
+    """The file name typed in ``field`` (``.yaml`` added when it has no suffix) and its path in
+    the bank folder, or None with the reason on the field."""
+    name = field.data.strip()
+    if not name.endswith((".yaml", ".yml")):
+        name += ".yaml"
+    try:
+        return name, file_path(bank_root(), name)
+    except BadName as exc:
+        field.errors = [str(exc)]
+        return None

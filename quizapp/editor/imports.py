@@ -14,7 +14,7 @@ from flask import render_template
 from flask_login import current_user
 
 from ..auth.decorators import teacher_required
-from ..bank.editing import BadName, file_path, normalise, text_problem
+from ..bank.editing import normalise, text_problem
 from ..bank.validate import taken_ids
 from ..bank.webapp import current_bank
 from ..bank.yamlload import MAX_FILE_BYTES
@@ -22,7 +22,7 @@ from ..database import reads_first
 from ..exchange.gift_import import Problem, import_gift
 from ..presentation import source_title
 from .blueprint import bp
-from .forms import ImportForm
+from .forms import ImportForm, new_file_name
 from .operations import Invalid, Saved, bank_root, save_file
 
 
@@ -47,14 +47,10 @@ def _form() -> ImportForm:
 
 def _target(form: ImportForm) -> str | None:
     """The new file's name, or None with the reason on the form."""
-    name = form.name.data.strip()
-    if not name.endswith((".yaml", ".yml")):
-        name += ".yaml"
-    try:
-        path = file_path(bank_root(), name)
-    except BadName as exc:
-        form.name.errors = [str(exc)]
+    target = new_file_name(form.name)
+    if target is None:
         return None
+    name, path = target
     if path.exists():
         form.name.errors = [f"{name} exists already — choose a new file name"]
         return None
@@ -88,18 +84,14 @@ def _run(form: ImportForm, name: str, report: ImportReport) -> None:
     if text is None:
         return
     root = bank_root()
-    try:
-        result = import_gift(
-            text,
-            topic=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
-            known_sources=current_bank().sources,
-            default_sources=form.sources.data or (),
-            taken_ids=taken_ids(root, root / name),
-            origin=_origin(form.gift.data.filename),
-        )
-    except ValueError as exc:  # the importer's way of saying it could not read the file
-        report.refused = f"The importer could not read this file ({exc}); nothing was written."
-        return
+    result = import_gift(  # never raises on a file's content: problems come back by line
+        text,
+        topic=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
+        known_sources=current_bank().sources,
+        default_sources=form.sources.data or (),
+        taken_ids=taken_ids(root, root / name),
+        origin=_origin(form.gift.data.filename),
+    )
     report.problems = list(result.problems)
     if not result.questions:
         report.refused = "No question of this file could be imported; nothing was written."

@@ -32,7 +32,7 @@ from ..qtypes import get_type
 from ..study.results import sources as cited_sources
 from .blueprint import bp
 from .diffs import diff_lines
-from .forms import NewFileForm, SaveForm
+from .forms import NewFileForm, SaveForm, new_file_name
 from .operations import Conflict, Invalid, Saved, Unchanged, bank_root, save_file
 from .revisions import recent_revisions
 
@@ -94,14 +94,10 @@ def new_file() -> tuple[str, int] | Response:
     form = NewFileForm(request.args)
     if not form.validate():
         return _files_page(form, 422)
-    name = form.name.data.strip()
-    if not name.endswith((".yaml", ".yml")):
-        name += ".yaml"
-    try:
-        path = file_path(bank_root(), name)
-    except BadName as exc:
-        form.name.errors = [str(exc)]
+    target = new_file_name(form.name)
+    if target is None:
         return _files_page(form, 422)
+    name, path = target
     if path.exists():
         flash(f"{name} exists already; here it is.", "info")
         return redirect(url_for(".edit", name=name))

@@ -108,15 +108,17 @@ def accept_answer(
     qtype = get_type(question.type)
     target = 1.0 if score is None else score
     revision_id = None
-    if spec is None or qtype.grade(spec, answer).score < target:
+    graded = qtype.grade(spec, answer) if spec is not None else None
+    if graded is None or graded.score < target:
         edit = partial(add_accepted, question_id=question_id, answer=answer, score=score)
         revision_id = _write_file(_file_name(question), edit, user_id)
         if isinstance(revision_id, Refused):
             return revision_id
         spec = runtime().bank.get(question_id)  # as saved, not as this request began
-    if spec is None or qtype.grade(spec, answer).score < target:
+        graded = qtype.grade(spec, answer) if spec is not None else None
+    if graded is None or graded.score < target:
         return Refused("The bank does not accept that answer yet; nothing was regraded.")
-    reading = qtype.grade(spec, answer).normalised
+    reading = graded.normalised
     with write_transaction():
         regrade = Regrade(
             question_id=question_id, answer=answer, score=score, user_id=user_id,

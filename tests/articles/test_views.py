@@ -104,7 +104,8 @@ def test_a_flashcard_back_links_to_the_evidence(logged_in: FlaskClient) -> None:
     assert "/sources/harmony?question=mensch-former-lab#evidence" in page
 
 
-NO_SEEDS = not SEEDS.is_dir() and os.environ.get("CI") != "true"  # in CI they must be there
+NO_SEEDS = not SEEDS.is_dir() and os.environ.get("CI") != "true"
+"""Tests that read the seed articles skip without them, except in CI (they must be there)."""
 REAL = {"QUESTIONS_DIR": str(ROOT / "questions"), "ARTICLES_DIR": str(SEEDS)}
 
 

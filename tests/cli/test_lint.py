@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.articles.test_views import NO_SEEDS
 from tests.conftest import ROOT, SEEDS
 
 
@@ -41,7 +42,7 @@ def test_lint_refuses_a_broken_bank(runner, bank_dir: Path) -> None:
     assert result.exit_code == 1 and "people.yaml:" in result.output
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles live in {SEEDS}")
+@pytest.mark.skipif(NO_SEEDS, reason=f"the seed articles live in {SEEDS}")
 def test_locate_prints_the_locator_of_a_phrase(runner) -> None:
     result = runner.invoke(args=["bank", "locate", "ai-harmony", "111 million"])
     assert result.exit_code == 0, result.output
@@ -51,7 +52,7 @@ def test_locate_prints_the_locator_of_a_phrase(runner) -> None:
     assert runner.invoke(args=["bank", "locate", "nope", "x"]).exit_code == 1
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles live in {SEEDS}")
+@pytest.mark.skipif(NO_SEEDS, reason=f"the seed articles live in {SEEDS}")
 def test_check_catches_evidence_outside_the_article(runner, bank_dir: Path) -> None:
     people = bank_dir / "people.yaml"
     text = people.read_text()
