@@ -8,6 +8,7 @@ import hashlib
 from decimal import Decimal
 
 from quizapp.grading import fold
+from quizapp.grading.money import currency_symbol
 
 from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
@@ -15,13 +16,16 @@ from .mentions import Mention
 from .numbers import amount_words
 
 MAX_DISTRACTORS = 3
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def _symbol(currency: str | None) -> str:
+    return currency_symbol(currency) if currency else ""
 
 
 def shown(mention: Mention) -> str:
     """A value as a reader writes it: "€15 million", "26 February 2024", "Arthur Mensch"."""
     if mention.kind == "amount":
-        return _SYMBOLS.get(mention.detail or "", "") + mention.answer
+        return _symbol(mention.detail) + mention.answer
     if mention.kind == "date":
         return shown_key(mention.key)
     if mention.kind == "number":
@@ -46,7 +50,7 @@ def generated(mention: Mention) -> dict[str, str]:
         for scale in _SCALES:
             other = (value * Decimal(scale)).normalize()
             answer = amount_words(other)
-            made[f"{mention.detail}:{other:f}"] = _SYMBOLS.get(mention.detail or "", "") + answer
+            made[f"{mention.detail}:{other:f}"] = _symbol(mention.detail) + answer
     elif mention.kind == "date":
         year = int(mention.key[:4])
         for delta in (-1, 1, -2, 2):
