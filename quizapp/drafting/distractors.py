@@ -5,6 +5,7 @@ depends on which other articles are in the run."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from decimal import Decimal
 
 from quizapp.grading import fold
@@ -36,6 +37,11 @@ def shown(mention: Mention) -> str:
             else (f"{mention.answer}%" if unit == "%" else f"{mention.answer} {unit}")
         )
     return mention.answer
+
+
+def _by_hash(seed: str) -> Callable[[str], str]:
+    """A sort key ordering values by a hash of ``seed`` and the value: stable, unbiased."""
+    return lambda value: hashlib.sha256(f"{seed}\x00{value}".encode()).hexdigest()
 
 
 _SCALES = ("0.5", "2", "3", "0.25", "4")
@@ -85,10 +91,7 @@ def distractors(
         for key, answer in generated(mention).items():
             if key not in blocked and answer not in others.values():
                 others.setdefault(key, answer)
-
-    def order(key: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
-
+    order = _by_hash(seed)
     own = {m.key for m in mentions if m.article == mention.article}
     near = [k for k in others if k in own]
     chosen = sorted(near, key=order) + sorted(set(others) - set(near), key=order)
@@ -115,9 +118,6 @@ def names_to_offer(
     own = [] if outside else own
     rest = [e.name for e in gazetteer.entries.values()
             if e.kind == "company" and fold(e.name) not in named | blocked]  # fmt: skip
-
-    def order(name: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{name}".encode()).hexdigest()
-
+    order = _by_hash(seed)
     picked = list(dict.fromkeys(sorted(own, key=order) + sorted(rest, key=order)))
     return picked[:MAX_DISTRACTORS]
