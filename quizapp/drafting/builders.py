@@ -90,8 +90,13 @@ def choice_draft(
     if not wrong:
         return None
     answer = shown(mention)
-    choices = sorted([answer, *wrong], key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest())
+    choices = shuffled(seed, [answer, *wrong])
     return make_draft("choice", mention, prompt, {"choices": choices, "answer": answer}, ctx)
+
+
+def shuffled(seed: str, values: list[str]) -> list[str]:
+    """``values`` in an order that looks random but depends only on ``seed`` and themselves."""
+    return sorted(values, key=lambda v: hashlib.sha256(f"{seed}{v}".encode()).digest())
 
 
 def cloze_draft(mention: Mention, ctx: Context) -> Draft | None:
@@ -120,7 +125,7 @@ def cloze_draft(mention: Mention, ctx: Context) -> Draft | None:
     return make_draft("cloze", mention, prompt, {"text": text}, ctx)
 
 
-def named(mention: Mention, ctx: Context) -> bool:
+def named(mention: Mention) -> bool:
     """Whether the mention's gap clause names something besides it (``names_something``)."""
     return names_something(gap_clause(mention) or "")
 

@@ -32,7 +32,7 @@ _DRAFTED_KINDS = ("regulator", "institution", "law")
 
 
 def _gap_prompt(mention: Mention, ctx: Context, what: str) -> str | None:
-    return gap_prompt(mention, label_of(mention), what) if named(mention, ctx) else None
+    return gap_prompt(mention, label_of(mention), what) if named(mention) else None
 
 
 def _amount(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
@@ -67,14 +67,14 @@ def _date(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     prompt = (fact and fact_prompt(fact, label)) or _gap_prompt(mention, ctx, kind_word(mention))
     if prompt:
         yield make_draft("date", mention, prompt, {"answer": mention.key}, ctx)
-    if named(mention, ctx):
+    if named(mention):
         yield cloze_draft(mention, ctx)
 
 
 def _number(mention: Mention, ctx: Context) -> Iterable[Draft | None]:
     """A count or a percentage, asked as the gap of a clause that names something; a range
     ("70-80%") as a cloze, since a numeric answer holds one value."""
-    if not named(mention, ctx):
+    if not named(mention):
         return
     if "-" in mention.answer:
         yield cloze_draft(mention, ctx)

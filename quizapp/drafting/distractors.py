@@ -5,9 +5,11 @@ depends on which other articles are in the run."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from decimal import Decimal
 
 from quizapp.grading import fold
+from quizapp.grading.money import currency_symbol
 
 from .facts import shown_date as shown_key
 from .gazetteer import Gazetteer
@@ -15,13 +17,16 @@ from .mentions import Mention
 from .numbers import amount_words
 
 MAX_DISTRACTORS = 3
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def _symbol(currency: str | None) -> str:
+    return currency_symbol(currency) if currency else ""
 
 
 def shown(mention: Mention) -> str:
     """A value as a reader writes it: "€15 million", "26 February 2024", "Arthur Mensch"."""
     if mention.kind == "amount":
-        return _SYMBOLS.get(mention.detail or "", "") + mention.answer
+        return _symbol(mention.detail) + mention.answer
     if mention.kind == "date":
         return shown_key(mention.key)
     if mention.kind == "number":
@@ -32,6 +37,11 @@ def shown(mention: Mention) -> str:
             else (f"{mention.answer}%" if unit == "%" else f"{mention.answer} {unit}")
         )
     return mention.answer
+
+
+def _by_hash(seed: str) -> Callable[[str], str]:
+    """A sort key ordering values by a hash of ``seed`` and the value: stable, unbiased."""
+    return lambda value: hashlib.sha256(f"{seed}\x00{value}".encode()).hexdigest()
 
 
 _SCALES = ("0.5", "2", "3", "0.25", "4")
@@ -46,7 +56,7 @@ def generated(mention: Mention) -> dict[str, str]:
         for scale in _SCALES:
             other = (value * Decimal(scale)).normalize()
             answer = amount_words(other)
-            made[f"{mention.detail}:{other:f}"] = _SYMBOLS.get(mention.detail or "", "") + answer
+            made[f"{mention.detail}:{other:f}"] = _symbol(mention.detail) + answer
     elif mention.kind == "date":
         year = int(mention.key[:4])
         for delta in (-1, 1, -2, 2):
@@ -81,10 +91,7 @@ def distractors(
         for key, answer in generated(mention).items():
             if key not in blocked and answer not in others.values():
                 others.setdefault(key, answer)
-
-    def order(key: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{key}".encode()).hexdigest()
-
+    order = _by_hash(seed)
     own = {m.key for m in mentions if m.article == mention.article}
     near = [k for k in others if k in own]
     chosen = sorted(near, key=order) + sorted(set(others) - set(near), key=order)
@@ -111,9 +118,6 @@ def names_to_offer(
     own = [] if outside else own
     rest = [e.name for e in gazetteer.entries.values()
             if e.kind == "company" and fold(e.name) not in named | blocked]  # fmt: skip
-
-    def order(name: str) -> str:
-        return hashlib.sha256(f"{seed}\x00{name}".encode()).hexdigest()
-
+    order = _by_hash(seed)
     picked = list(dict.fromkeys(sorted(own, key=order) + sorted(rest, key=order)))
     return picked[:MAX_DISTRACTORS]

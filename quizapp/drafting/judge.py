@@ -88,11 +88,11 @@ def _has(text: str, words: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(fold(w))}", text) for w in words if fold(w))
 
 
-def _matches(draft: Draft, keys: set[str], text: str, fact: GoldFact) -> bool:
+def _matches(keys: set[str], text: str, fact: GoldFact) -> bool:
     return bool(keys & fact.keys) and _has(text, fact.about) and _has(text, fact.cues)
 
 
-def _trivial(draft: Draft, keys: set[str], text: str) -> bool:
+def _trivial(keys: set[str], text: str) -> bool:
     """The answer is written in the question itself."""
     answers = {k.split(":", 1)[1] for k in keys if k.startswith("text:")}
     return any(len(a) > 2 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answers)
@@ -111,9 +111,7 @@ def _asked(draft: Draft) -> str:
     """What a draft asks, folded, without the article's file-made id (its words are no
     context a reader has); a headline naming the article stays, as a reader sees it."""
     text = question_text(draft.as_yaml())
-    article = draft.mention.article
-    text = text.replace(fold(article.source_id), " ")
-    return text
+    return text.replace(fold(draft.mention.article.source_id), " ")
 
 
 def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> Judged:
@@ -121,15 +119,15 @@ def _judge(draft: Draft, facts: Sequence[GoldFact], clash: bool, gold: Gold) -> 
     if verdict is not None:
         credited = (verdict.fact,) if verdict.fact and verdict.good else ()
         return Judged(draft, verdict.good, "verdict", verdict.why, credited)
-    keys = answer_keys(draft.type, draft.as_yaml())
     text = _asked(draft)
     if draft.type == "truefalse":
         return _judge_statement(draft, facts, text)
-    if draft.type != "truefalse" and _trivial(draft, keys, text):
+    keys = answer_keys(draft.type, draft.as_yaml())
+    if _trivial(keys, text):
         return Judged(draft, False, "rule", "the answer is in the question")
     if clash:
         return Judged(draft, False, "rule", "the same question has another answer")
-    matched = [f for f in facts if _matches(draft, keys, text, f)]
+    matched = [f for f in facts if _matches(keys, text, f)]
     if matched and all(f.several for f in matched) and draft.type not in CHOICE_TYPES:
         return Judged(draft, False, "rule", f"{matched[0].id} has several right answers")
     pinned = any(True for _ in find_amounts(draft.prompt))  # "which invested $500 million"

@@ -57,7 +57,7 @@ class Link:
     kind: str = "org"
 
 
-def _span(sentence_text: str, match: re.Match[str], group: str) -> tuple[int, int, str]:
+def _span(match: re.Match[str], group: str) -> tuple[int, int, str]:
     name = match.group(group)
     start = match.start(group)
     trimmed = _DESCRIPTOR.sub("", name)
@@ -79,7 +79,7 @@ def find_links(
     """The links one sentence states; ``main`` stands for "the company", "the startup"."""
     links: list[Link] = []
     for match in _LED.finditer(text):
-        start, end, name = _span(text, match, "x")
+        start, end, name = _span(match, "x")
         if not _ROUND.search(text[max(0, match.start() - 40) : match.start()]) or len(name) < 4:
             continue
         nearest = [o for o in sentence_orgs if o.local[1] <= match.start()]
@@ -89,7 +89,7 @@ def find_links(
             question = f"who led {possessive(subject)} funding round"
             links.append(Link("led", subject, name, start, end, question, others))
     for match in _LEADING.finditer(text):
-        start, end, name = _span(text, match, "x")
+        start, end, name = _span(match, "x")
         if main and name != main:
             links.append(
                 Link("led", main, name, start, end, f"who is leading {main}'s funding round")

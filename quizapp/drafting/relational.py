@@ -4,12 +4,11 @@ bound facts and links (``statements``), about half of them altered."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .builders import Context, label_of, make_draft, where
+from .builders import Context, label_of, make_draft, shuffled, where
 from .distractors import generated, names_to_offer, shown
 from .drafts import Draft, draft_id
 from .facts import Fact, when_of
@@ -17,10 +16,6 @@ from .links import Link
 from .mentions import Mention
 from .prompts import label_for
 from .statements import STATED_LINKS, fact_statement, link_statement
-
-
-def _shuffled(seed: str, choices: list[str]) -> list[str]:
-    return sorted(choices, key=lambda c: hashlib.sha256(f"{seed}{c}".encode()).digest())
 
 
 def investor_drafts(fact: Fact, ctx: Context) -> Iterable[Draft]:
@@ -34,7 +29,7 @@ def investor_drafts(fact: Fact, ctx: Context) -> Iterable[Draft]:
     wrong = names_to_offer(mention, ctx.mentions, ctx.gazetteer, exclude, seed)
     if len(wrong) < 2 or not fact.subject:
         return
-    fields = {"choices": _shuffled(seed, [fact.subject, *wrong]), "answer": fact.subject}
+    fields = {"choices": shuffled(seed, [fact.subject, *wrong]), "answer": fact.subject}
     yield replace(make_draft("choice", mention, prompt, fields, ctx), id=seed)
 
 
@@ -56,7 +51,7 @@ def link_drafts(link: Link, mention: Mention, ctx: Context) -> Iterable[Draft]:
     seed = draft_id("choice", f"link:{mention.key}", mention.article.source_id)
     wrong = _other_companies(link, mention, ctx, seed)
     if len(wrong) >= 2:
-        fields = {"choices": _shuffled(seed, [link.answer, *wrong]), "answer": link.answer}
+        fields = {"choices": shuffled(seed, [link.answer, *wrong]), "answer": link.answer}
         yield make_draft("choice", mention, prompt, fields, ctx)
 
 
@@ -86,8 +81,7 @@ def truefalse_drafts(statements: Iterable[Statement], ctx: Context) -> list[Draf
         by_article.setdefault(source, []).append((seed, statement))
     drafts = []
     for found in by_article.values():
-        alterable = sorted(seed for seed, s in found if s.altered)
-        alterable.sort(key=lambda seed: hashlib.sha256(seed.encode()).digest())
+        alterable = shuffled("", [seed for seed, s in found if s.altered])
         altered = set(alterable[: len(found) // 2])
         for seed, statement in found:
             keep = seed not in altered
@@ -112,7 +106,7 @@ def fact_truefalse(fact: Fact, ctx: Context) -> Statement | None:
     given = {m.key for m in ctx.mentions if m.article == mention.article}
     made = [v for k, v in generated(mention).items() if k not in given and _sensible(k, mention)]
     seed = draft_id("truefalse", mention.key, mention.article.source_id)
-    made.sort(key=lambda v: hashlib.sha256(f"{seed}{v}".encode()).digest())
+    made = shuffled(seed, made)
     altered = fact_statement(fact, made[0]) if made else None
     return Statement(mention, f"{mention.kind}:{mention.key}:{fact.label}", true, altered)
 
@@ -133,11 +127,11 @@ def link_truefalse(link: Link, mention: Mention, ctx: Context) -> Statement | No
         return None
     when = _when(link, mention, ctx)
     true = link_statement(link, link.answer, when)
+    if true is None:
+        return None
     seed = draft_id("truefalse", f"statement:link:{mention.key}", mention.article.source_id)
     wrong = _other_companies(link, mention, ctx, seed)
     # "investors including A and B" is no full list: another company may have invested too
     alterable = link.relation != "investor"
     altered = link_statement(link, wrong[0], when) if wrong and alterable else None
-    if true is None:
-        return None
     return Statement(mention, f"link:{mention.key}:{link.relation}:{link.subject}", true, altered)

@@ -102,12 +102,7 @@ def unit_of(question: QuestionSpec) -> str | None:
     return question.fields["answer"].currency or question.fields["unit"]
 
 
-def is_year(date: ParsedDate) -> bool:
-    """True for a year-only date, which formats can ask as a number."""
-    return date.month is None
-
-
-def date_spellings(date: ParsedDate) -> list[str]:
+def _date_spellings(date: ParsedDate) -> list[str]:
     """Common ways to write a date, for formats that can only match typed text exactly."""
     if date.month is None:
         return [str(date.year)]
@@ -122,9 +117,28 @@ def date_spellings(date: ParsedDate) -> list[str]:
     ]  # fmt: skip
 
 
-def question_dates(question: QuestionSpec) -> list[ParsedDate]:
+def _dates(question: QuestionSpec) -> list[ParsedDate]:
     """A date question's answer followed by its accepted alternatives."""
     return [question.fields["answer"], *question.fields["accept"]]
+
+
+def answer_years(question: QuestionSpec) -> list[int] | None:
+    """A date question's answer and accepted dates as years when all are year-only (formats
+    ask those as a number), else None."""
+    dates = _dates(question)
+    return [d.year for d in dates] if all(d.month is None for d in dates) else None
+
+
+def answer_spellings(question: QuestionSpec) -> list[str]:
+    """Every common writing of a date question's answer and accepted dates, each once."""
+    return list(dict.fromkeys(s for d in _dates(question) for s in _date_spellings(d)))
+
+
+def date_note(question: QuestionSpec, fmt: str) -> str:
+    """What a format without a date type loses when the question is asked as short answer."""
+    precision = "full" if question.fields["answer"].day else "month"
+    spellings = ", ".join(answer_spellings(question))
+    return DATE_NOTE.format(precision=precision, fmt=fmt, spellings=spellings)
 
 
 def percent_text(percent: float) -> str:

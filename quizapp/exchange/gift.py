@@ -18,21 +18,20 @@ from dataclasses import dataclass, field
 from quizapp.bank.spec import Bank, QuestionSpec
 
 from .common import (
-    DATE_NOTE,
     NUMERIC_NOTE,
     ORDER_NOTE,
     Export,
     Unexpressed,
     absolute_tolerance,
+    answer_spellings,
+    answer_years,
     category_path,
-    date_spellings,
+    date_note,
     each_question,
-    is_year,
     multi_percents,
     multi_problem,
     number_text,
     percent_text,
-    question_dates,
     question_meta,
     short_forms,
     source_labels,
@@ -148,15 +147,13 @@ def _numeric(q: QuestionSpec) -> tuple[Parts | None, Notes]:
 
 
 def _date(q: QuestionSpec) -> tuple[Parts | None, Notes]:
-    dates = question_dates(q)
-    if all(is_year(d) for d in dates):
-        if len(dates) == 1:
-            return Parts(q.prompt, head=f"#{dates[0].year}"), []
-        return Parts(q.prompt, head="#", answers=[f"={d.year}:0" for d in dates]), []
-    spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
-    precision = "full" if q.fields["answer"].day else "month"
-    note = DATE_NOTE.format(precision=precision, fmt="GIFT", spellings=", ".join(spellings))
-    return Parts(q.prompt, answers=["=" + answer_text(s) for s in spellings]), [note]
+    years = answer_years(q)
+    if years is not None and len(years) == 1:
+        return Parts(q.prompt, head=f"#{years[0]}"), []
+    if years is not None:
+        return Parts(q.prompt, head="#", answers=[f"={year}:0" for year in years]), []
+    lines = ["=" + answer_text(s) for s in answer_spellings(q)]
+    return Parts(q.prompt, answers=lines), [date_note(q, "GIFT")]
 
 
 def _pairs(q: QuestionSpec, pairs: list[tuple[str, str]]) -> tuple[Parts | None, Notes]:

@@ -15,20 +15,21 @@ from quizapp.bank.topics import PLACEHOLDER_SOURCE
 
 from .gift_convert import convert
 from .gift_parse import parse_gift
-from .incoming import Imported, Incoming, Problem, build_topic, question_id
+from .incoming import (
+    Imported,
+    Incoming,
+    Problem,
+    build_topic,
+    category_title,
+    next_title,
+    question_id,
+)
 
 SKIPPED_KINDS = {
     "description": "a description (no answer block) is not a question: skipped",
     "essay": "essay questions cannot be graded automatically here: skipped",
     "broken": "skipped",
 }
-
-
-def category_title(path: str) -> str:
-    """The last part of a ``$CATEGORY:`` path (``$course$/top/People`` -> ``People``)."""
-    parts = [p.replace("\0", "/") for p in path.replace("//", "\0").split("/")]
-    parts = [p.strip() for p in parts if p.strip() and not p.strip().startswith("$")]
-    return parts[-1] if parts and parts[-1] != "top" else ""
 
 
 def import_gift(
@@ -47,11 +48,7 @@ def import_gift(
     for gq in parse_gift(text):
         problems += [Problem(line, message) for line, message in gq.problems]
         if gq.kind == "category":
-            found = category_title(gq.category or "")
-            if found and title and found != title:
-                message = f"category '{found}' also goes into topic '{title}'"
-                problems.append(Problem(gq.line, message))
-            title = title or found
+            title = next_title(title, gq.category or "", gq.line, problems)
             continue
         if gq.kind in SKIPPED_KINDS:
             problems.append(Problem(gq.line, SKIPPED_KINDS[gq.kind]))
@@ -70,4 +67,4 @@ def import_gift(
     )  # fmt: skip
 
 
-__all__ = ["PLACEHOLDER_SOURCE", "category_title", "import_gift", "question_id"]
+__all__ = ["PLACEHOLDER_SOURCE", "Problem", "category_title", "import_gift", "question_id"]

@@ -14,7 +14,6 @@ numbers for error messages; nothing here raises on any input.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from typing import Any
 
 from . import ordering
 from .gift import META_PREFIX, unescape
+from .incoming import read_meta
 
 FORMATS = ("html", "moodle", "plain", "markdown")
 WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
@@ -89,10 +89,7 @@ def find(text: str, token: str, start: int = 0) -> int:
 
 def rfind(text: str, token: str) -> int:
     """Index of the last unescaped ``token``, or -1."""
-    found, index = -1, find(text, token)
-    while index >= 0:
-        found, index = index, find(text, token, index + 1)
-    return found
+    return next(reversed(_all(text, token)), -1)
 
 
 class _Lines:
@@ -127,18 +124,6 @@ def blocks(text: str) -> list[tuple[list[tuple[int, str]], list[str]]]:
     if lines:
         found.append((lines, comments))
     return found
-
-
-def _meta(comments: list[str], line: int, problems: list[tuple[int, str]]) -> dict[str, Any]:
-    for comment in comments:
-        if comment.startswith(META_PREFIX.strip()):
-            try:
-                meta = json.loads(comment[len(META_PREFIX.strip()) :])
-            except ValueError:
-                problems.append((line, "unreadable '// quizapp:' comment ignored"))
-                return {}
-            return meta if isinstance(meta, dict) else {}
-    return {}
 
 
 def split_format(text: str) -> tuple[str, str | None]:
@@ -232,7 +217,10 @@ def parse_block(numbered: list[tuple[int, str]], comments: list[str]) -> GiftQue
     lines = _Lines(numbered)
     text, first = lines.text.strip(), numbered[0][0]
     question = GiftQuestion(first, "description")
-    question.meta = _meta(comments, first, question.problems)
+    meta = read_meta(comment.removeprefix("// ") for comment in comments)
+    if meta is None:
+        question.problems.append((first, "unreadable '// quizapp:' comment ignored"))
+    question.meta = meta or {}
     question.idnumber, question.tags = _moodle_tokens(comments)
     if text.startswith("$CATEGORY:"):
         question.kind, question.category = "category", text[len("$CATEGORY:") :].strip()

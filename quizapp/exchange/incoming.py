@@ -14,7 +14,8 @@ questions, and those without feedback, are written as drafts with a TODO comment
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+import json
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,8 @@ from .yaml_out import topic_yaml
 TODO_EXPLANATION = "TODO: explain the answer."
 DIFFICULTIES = ("easy", "medium", "hard")
 SOURCE_PREFIX = "Source: "
+META_PREFIX = "quizapp:"
+"""Our exports' metadata comment: ``// quizapp: {json}`` (GIFT), ``<!-- quizapp: {json} -->``."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,35 @@ class Incoming:
     tags: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_meta(comments: Iterable[str]) -> dict[str, Any] | None:
+    """The metadata of the first ``quizapp: {json}`` comment (texts without the comment
+    marks): {} when there is none or it holds no mapping, None when its JSON is unreadable."""
+    for comment in comments:
+        if comment.startswith(META_PREFIX):
+            try:
+                meta = json.loads(comment[len(META_PREFIX) :])
+            except ValueError:
+                return None
+            return meta if isinstance(meta, dict) else {}
+    return {}
+
+
+def category_title(path: str) -> str:
+    """The last part of a ``$CATEGORY:`` path (``$course$/top/People`` -> ``People``)."""
+    parts = [p.replace("\0", "/") for p in path.replace("//", "\0").split("/")]
+    parts = [p.strip() for p in parts if p.strip() and not p.strip().startswith("$")]
+    return parts[-1] if parts and parts[-1] != "top" else ""
+
+
+def next_title(title: str, path: str, line: int, problems: list[Problem]) -> str:
+    """The topic's title once the category ``path`` is read: the first category names it; a
+    later, different one is reported, since its questions go into the same topic."""
+    found = category_title(path)
+    if found and title and found != title:
+        problems.append(Problem(line, f"category '{found}' also goes into topic '{title}'"))
+    return title or found
 
 
 def question_id(name: str | None, prompt: str) -> str:

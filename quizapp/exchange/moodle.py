@@ -21,21 +21,20 @@ from quizapp.bank.markup import render_markdown
 from quizapp.bank.spec import Bank, QuestionSpec
 
 from .common import (
-    DATE_NOTE,
     NUMERIC_NOTE,
     ORDER_NOTE,
     Export,
     Unexpressed,
     absolute_tolerance,
+    answer_spellings,
+    answer_years,
     category_path,
-    date_spellings,
+    date_note,
     each_question,
-    is_year,
     multi_percents,
     multi_problem,
     number_text,
     percent_text,
-    question_dates,
     question_meta,
     short_forms,
     source_labels,
@@ -148,16 +147,12 @@ def _numeric(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
 
 
 def _date(el: Element, q: QuestionSpec) -> tuple[str, Notes]:
-    dates = question_dates(q)
-    if all(is_year(d) for d in dates):
-        _numbers(el, [str(d.year) for d in dates], "0", [])
+    years = answer_years(q)
+    if years is not None:
+        _numbers(el, [str(year) for year in years], "0", [])
         return "numerical", []
-    spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
-    _shortanswer(el, spellings)
-    precision = "full" if q.fields["answer"].day else "month"
-    return "shortanswer", [
-        DATE_NOTE.format(precision=precision, fmt="Moodle", spellings=", ".join(spellings))
-    ]
+    _shortanswer(el, answer_spellings(q))
+    return "shortanswer", [date_note(q, "Moodle")]
 
 
 def _matching(el: Element, pairs: list[tuple[str, str]]) -> None:

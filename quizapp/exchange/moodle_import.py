@@ -13,7 +13,6 @@ Our own export's ``<!-- quizapp: {json} -->`` comment brings back sources and ty
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Collection, Sequence
 from typing import Any
@@ -22,16 +21,14 @@ from lxml import etree
 
 from . import ordering
 from .gift_convert import CLOZE_PROMPT, convert, distinct_answers
-from .gift_import import category_title
 from .gift_parse import Answer, GiftQuestion
 from .html_text import images, to_markdown, to_plain
-from .incoming import Imported, Incoming, Problem, build_topic
+from .incoming import Imported, Incoming, Problem, build_topic, next_title, read_meta
 
 KINDS = {
     "multichoice": "multichoice", "truefalse": "truefalse", "shortanswer": "shortanswer",
-    "numerical": "numerical", "matching": "match",
+    "numerical": "numerical", "matching": "match", "ordering": "ordering",
 }  # fmt: skip
-META_PREFIX = "quizapp:"
 CLOZE_MARKER = re.compile(r"\{([0-9]*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
 """A cloze (multianswer) blank: ``{1:SHORTANSWER:=Paris~=Paris, France}``."""
 SHORT_BLANKS = ("SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC")
@@ -42,18 +39,6 @@ FRACTION = re.compile(r"(=|%(-?[0-9]+(?:[.,][0-9]*)?)%)?(.*)", re.DOTALL)
 def _text(el: etree._Element | None, path: str = "text") -> str:
     found = el.find(path) if el is not None else None
     return (found.text or "") if found is not None else ""
-
-
-def _meta(question: etree._Element) -> dict[str, Any]:
-    for comment in question.iterchildren(etree.Comment):
-        body = (comment.text or "").strip()
-        if body.startswith(META_PREFIX):
-            try:
-                meta = json.loads(body[len(META_PREFIX) :])
-            except ValueError:
-                return {}
-            return meta if isinstance(meta, dict) else {}
-    return {}
 
 
 def _record(q: etree._Element, kind: str) -> GiftQuestion:
@@ -68,7 +53,8 @@ def _record(q: etree._Element, kind: str) -> GiftQuestion:
     gq.feedback = _text(feedback)
     gq.feedback_format = feedback.get("format") if feedback is not None else None
     gq.tags = [t for t in (_text(tag) for tag in q.iterfind("tags/tag")) if t.strip()]
-    gq.meta = _meta(q)
+    comments = ((c.text or "").strip() for c in q.iterchildren(etree.Comment))
+    gq.meta = read_meta(comments) or {}
     if text_el is not None and text_el.find("file") is not None:
         gq.problems.append((gq.line, "an attached file (image) dropped: the bank has no media"))
     return gq
@@ -114,17 +100,15 @@ def _pairs(q: etree._Element, gq: GiftQuestion) -> None:
         )  # fmt: skip
 
 
-def _ordering(q: etree._Element, gq: GiftQuestion) -> dict[str, Any] | None:
-    items = [to_plain(_text(a)) for a in q.iterfind("answer")]
-    if len(items) < 2:
-        gq.problems.append((gq.line, "an ordering question needs two items: skipped"))
-        return None
-    options = ordering.from_xml(
+def _items(q: etree._Element, gq: GiftQuestion) -> None:
+    """An ordering question's items, in the right order, and its options."""
+    for answer in q.iterfind("answer"):
+        line = answer.sourceline or gq.line
+        gq.answers.append(Answer("=", None, _text(answer), None, line, None, "html"))
+    gq.order_options = ordering.from_xml(
         q.findtext("selecttype") or "", q.findtext("selectcount") or "",
         q.findtext("gradingtype") or "",
     )  # fmt: skip
-    gq.problems += [(gq.line, note) for note in ordering.notes(options, len(items))]
-    return {"type": "order", "prompt": to_markdown(gq.text), "items": items}
 
 
 def _blank_answers(body: str, line: int, notes: list[tuple[int, str]]) -> list[str]:
@@ -176,17 +160,19 @@ def _question(q: etree._Element) -> tuple[GiftQuestion, dict[str, Any] | None]:
     """One ``<question>`` as our question fields (None: skipped, the record says why)."""
     kind = q.get("type", "")
     gq = _record(q, KINDS.get(kind, kind))
-    for found in images(gq.text):
-        gq.problems.append((gq.line, f"image '{found}' dropped: the bank has no images"))
-    if kind in ("cloze", "ordering"):
+    if kind == "cloze":
+        for found in images(gq.text):
+            gq.problems.append((gq.line, f"image '{found}' dropped: the bank has no images"))
         if gq.feedback:
             gq.feedback = to_markdown(gq.feedback)
-        return gq, _cloze(gq) if kind == "cloze" else _ordering(q, gq)
+        return gq, _cloze(gq)
     if kind not in KINDS:
         gq.problems.append((gq.line, f"question type '{kind}' has no counterpart here: skipped"))
         return gq, None
     if kind == "matching":
         _pairs(q, gq)
+    elif kind == "ordering":
+        _items(q, gq)
     else:
         _answers(q, gq, gq.kind)
     if kind == "truefalse" and gq.truth is None:
@@ -229,10 +215,7 @@ def import_moodle_xml(
     for q in root.iterfind("question"):
         line = q.sourceline or 0
         if q.get("type") == "category":
-            found = category_title(_text(q.find("category")))
-            if found and title and found != title:
-                problems.append(Problem(line, f"category '{found}' also goes into topic '{title}'"))
-            title = title or found
+            title = next_title(title, _text(q.find("category")), line, problems)
             continue
         try:
             gq, question = _question(q)

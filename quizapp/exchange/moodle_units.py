@@ -19,12 +19,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from quizapp.grading import parse_amount
-from quizapp.grading.money import currency_words, magnitude_words
+from quizapp.grading.money import currency_symbol, currency_words, magnitude_words
 
 from .common import number_text
 
 POWERS = (12, 9, 6, 3)
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 Unit = tuple[str, Decimal]
 """A unit's name (no spaces: Moodle strips them from responses) and its multiplier."""
 
@@ -39,7 +38,7 @@ def _base(unit: str, currency: str | None) -> list[str]:
     """The question's unit first, then its other spellings (all multiplier 1)."""
     if currency:
         words = [w for w in currency_words(currency) if " " not in w]
-        return list(dict.fromkeys([currency, SYMBOLS.get(currency, currency)]
+        return list(dict.fromkeys([currency, currency_symbol(currency)]
                                   + [f for w in words for f in _cases(w)]))  # fmt: skip
     singular = unit[:-1] if unit.endswith("s") and len(unit) > 1 else unit
     return list(dict.fromkeys([unit, *_cases(unit), *_cases(singular)]))
@@ -64,7 +63,7 @@ def _suffixes(unit: str, currency: str | None) -> list[str]:
     if not currency:
         return [""]
     plural = [w for w in currency_words(currency) if w.endswith("s") and " " not in w][:1]
-    return list(dict.fromkeys(["", currency, SYMBOLS.get(currency, currency), *plural]))
+    return list(dict.fromkeys(["", currency, currency_symbol(currency), *plural]))
 
 
 def moodle_units(value: Decimal, unit: str | None, currency: str | None) -> list[Unit]:
@@ -89,13 +88,13 @@ def moodle_units(value: Decimal, unit: str | None, currency: str | None) -> list
 def note(value: Decimal, units: list[Unit], currency: str | None) -> str:
     """What Moodle still reads otherwise than quizapp, with examples of what it now takes."""
     scaled = [(n, m) for n, m in units if m != 1]
-    symbol = SYMBOLS.get(currency or "", "")
+    symbol = currency_symbol(currency) if currency else ""
     with_symbol = sorted((u for u in scaled if symbol and u[0].endswith(symbol)), key=len)
     picked = [units[0], *scaled[:1], *[u for u in with_symbol if len(u[0]) <= 3][:1]]
     examples = [f"{number_text(value * m)} {n}" for n, m in picked]
     missing = "number words ('fifteen million', 'three')"
     if currency:
-        missing += f" and a currency sign before the number ('{SYMBOLS.get(currency, '')}15m')"
+        missing += f" and a currency sign before the number ('{symbol}15m')"
     shown = ", ".join(f"'{e}'" for e in examples)
     return (
         f"Moodle reads digits with an optional unit after them ({shown}); {missing},"

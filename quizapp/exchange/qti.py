@@ -25,11 +25,10 @@ from .common import (
     ORDER_NOTE,
     Unexpressed,
     absolute_tolerance,
-    date_spellings,
+    answer_spellings,
+    answer_years,
     each_question,
-    is_year,
     number_text,
-    question_dates,
     short_forms,
     source_labels,
 )  # fmt: skip
@@ -173,11 +172,11 @@ def _numeric(item: Element, q: QuestionSpec) -> Notes:
 
 
 def _date(item: Element, q: QuestionSpec) -> Notes:
-    dates = question_dates(q)
-    if all(is_year(d) for d in dates):
-        _number(item, q, [Decimal(d.year) for d in dates], Decimal(0))
+    years = answer_years(q)
+    if years is not None:
+        _number(item, q, [Decimal(year) for year in years], Decimal(0))
         return []
-    spellings = list(dict.fromkeys(s for d in dates for s in date_spellings(d)))
+    spellings = answer_spellings(q)
     _typed(item, q, spellings)
     return [f"asked as short answer accepting {', '.join(spellings)}"]
 
@@ -220,7 +219,6 @@ def _cloze(item: Element, q: QuestionSpec) -> Notes:
     text = "".join(s if isinstance(s, str) else f"[blank{s}]" for s in q.fields["segments"])
     presentation = _sub(item, "presentation")
     _material(presentation, render_markdown(q.prompt) + render_markdown(text))
-    processing = None
     share = number_text(Decimal(100) / len(blanks))
     forms_by_blank = []
     for index, answers in enumerate(blanks):

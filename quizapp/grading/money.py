@@ -64,6 +64,11 @@ def currency_words(code: str) -> list[str]:
     return [word for word, found in _CURRENCIES.items() if found == code]
 
 
+def currency_symbol(code: str) -> str:
+    """The sign written for the currency ``code`` ("€" for EUR), else the code itself."""
+    return next((word for word in currency_words(code) if not word[0].isalpha()), code)
+
+
 def _alternation(words: dict[str, object]) -> str:
     """Regex alternation, longest first, words not followed by another letter."""
     parts = [re.escape(w) + (r"(?![a-z])" if w[-1].isalpha() else "") for w in words]
