@@ -1,6 +1,6 @@
 """The articles' texts, read at run time from the articles folder (never from the repository).
 
-``sources.yaml`` names each article's text file (``seed``); the folder is ``ARTICLES_DIR``
+``sources.yaml`` names each article's text file (``file``); the folder is ``ARTICLES_DIR``
 (``instance/articles/`` unless configured; development and tests use ``../shared/seeds``).
 An article whose file is absent is simply not shown: nothing else depends on it.
 Offsets everywhere are indices into the file's text decoded as UTF-8, newlines as written.
@@ -19,9 +19,9 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 
 def article_path(directory: str | Path | None, source: Source) -> Path | None:
     """The article file of ``source`` in ``directory`` when it is there (a plain file)."""
-    if not directory or "/" in source.seed or "\\" in source.seed:
+    if not directory or "/" in source.text_file or "\\" in source.text_file:
         return None
-    path = Path(directory) / source.seed
+    path = Path(directory) / source.text_file
     try:
         found = path.stat()
     except OSError:

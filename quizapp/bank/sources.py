@@ -1,14 +1,16 @@
 """``sources.yaml``: the articles questions cite, each with a stable id.
 
 Format: a top-level ``sources:`` list; each source has ``id`` (lowercase slug), ``date`` (a
-full date, or ``2024-02`` when only the month is known) and ``seed`` (the name of the
-article's text file in the articles folder, ``ARTICLES_DIR``); ``title``, ``author``,
+full date, or ``2024-02`` when only the month is known) and ``file`` (the name of the
+article's text file in the articles folder, ``ARTICLES_DIR``; ``seed`` is read as its older
+name); ``title``, ``author``,
 ``publisher`` and ``url`` (where it was published) where known.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +54,12 @@ SOURCE_FIELDS = (
     Field("author", text, "Sachi Sapam", required=False),
     Field("publisher", text, "Example News", required=False),
     Field("date", _date, "2024-02-27"),
-    Field("seed", _file_name, "002_5e6a24c1d0fa9476.txt"),
+    Field("file", _file_name, "002_5e6a24c1d0fa9476.txt"),
     Field("url", _url, "https://example.org/article", required=False),
 )
+
+OLDER_FILE = "seed"
+"""The first name of ``file``, still read where ``file`` is absent."""
 
 
 def _source(raw: Any, pos: Pos, file: str, seen: dict[str, Source]) -> list[BankError]:
@@ -63,11 +68,14 @@ def _source(raw: Any, pos: Pos, file: str, seen: dict[str, Source]) -> list[Bank
         message = "each source must be 'name: value' lines starting with '- id: ...'"
         return [BankError(file, pos.line, pos.column, None, message)]
     ctx = Context(file)
-    names = [field.name for field in SOURCE_FIELDS]
-    errors = unknown_keys(raw, names, ctx)
-    fields, field_errors = parse_fields(SOURCE_FIELDS, raw, ctx)
+    wanted = SOURCE_FIELDS
+    if OLDER_FILE in raw and "file" not in raw:  # a bank written before 'file' was its name
+        wanted = tuple(replace(f, name=OLDER_FILE) if f.name == "file" else f for f in wanted)
+    errors = unknown_keys(raw, [field.name for field in wanted], ctx)
+    fields, field_errors = parse_fields(wanted, raw, ctx)
     errors += field_errors
     source_id = fields.get("id")
+    text_file = fields.pop("file", None) or fields.pop(OLDER_FILE, None)
     if source_id in seen:
         first = seen[source_id]
         message = (
@@ -76,7 +84,7 @@ def _source(raw: Any, pos: Pos, file: str, seen: dict[str, Source]) -> list[Bank
         )
         errors.append(ctx.error(raw.where("id"), message))
     if not errors:
-        seen[source_id] = Source(file=file, line=pos.line, **fields)
+        seen[source_id] = Source(file=file, line=pos.line, text_file=text_file, **fields)
     return errors
 
 

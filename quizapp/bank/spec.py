@@ -49,8 +49,10 @@ class Source:
     author: str | None
     publisher: str | None
     date: str
-    seed: str
+    text_file: str
+    """The article's text file name in the articles folder (``file:`` in sources.yaml)."""
     file: str
+    """The YAML file the source is listed in; ``line`` its line there."""
     line: int
     description: str | None = None
     """How to name an article that has no title (e.g. "unsigned explainer on the deal")."""

@@ -54,7 +54,9 @@ def locate_command(source_id: str, phrase: str) -> None:
         raise click.ClickException(f"no source '{source_id}' in sources.yaml")
     text = read_article(articles_dir(), source)
     if text is None:
-        raise click.ClickException(f"the article file {source.seed} is not in {articles_dir()}")
+        raise click.ClickException(
+            f"the article file {source.text_file} is not in {articles_dir()}"
+        )
     spans = locate(text, phrase)
     if not spans:
         raise click.ClickException("the phrase is not in the article — copy it exactly")

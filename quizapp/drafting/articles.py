@@ -1,6 +1,6 @@
 """Articles: find the .txt/.md files to draft from, read them, and give each a source id.
 
-An article whose file name is the ``seed`` of a source in the bank's ``sources.yaml`` takes
+An article whose file name is the ``file`` of a source in the bank's ``sources.yaml`` takes
 that source's id; any other gets an id made from its file name and a suggested source entry.
 """
 
@@ -137,5 +137,5 @@ def suggested_source(article: Article, date: str | None) -> dict[str, str]:
         entry["title"] = article.title
     if date:
         entry["date"] = date
-    entry["seed"] = article.name
+    entry["file"] = article.name
     return entry

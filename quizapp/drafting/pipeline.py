@@ -51,7 +51,8 @@ def known_sources(bank_dir: Path | None) -> tuple[dict[str, KnownSource], set[st
         first = str(errors[0]) if errors else "unreadable"
         return {}, set(), [f"the bank's sources.yaml has errors ({first}); sources not matched"]
     by_seed = {
-        s.seed: KnownSource(s.id, s.seed, s.title, s.author, s.date) for s in sources.values()
+        s.text_file: KnownSource(s.id, s.text_file, s.title, s.author, s.date)
+        for s in sources.values()
     }
     return by_seed, set(sources), []
 

@@ -77,7 +77,7 @@ def test_no_sentence_is_copied_from_the_articles() -> None:
 
 
 def test_sources_name_their_seed_files(bank) -> None:
-    seeds = {s.seed for s in bank.sources.values()}
+    seeds = {s.text_file for s in bank.sources.values()}
     assert len(seeds) == 5
     if SEEDS.is_dir():
         assert seeds <= {p.name for p in Path(SEEDS).glob("*.txt")}

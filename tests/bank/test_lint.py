@@ -20,11 +20,11 @@ SOURCES = """sources:
     title: An alliance in AI
     author: Ann Writer
     date: 2024-02-27
-    seed: harmony.txt
+    file: harmony.txt
   - id: explainer
     description: "FAQ explainer: the deal (untitled)"
     date: "2024-02"
-    seed: explainer.txt
+    file: explainer.txt
 """
 
 

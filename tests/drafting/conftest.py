@@ -21,13 +21,13 @@ sources:
   - id: korvana-funding
     title: Korvana Robotics lands €40 million
     date: "2024-03-12"
-    seed: korvana_funding.txt
+    file: korvana_funding.txt
 
   - id: korvana-profile
     title: The quiet rise of Korvana Robotics
     author: Nora Lind
     date: "2024-04"
-    seed: korvana_profile.md
+    file: korvana_profile.md
 """
 TOPIC = """\
 topic: Korvana

@@ -136,7 +136,7 @@ def test_new_articles_get_suggested_sources(tmp_path: Path) -> None:
     run = run_on(ARTICLES, None)
     assert run.new_sources == [
         {"id": "korvana-funding", "title": "Korvana Robotics lands €40 million to build a "
-         "second factory", "date": "2024-03-12", "seed": "korvana_funding.txt"},
+         "second factory", "date": "2024-03-12", "file": "korvana_funding.txt"},
         {"id": "korvana-profile", "title": "The quiet rise of Korvana Robotics",
-         "seed": "korvana_profile.md"},
+         "file": "korvana_profile.md"},
     ]  # fmt: skip

@@ -7,13 +7,13 @@ from pathlib import Path
 from quizapp.bank.sources import load_sources
 from quizapp.drafting.sourcesfile import add_sources
 
-ENTRY = {"id": "new-article", "title": "A new article", "date": "2024-05-02", "seed": "new.txt"}
+ENTRY = {"id": "new-article", "title": "A new article", "date": "2024-05-02", "file": "new.txt"}
 
 
 def test_entries_are_appended_and_valid(bank: Path) -> None:
     path = bank / "sources.yaml"
     before = path.read_text(encoding="utf-8")
-    update = add_sources(path, [ENTRY, {"id": "undated", "seed": "undated.txt"}])
+    update = add_sources(path, [ENTRY, {"id": "undated", "file": "undated.txt"}])
     assert update.added == ["new-article"]
     assert update.problems == [
         "source 'undated' has no date in the article — add it to sources.yaml by hand with "
