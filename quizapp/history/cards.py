@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 
 from ..extensions import db
 from ..models import Card, Question, User
@@ -61,8 +61,9 @@ def suspended_topics(user_id: int) -> list[str]:
     return [topic for (topic,) in rows]
 
 
-def class_card_counts(now: datetime) -> dict[int, CardCounts]:
-    """Per student: studied cards due by `now` (not suspended) and leeches (suspended or not)."""
+def class_card_counts(now: datetime, students: Select[tuple[int]]) -> dict[int, CardCounts]:
+    """Per student of `students` (a SELECT of ids): studied cards due by `now` (not suspended)
+    and leeches (suspended or not)."""
     due = Card.last_review.is_not(None) & Card.suspended.is_(False) & (Card.due <= now)
     rows = db.session.execute(
         select(
@@ -70,8 +71,7 @@ def class_card_counts(now: datetime) -> dict[int, CardCounts]:
             func.sum(case((due, 1), else_=0)),
             func.sum(case((Card.leech.is_(True), 1), else_=0)),
         )
-        .join(User, Card.user_id == User.id)
-        .where(User.role == "student")
+        .where(Card.user_id.in_(students))
         .group_by(Card.user_id)
     )
     return {uid: CardCounts(int(d or 0), int(n or 0)) for uid, d, n in rows}

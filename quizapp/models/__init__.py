@@ -7,6 +7,7 @@ from .question import Question
 from .quiz import Attempt, Quiz
 from .reset import PasswordReset
 from .revision import BankRevision
+from .score import ItemScore, StatisticsCache
 from .throttle import LoginThrottle
 from .types import UTCDateTime, utcnow
 from .user import ROLES, User
@@ -20,12 +21,14 @@ __all__ = [
     "Card",
     "Classroom",
     "ExamDate",
+    "ItemScore",
     "LoginThrottle",
     "Membership",
     "PasswordReset",
     "Question",
     "Quiz",
     "RatingLog",
+    "StatisticsCache",
     "UTCDateTime",
     "User",
     "UserSettings",

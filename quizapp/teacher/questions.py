@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from flask import abort, current_app, render_template, request
 from markupsafe import Markup
-from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy import Select, select
 
 from ..analytics import (
     ATTEMPTS,
@@ -18,11 +19,6 @@ from ..analytics import (
     ChoiceCount,
     Consistency,
     ItemStats,
-    choice_counts,
-    common_wrong_answers,
-    internal_consistency,
-    item_scores,
-    item_statistics,
     needs_checking,
     order_questions,
     random_guess_score,
@@ -30,10 +26,9 @@ from ..analytics import (
 from ..auth.decorators import teacher_required
 from ..extensions import db
 from ..history.cards import question_leeches
-from ..history.queries import GRADED
-from ..models import Attempt, Question, User
+from ..models import Question
 from ..presentation import markdown_inline
-from ..scheduling.evidence import VERY_SURE
+from ..statistics.questions import Figures, choices, figures, served_versions
 from .views import bp
 
 __all__ = ["QuestionRow", "Statistics", "question_statistics", "yaml_path"]
@@ -64,113 +59,63 @@ class Statistics:
 
     rows: list[QuestionRow]
     consistency: Consistency
+    computed_at: datetime | None = None
+    """When the figures were computed (None: for this request)."""
+    behind: bool = False
+    """Answers came in since they were computed (they are recomputed every minute)."""
 
 
-def _student_answers(*columns: Any) -> Select[Any]:
-    """SELECT `columns` over students' graded answers (teachers trying the quiz do not count)."""
-    return (
-        select(*columns)
-        .join(User, Attempt.user_id == User.id)
-        .where(User.role == "student", GRADED)
-    )
-
-
-def counted_answers(attempts: str = "first") -> Subquery:
-    """The answers the statistics count: each student's first graded answer to each question
-    (by time; a later answer to an edited version is not a first encounter), or all of them.
-    """
-    columns = (
-        Attempt.question_id,
-        Attempt.question_version,
-        Attempt.user_id,
-        Attempt.score,
-        Attempt.correct,
-        Attempt.normalised,
-        Attempt.raw_answer,
-        Attempt.confidence,
-    )
-    if attempts == "all":
-        return _student_answers(*columns).subquery()
-    rank = func.row_number().over(
-        partition_by=(Attempt.user_id, Attempt.question_id),
-        order_by=(Attempt.created_at, Attempt.id),
-    )
-    ranked = _student_answers(*columns, rank.label("rank")).subquery()
-    return select(ranked).where(ranked.c.rank == 1).subquery()
-
-
-def question_statistics(order: str = "bank", attempts: str = "first") -> Statistics:
-    """Item analysis of every served question from students' graded answers: five queries."""
-    served = select(Question).where(Question.retired_at.is_(None))
+def question_statistics(
+    order: str = "bank", attempts: str = "first", students: Select[Any] | None = None
+) -> Statistics:
+    """Item analysis of every served question from the graded answers of ``students`` (None:
+    every student; the school's figures are cached, ``statistics.cache``): four queries when
+    the figures are stored."""
+    served = served_versions()
+    found = figures(served, attempts, students)
+    result: Figures = found.value
     questions = {
-        q.id: q for q in db.session.execute(served.order_by(Question.file, Question.line)).scalars()
+        q.id: q
+        for q in db.session.execute(
+            select(Question)
+            .where(Question.retired_at.is_(None))
+            .order_by(Question.file, Question.line)
+        ).scalars()
     }
-    answers = counted_answers(attempts)
-    c = answers.c
-    responses = [
-        (q, v, u, float(s), int(n))
-        for q, v, u, s, n in db.session.execute(
-            select(
-                c.question_id, c.question_version, c.user_id, func.sum(c.score), func.count()
-            ).group_by(c.question_id, c.question_version, c.user_id)
-        )
-    ]
-    stats = item_statistics(responses)
+    stats = result.items
     current = {q.id: stats.get((q.id, q.version)) for q in questions.values()}
-    wrong_rows = db.session.execute(
-        select(c.question_id, c.question_version, c.normalised, func.count())
-        .where(c.correct.is_(False))
-        .group_by(c.question_id, c.question_version, c.normalised)
-    )
-    wrong = common_wrong_answers(
-        (q, answer, n)
-        for q, v, answer, n in wrong_rows
-        if q in questions and v == questions[q].version
-    )
-    misconceptions = {
-        q: int(n)
-        for q, v, n in db.session.execute(
-            select(c.question_id, c.question_version, func.count())
-            .where(c.correct.is_(False), c.confidence == VERY_SURE)
-            .group_by(c.question_id, c.question_version)
-        )
-        if q in questions and v == questions[q].version
-    }
     leeches = question_leeches()
     by_question: dict[str, list[ItemStats]] = {}
     for item in stats.values():
         if item.question_id in questions and item.version != questions[item.question_id].version:
             by_question.setdefault(item.question_id, []).append(item)
-    in_bank = [r for r in responses if r[0] in questions and r[1] == questions[r[0]].version]
     rows = [
         QuestionRow(
             question=questions[qid],
             stats=current[qid],
             older=sorted(by_question.get(qid, []), key=lambda s: -s.answers),
-            wrong_answers=wrong.get(qid, []),
+            wrong_answers=result.wrong_answers.get(qid, []),
             leeches=leeches.get(qid, 0),
             reasons=needs_checking(
                 current[qid],
                 random_guess_score(questions[qid].type, questions[qid].data),
             ),
-            misconceptions=misconceptions.get(qid, 0),
+            misconceptions=result.misconceptions.get(qid, 0),
         )
         for qid in order_questions(list(questions), current, order)
     ]
-    return Statistics(rows, internal_consistency(item_scores(in_bank)))
+    return Statistics(rows, result.consistency, found.computed_at, found.behind)
 
 
-def question_choices(question: Question, attempts: str = "first") -> list[ChoiceCount]:
-    """How often each option of a choice question's current version was picked: one query."""
+def question_choices(
+    question: Question, attempts: str = "first", students: Select[Any] | None = None
+) -> list[ChoiceCount]:
+    """How often each option of a choice question's current version was picked."""
     if question.type not in CHOICE_TYPES:
         return []
-    c = counted_answers(attempts).c
-    picks = db.session.execute(
-        select(c.raw_answer).where(
-            c.question_id == question.id, c.question_version == question.version
-        )
-    ).scalars()
-    return choice_counts(question.type, question.data, picks)
+    return choices(
+        question.type, question.data, question.id, question.version, attempts, students
+    ).value
 
 
 def yaml_path(question: Question) -> Path | None:
@@ -218,6 +163,7 @@ def question(question_id: str) -> str:
         "teacher/question.html",
         question=found,
         row=row,
+        statistics=statistics,
         choices=question_choices(found, attempts),
         attempts=attempts,
         min_students=MIN_STUDENTS,

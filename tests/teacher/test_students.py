@@ -41,3 +41,38 @@ def test_teacher_start_page_lists_the_new_pages(client, auth, teacher) -> None:
     auth.login("teacher1")
     page = client.get("/teacher/").get_data(as_text=True)
     assert 'href="/teacher/students"' in page and 'href="/teacher/questions"' in page
+
+
+def test_students_come_a_page_at_a_time(app, client, auth, teacher, records, questions) -> None:
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    with app.app_context():
+        db.session.add_all(User(username=f"pupil{i:03d}", password_hash="!") for i in range(55))
+        db.session.commit()
+        last = db.session.execute(db.select(User.id).filter_by(username="pupil054")).scalar()
+    records.quiz(last, questions[:1], [1.0])
+    auth.login("teacher1")
+    first = client.get("/teacher/students").text
+    assert "55 students, 50 a page" in first and "Page 1 of 2" in first
+    assert "pupil049</a>" in first and "pupil050</a>" not in first
+    assert 'href="/teacher/students?page=2" rel="next"' in first
+    second = client.get("/teacher/students?page=2").text
+    assert "pupil054</a>" in second and "pupil000</a>" not in second
+    assert "100%" in row_of(second, "pupil054")  # figures are read for the page's students
+    assert client.get("/teacher/students?page=3").status_code == 404
+    assert client.get("/teacher/students?page=0").status_code == 404
+
+
+def test_students_are_found_by_part_of_their_username(client, auth, teacher, make_user) -> None:
+    make_user("maria_k")
+    make_user("marcus")
+    make_user("anna")
+    auth.login("teacher1")
+    page = client.get("/teacher/students?q=MAR").text
+    assert "2 students with “MAR” in their username" in page
+    assert "maria_k</a>" in page and "marcus</a>" in page and "anna</a>" not in page
+    assert 'value="MAR"' in page
+    assert "No student's username contains “zz”" in client.get("/teacher/students?q=zz").text
+    underscore = client.get("/teacher/students?q=a_").text  # "_" is no wildcard
+    assert "maria_k</a>" in underscore and "marcus</a>" not in underscore
