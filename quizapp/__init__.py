@@ -92,7 +92,8 @@ def configure_templates(app: Flask) -> None:
 
 
 def configure_cli(app: Flask) -> None:
-    from .cli import bank, users
+    from .cli import bank, stats, users
 
     app.cli.add_command(users.users)
     app.cli.add_command(bank.bank)
+    app.cli.add_command(stats.stats)

@@ -27,6 +27,7 @@ __all__ = [
     "member_ids",
     "student_classes",
     "student_or_404",
+    "student_ids",
     "student_scope",
     "taught_class_ids",
     "visible_student_ids",
@@ -45,12 +46,17 @@ class Viewer(Protocol):
     def is_teacher(self) -> bool: ...
 
 
+def student_ids() -> Select[tuple[int]]:
+    """SELECT of the ids of every student (no teacher, no admin)."""
+    return select(User.id).where(User.role == "student")
+
+
 def visible_student_ids(viewer: Viewer) -> Select[tuple[int]]:
     """SELECT of the ids of the students ``viewer`` may see, for ``column.in_(...)``.
 
     Admins: every student. Teachers: the students of their classes. Anyone else: nobody.
     """
-    students = select(User.id).where(User.role == "student")
+    students = student_ids()
     if viewer.is_admin:
         return students
     if not viewer.is_teacher:

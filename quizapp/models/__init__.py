@@ -8,6 +8,7 @@ from .quiz import Attempt, Quiz
 from .regrade import Regrade, RegradedAttempt
 from .reset import PasswordReset
 from .revision import BankRevision
+from .score import ItemScore, StatisticsCache
 from .throttle import LoginThrottle
 from .types import UTCDateTime, utcnow
 from .user import ROLES, User
@@ -21,6 +22,7 @@ __all__ = [
     "Card",
     "Classroom",
     "ExamDate",
+    "ItemScore",
     "LoginThrottle",
     "Membership",
     "PasswordReset",
@@ -29,6 +31,7 @@ __all__ = [
     "RatingLog",
     "Regrade",
     "RegradedAttempt",
+    "StatisticsCache",
     "UTCDateTime",
     "User",
     "UserSettings",

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     false,
+    text,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -51,6 +52,12 @@ class Card(db.Model):
     __table_args__ = (
         UniqueConstraint("user_id", "question_id", name="uq_card_user_question"),
         Index("ix_card_user_due", "user_id", "due"),
+        Index(
+            "ix_card_leech",
+            "question_id",
+            sqlite_where=text("leech IS 1"),
+            postgresql_where=text("leech IS true"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -89,7 +89,7 @@ class Attempt(db.Model):
     __table_args__ = (
         UniqueConstraint("quiz_id", "position", name="uq_attempt_quiz_position"),
         Index("ix_attempt_user_created", "user_id", "created_at"),
-        Index("ix_attempt_question", "question_id"),
+        Index("ix_attempt_question_user", "question_id", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy import Select, select
 
 from ..analytics import (
     ATTEMPTS,
@@ -19,24 +19,18 @@ from ..analytics import (
     ChoiceCount,
     Consistency,
     ItemStats,
-    choice_counts,
-    common_wrong_answers,
-    internal_consistency,
-    item_scores,
-    item_statistics,
     needs_checking,
     order_questions,
     random_guess_score,
 )
 from ..auth.decorators import teacher_required
-from ..classes.queries import visible_student_ids
+from ..classes.queries import student_ids, visible_student_ids
 from ..extensions import db
 from ..history.cards import question_leeches
-from ..history.queries import GRADED
-from ..models import Attempt, Question
+from ..models import Question
 from ..presentation import markdown_inline
 from ..regrading.operations import REGRADABLE
-from ..scheduling.evidence import VERY_SURE
+from ..statistics.questions import Figures, choices, figures, served_versions
 from .regrades import regrades_of
 from .views import bp
 
@@ -68,115 +62,69 @@ class Statistics:
 
     rows: list[QuestionRow]
     consistency: Consistency
-
-
-def _student_answers(students: Select[tuple[int]], *columns: Any) -> Select[Any]:
-    """SELECT `columns` over the graded answers of `students` (a SELECT of student ids:
-    teachers trying the quiz do not count, nor students of other teachers' classes)."""
-    return select(*columns).where(Attempt.user_id.in_(students), GRADED)
-
-
-def counted_answers(students: Select[tuple[int]], attempts: str = "first") -> Subquery:
-    """The answers the statistics count: each student's first graded answer to each question
-    (by time; a later answer to an edited version is not a first encounter), or all of them.
-    """
-    columns = (
-        Attempt.question_id,
-        Attempt.question_version,
-        Attempt.user_id,
-        Attempt.score,
-        Attempt.correct,
-        Attempt.normalised,
-        Attempt.raw_answer,
-        Attempt.confidence,
-    )
-    if attempts == "all":
-        return _student_answers(students, *columns).subquery()
-    rank = func.row_number().over(
-        partition_by=(Attempt.user_id, Attempt.question_id),
-        order_by=(Attempt.created_at, Attempt.id),
-    )
-    ranked = _student_answers(students, *columns, rank.label("rank")).subquery()
-    return select(ranked).where(ranked.c.rank == 1).subquery()
+    computed_at: datetime | None = None
+    """When the figures were computed (None: for this request)."""
+    behind: bool = False
+    """Answers came in since they were computed (they are recomputed every minute)."""
 
 
 def question_statistics(
-    students: Select[tuple[int]], order: str = "bank", attempts: str = "first"
+    order: str = "bank",
+    attempts: str = "first",
+    students: Select[tuple[int]] | None = None,
+    scope: str = "",
 ) -> Statistics:
-    """Item analysis of every served question from the graded answers of `students`: five
-    queries."""
-    served = select(Question).where(Question.retired_at.is_(None))
+    """Item analysis of every served question from the graded answers of ``students`` (None:
+    every student), cached per ``scope`` (``statistics.cache``): four queries when the
+    figures are stored."""
+    served = served_versions()
+    found = figures(served, attempts, students, scope)
+    result: Figures = found.value
     questions = {
-        q.id: q for q in db.session.execute(served.order_by(Question.file, Question.line)).scalars()
+        q.id: q
+        for q in db.session.execute(
+            select(Question)
+            .where(Question.retired_at.is_(None))
+            .order_by(Question.file, Question.line)
+        ).scalars()
     }
-    answers = counted_answers(students, attempts)
-    c = answers.c
-    responses = [
-        (q, v, u, float(s), int(n))
-        for q, v, u, s, n in db.session.execute(
-            select(
-                c.question_id, c.question_version, c.user_id, func.sum(c.score), func.count()
-            ).group_by(c.question_id, c.question_version, c.user_id)
-        )
-    ]
-    stats = item_statistics(responses)
+    stats = result.items
     current = {q.id: stats.get((q.id, q.version)) for q in questions.values()}
-    wrong_rows = db.session.execute(
-        select(c.question_id, c.question_version, c.normalised, func.count())
-        .where(c.correct.is_(False))
-        .group_by(c.question_id, c.question_version, c.normalised)
-    )
-    wrong = common_wrong_answers(
-        (q, answer, n)
-        for q, v, answer, n in wrong_rows
-        if q in questions and v == questions[q].version
-    )
-    misconceptions = {
-        q: int(n)
-        for q, v, n in db.session.execute(
-            select(c.question_id, c.question_version, func.count())
-            .where(c.correct.is_(False), c.confidence == VERY_SURE)
-            .group_by(c.question_id, c.question_version)
-        )
-        if q in questions and v == questions[q].version
-    }
-    leeches = question_leeches(students)
+    leeches = question_leeches(student_ids() if students is None else students)
     by_question: dict[str, list[ItemStats]] = {}
     for item in stats.values():
         if item.question_id in questions and item.version != questions[item.question_id].version:
             by_question.setdefault(item.question_id, []).append(item)
-    in_bank = [r for r in responses if r[0] in questions and r[1] == questions[r[0]].version]
     rows = [
         QuestionRow(
             question=questions[qid],
             stats=current[qid],
             older=sorted(by_question.get(qid, []), key=lambda s: -s.answers),
-            wrong_answers=wrong.get(qid, []),
+            wrong_answers=result.wrong_answers.get(qid, []),
             leeches=leeches.get(qid, 0),
             reasons=needs_checking(
                 current[qid],
                 random_guess_score(questions[qid].type, questions[qid].data),
             ),
-            misconceptions=misconceptions.get(qid, 0),
+            misconceptions=result.misconceptions.get(qid, 0),
         )
         for qid in order_questions(list(questions), current, order)
     ]
-    return Statistics(rows, internal_consistency(item_scores(in_bank)))
+    return Statistics(rows, result.consistency, found.computed_at, found.behind)
 
 
 def question_choices(
-    question: Question, students: Select[tuple[int]], attempts: str = "first"
+    question: Question,
+    attempts: str = "first",
+    students: Select[tuple[int]] | None = None,
+    scope: str = "",
 ) -> list[ChoiceCount]:
-    """How often each option of a choice question's current version was picked: one query."""
+    """How often each option of a choice question's current version was picked."""
     if question.type not in CHOICE_TYPES:
         return []
-    c = counted_answers(students, attempts).c
-    picks = db.session.execute(
-        select(c.raw_answer).where(
-            c.question_id == question.id, c.question_version == question.version
-        )
-    ).scalars()
-    return choice_counts(question.type, question.data, picks)
+    return choices(
+        question.type, question.data, question.id, question.version, attempts, students, scope
+    ).value
 
 
 def yaml_path(question: Question) -> Path | None:
@@ -189,6 +137,14 @@ def yaml_path(question: Question) -> Path | None:
     if not path.is_relative_to(bank_dir) or path.suffix not in {".yaml", ".yml"}:
         return None
     return path if path.is_file() else None
+
+
+def _viewer_scope() -> tuple[Select[tuple[int]] | None, str]:
+    """Whose answers the statistics count for the teacher asking: an admin's are the school's
+    (None), a teacher's the students of their classes, cached under their own scope."""
+    if current_user.is_admin:
+        return None, ""
+    return visible_student_ids(current_user), f"teacher:{current_user.id}"
 
 
 def _choice(name: str, options: tuple[str, ...]) -> str:
@@ -205,10 +161,10 @@ def questions() -> str:
     Over the answers of the students of your classes (every student's, for an admin).
     """
     order, attempts = _choice("sort", ORDERS), _choice("attempts", ATTEMPTS)
-    students = visible_student_ids(current_user)
+    students, scope = _viewer_scope()
     return render_template(
         "teacher/questions.html",
-        statistics=question_statistics(students, order, attempts),
+        statistics=question_statistics(order, attempts, students, scope),
         order=order,
         orders=ORDERS,
         attempts=attempts,
@@ -222,14 +178,15 @@ def question(question_id: str) -> str:
     """One question: every version's statistics and, for choice questions, each option's picks."""
     found = db.get_or_404(Question, question_id)
     attempts = _choice("attempts", ATTEMPTS)
-    students = visible_student_ids(current_user)
-    statistics = question_statistics(students, "bank", attempts)
+    students, scope = _viewer_scope()
+    statistics = question_statistics("bank", attempts, students, scope)
     row = next((r for r in statistics.rows if r.question.id == question_id), None)
     return render_template(
         "teacher/question.html",
         question=found,
         row=row,
-        choices=question_choices(found, students, attempts),
+        statistics=statistics,
+        choices=question_choices(found, attempts, students, scope),
         attempts=attempts,
         min_students=MIN_STUDENTS,
         regradable=found.type in REGRADABLE,

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Response, render_template, request
+from flask import Response, abort, render_template, request
 from flask_login import current_user
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, and_, case, func, select
 
 from ..auth.decorators import teacher_required
@@ -25,7 +26,7 @@ from ..models import Attempt, Quiz, User
 from ..scheduling.evidence import VERY_SURE
 from .views import bp
 
-__all__ = ["StudentRow", "class_overview"]
+__all__ = ["Overview", "StudentRow", "class_overview"]
 
 _MISCONCEPTION = and_(GRADED, Attempt.correct.is_(False), Attempt.confidence == VERY_SURE)
 """A graded answer wrong or partly right while marked "very sure" (docs/learning.md)."""
@@ -54,18 +55,44 @@ def _latest(*moments: datetime | None) -> datetime | None:
     return max((m for m in moments if m is not None), default=None)
 
 
-def class_overview(at: datetime, students: Select[tuple[int]]) -> list[StudentRow]:
-    """The students of `students` (a SELECT of ids) with activity and card figures: four
-    grouped queries, whatever the history."""
-    accounts: Sequence[User] = (
-        db.session.execute(
-            select(User)
-            .where(User.role == "student", User.id.in_(students))
-            .order_by(User.username)
-        )
-        .scalars()
-        .all()
+STUDENTS_PER_PAGE = 50
+MAX_PAGE = 100_000
+SEARCH_LENGTH = 32
+"""Usernames are at most 32 characters."""
+
+
+@dataclass(frozen=True)
+class Overview:
+    """One page of the class overview: its students' rows and the page's place in the list."""
+
+    rows: list[StudentRow]
+    page: Pagination
+    search: str
+
+
+def class_overview(
+    at: datetime,
+    students: Select[tuple[int]],
+    *,
+    search: str = "",
+    page: int = 1,
+    per_page: int = STUDENTS_PER_PAGE,
+) -> Overview:
+    """One page of the students of ``students`` (a SELECT of ids) by username (``search``:
+    part of it, any case), with activity and card figures: five indexed queries over that
+    page's students only, whatever the school."""
+    accounts = (
+        select(User)
+        .where(User.role == "student", User.id.in_(students))
+        .order_by(User.username)
     )
+    if search:
+        accounts = accounts.where(
+            func.lower(User.username).contains(search.lower(), autoescape=True)
+        )
+    found = db.paginate(accounts, page=page, per_page=per_page, max_per_page=per_page)
+    listed: Sequence[User] = found.items
+    ids = [student.id for student in listed]
     answers = {
         uid: (last, int(graded or 0), float(total or 0.0), int(believed or 0))
         for uid, last, graded, total, believed in db.session.execute(
@@ -76,7 +103,7 @@ def class_overview(at: datetime, students: Select[tuple[int]]) -> list[StudentRo
                 func.sum(case((GRADED, Attempt.score), else_=0.0)),
                 func.sum(case((_MISCONCEPTION, 1), else_=0)),
             )
-            .where(Attempt.user_id.in_(students))
+            .where(Attempt.user_id.in_(ids))
             .group_by(Attempt.user_id)
         )
     }
@@ -88,13 +115,13 @@ def class_overview(at: datetime, students: Select[tuple[int]]) -> list[StudentRo
                 func.max(Quiz.last_activity_at),
                 func.count(Quiz.finished_at),
             )
-            .where(Quiz.user_id.in_(students))
+            .where(Quiz.user_id.in_(ids))
             .group_by(Quiz.user_id)
         )
     }
-    cards = class_card_counts(at, students)
+    cards = class_card_counts(at, select(User.id).where(User.id.in_(ids)))
     rows = []
-    for student in accounts:
+    for student in listed:
         last_answer, graded, total, misconceptions = answers.get(student.id, (None, 0, 0.0, 0))
         last_quiz, finished_quizzes = quiz_activity.get(student.id, (None, 0))
         rows.append(
@@ -108,7 +135,7 @@ def class_overview(at: datetime, students: Select[tuple[int]]) -> list[StudentRo
                 misconceptions=misconceptions,
             )
         )
-    return rows
+    return Overview(rows, found, search)
 
 
 def _links(user_id: int) -> history.HistoryLinks:
@@ -123,11 +150,16 @@ def _links(user_id: int) -> history.HistoryLinks:
 @bp.route("/students")
 @teacher_required
 def students() -> str:
-    """The class overview: the students of your classes, or of one (``?class=<id>``)."""
+    """The class overview: the students of your classes, or of one (``?class=<id>``), a page
+    at a time (``?page=``), found by name (``?q=``)."""
     classroom, scope = student_scope(current_user, request.args.get("class", type=int))
+    page = request.args.get("page", 1, type=int)
+    if not 1 <= page <= MAX_PAGE:
+        abort(404)
+    search = request.args.get("q", "").strip()[:SEARCH_LENGTH]
     return render_template(
         "teacher/students.html",
-        rows=class_overview(now(), scope),
+        overview=class_overview(now(), scope, search=search, page=page),
         classroom=classroom,
         classes=class_summaries(current_user, everyone=True),
     )

@@ -52,9 +52,11 @@ def fill(records, users: list[int], questions: list[str], quizzes: range) -> Non
 
 
 def measure(client, auth, username: str, urls: list[str]) -> dict[str, int]:
-    """SQL statements run by each page, after a warm-up request (which loads the bank)."""
+    """SQL statements run by each page, after a warm-up request of each (which loads the bank,
+    and brings the cached question statistics up to date with the answers)."""
     auth.login(username)
-    client.get(urls[0])
+    for url in urls:
+        client.get(url).get_data()
     counts = {}
     for url in urls:
         with count_queries(client.application) as statements:

@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, BankRevision, Card, RatingLog, Regrade, RegradedAttempt
 from quizapp.regrading.operations import Done, Refused, accept_answer, undo
 from quizapp.scheduling import Rating
+from quizapp.statistics.scores import score_differences
 from quizapp.study import operations as study_ops
 from tests.support.answers import record_answer
 from tests.support.clock import FrozenClock
@@ -87,6 +88,7 @@ def test_accepting_an_answer_regrades_every_attempt_with_it(
         # Bob reviewed since: his old rating stands, his next review absorbs it.
         assert rating_of(answered["bob"]) == Rating.Again
         assert current_bank().questions[QID].fields["accept"][-1] == "LLaMA 1"
+        assert score_differences() == []  # the teacher's statistics follow the regrade
 
 
 def test_undo_restores_the_yaml_the_scores_and_the_cards(
@@ -108,6 +110,7 @@ def test_undo_restores_the_yaml_the_scores_and_the_cards(
         assert rating_of(answered["ann"]) == Rating.Again
         assert db.session.get(Regrade, regrade.id).undone_at == clock.now
         assert isinstance(undo(db.session.get(Regrade, regrade.id), None, clock.now), Refused)
+        assert score_differences() == []  # and its undo
 
 
 def test_a_partly_right_answer_gets_its_share(

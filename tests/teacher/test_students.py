@@ -94,3 +94,45 @@ def test_a_removed_student_is_out_of_sight(app, client, auth, teacher, student) 
     assert resp.status_code == 302
     assert client.get(f"/teacher/students/{student}/history").status_code == 404
     assert "student1" not in client.get("/teacher/students").get_data(as_text=True)
+
+
+def test_students_come_a_page_at_a_time(app, client, auth, teacher, records, questions) -> None:
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    with app.app_context():
+        db.session.add_all(User(username=f"pupil{i:03d}", password_hash="!") for i in range(55))
+        db.session.commit()
+        pupils = db.session.execute(db.select(User.id).where(User.username.like("pupil%")))
+        pupils = list(pupils.scalars())
+        last = db.session.execute(db.select(User.id).filter_by(username="pupil054")).scalar()
+    classroom = enrol(app, teacher, pupils)
+    records.quiz(last, questions[:1], [1.0])
+    auth.login("teacher1")
+    first = client.get("/teacher/students").text
+    assert "55 students, 50 a page" in first and "Page 1 of 2" in first
+    assert "pupil049</a>" in first and "pupil050</a>" not in first
+    assert 'href="/teacher/students?page=2" rel="next"' in first
+    second = client.get("/teacher/students?page=2").text
+    assert "pupil054</a>" in second and "pupil000</a>" not in second
+    assert "100%" in row_of(second, "pupil054")  # figures are read for the page's students
+    assert client.get("/teacher/students?page=3").status_code == 404
+    assert client.get("/teacher/students?page=0").status_code == 404
+    one_class = client.get(f"/teacher/students?class={classroom}&page=2").text
+    assert f'href="/teacher/students?page=1&amp;class={classroom}" rel="prev"' in one_class
+    assert "pupil054</a>" in one_class
+
+
+def test_students_are_found_by_part_of_their_username(
+    app, client, auth, teacher, make_user
+) -> None:
+    enrol(app, teacher, [make_user("maria_k"), make_user("marcus"), make_user("anna")])
+    make_user("mario")  # in no class of this teacher's
+    auth.login("teacher1")
+    page = client.get("/teacher/students?q=MAR").text
+    assert "2 students with “MAR” in their username" in page and "mario" not in page
+    assert "maria_k</a>" in page and "marcus</a>" in page and "anna</a>" not in page
+    assert 'value="MAR"' in page
+    assert "No student's username contains “zz”" in client.get("/teacher/students?q=zz").text
+    underscore = client.get("/teacher/students?q=a_").text  # "_" is no wildcard
+    assert "maria_k</a>" in underscore and "marcus</a>" not in underscore

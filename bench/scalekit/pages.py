@@ -1,0 +1,106 @@
+"""Time the teacher and student pages of a seeded database, in a process of their own.
+
+``python -m bench.scalekit.pages URL [REPEATS]`` builds the app on ``URL`` as a worker would, logs in
+through the real form (the teacher, then ``student1``), requests each page once to warm up and
+then `REPEATS` times, and prints one JSON object: per page the median milliseconds, the
+response's size in bytes and its status, and the process's peak resident memory (a worker's
+memory after serving every page). Run in a fresh process so the seeding's memory is not counted.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scalekit.seed import PASSWORD, STUDENT, TEACHER  # noqa: E402
+
+REPEATS = 5
+
+TEACHER_PAGES = [
+    ("teacher start", "/teacher/"),
+    ("students", "/teacher/students"),
+    ("students, search", "/teacher/students?q=s0001"),
+    ("students of one class", "/teacher/students?class=1"),
+    ("classes", "/teacher/classes"),
+    ("class page (30 students)", "/teacher/classes/1"),
+    ("class page (the rest of the school)", "/teacher/classes/2"),
+    ("assignments", "/teacher/assignments"),
+    ("questions", "/teacher/questions"),
+    ("questions, all attempts", "/teacher/questions?attempts=all"),
+    ("questions, most missed", "/teacher/questions?sort=most-missed"),
+    ("one question", "/teacher/questions/{choice}"),
+    ("one question, all attempts", "/teacher/questions/{choice}?attempts=all"),
+    ("a student's history", "/teacher/students/2/history"),
+    ("a student's CSV", "/teacher/students/2/export.csv"),
+    ("class exam recall", "/teacher/classes/1/exams/1"),
+    ("class exams", "/teacher/classes/1/exams"),
+    ("bank status", "/teacher/bank"),
+]
+STUDENT_PAGES = [
+    ("history (student)", "/history/"),
+    ("CSV export (student)", "/history/export.csv"),
+]
+
+
+def _time(client: Any, path: str, repeats: int) -> dict[str, Any]:
+    """Warm up once, then the median of ``repeats`` requests; size and status of the last."""
+    client.get(path)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        response = client.get(path)
+        body = response.get_data()
+        times.append((time.perf_counter() - started) * 1000)
+    return {"ms": statistics.median(times), "bytes": len(body), "status": response.status_code}
+
+
+def measure(url: str, repeats: int = REPEATS) -> dict[str, Any]:
+    """Every page's timing on ``url``, and the peak memory of this process, in MiB."""
+    from sqlalchemy import text
+
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    with tempfile.TemporaryDirectory() as instance:
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": url,
+                "SECRET_KEY": "bench-secret",
+                "WTF_CSRF_ENABLED": False,
+                "QUESTIONS_DIR": str(ROOT / "questions"),
+            },
+            instance_path=instance,
+        )
+        with app.app_context():
+            choice = db.session.execute(
+                text(
+                    "SELECT id FROM question WHERE type = 'choice' AND retired_at IS NULL"
+                    " ORDER BY file, line LIMIT 1"
+                )
+            ).scalar_one()
+            db.session.remove()
+        pages: dict[str, Any] = {}
+        for username, wanted in ((TEACHER, TEACHER_PAGES), (STUDENT, STUDENT_PAGES)):
+            client = app.test_client()
+            login = client.post("/auth/login", data={"username": username, "password": PASSWORD})
+            if login.status_code != 302:
+                raise RuntimeError(f"{username} could not log in ({login.status_code})")
+            for name, path in wanted:
+                pages[name] = _time(client, path.format(choice=choice), repeats)
+        with app.app_context():
+            db.engine.dispose()
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"pages": pages, "peak_mib": peak_mib}
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS)))
