@@ -63,20 +63,33 @@ dev: sync
 lint: install-test
 	$(BIN)/ruff check .
 
-# The suite runs on SQLite; with QUIZAPP_TEST_DATABASE_URL set it runs a second time on
-# PostgreSQL (.ci/start-postgres starts a private server and prints the URL).
+# The suite runs on SQLite; with QUIZAPP_TEST_DATABASE_URL set it runs on PostgreSQL too
+# (.ci/start-postgres starts a private server and prints the URL), at the same time as the
+# SQLite run (two processes: two cores), each with its own temporary and cache folders.
+# The PostgreSQL run's output is printed when both are done; either failing fails `make test`.
+PG_LOG := test-results/postgres.log
+TMP_ROOT := $(or $(TMPDIR),/tmp)/quizapp-tests-$(shell id -u)
+
 test: install-test
 	$(BIN)/ruff check .
-	env -u QUIZAPP_TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
-	@if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
-		echo "== the whole suite again, on PostgreSQL"; \
-		$(BIN)/python -m pytest -m "not sqlite_only and not e2e" $(PYTEST_ARGS) || exit 1; \
+	@mkdir -p test-results; pg=""; trap '[ -n "$$pg" ] && kill $$pg 2>/dev/null' INT TERM; \
+	if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
+		echo "== the suite on SQLite (below) and, at the same time, on PostgreSQL ($(PG_LOG))"; \
+		$(BIN)/python -m pytest -m "not sqlite_only and not e2e" --basetemp=$(TMP_ROOT)/postgres \
+			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "CI=true but QUIZAPP_TEST_DATABASE_URL is unset: the PostgreSQL run may not be skipped in CI" >&2; \
 		exit 1; \
 	else \
 		echo "PostgreSQL run skipped: no QUIZAPP_TEST_DATABASE_URL (start one with .ci/start-postgres)"; \
-	fi
+	fi; \
+	env -u QUIZAPP_TEST_DATABASE_URL $(BIN)/python -m pytest --basetemp=$(TMP_ROOT)/sqlite $(PYTEST_ARGS); \
+	sqlite=$$?; postgres=0; \
+	if [ -n "$$pg" ]; then \
+		wait $$pg; postgres=$$?; \
+		echo "== the suite on PostgreSQL"; cat $(PG_LOG); \
+	fi; \
+	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
 
 # Only the browser tests (Playwright + /usr/bin/chromium); `make test` runs them too.
 # A failed test leaves a screenshot in test-results/e2e/.
