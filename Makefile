@@ -72,7 +72,7 @@ TMP_ROOT := $(or $(TMPDIR),/tmp)/quizapp-tests-$(shell id -u)
 
 test: install-test
 	$(BIN)/ruff check .
-	@mkdir -p test-results; pg=""; trap '[ -n "$$pg" ] && kill $$pg 2>/dev/null' INT TERM; \
+	@mkdir -p test-results $(TMP_ROOT); pg=""; trap '[ -n "$$pg" ] && kill $$pg 2>/dev/null' INT TERM; \
 	if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
 		echo "== the suite on SQLite (below) and, at the same time, on PostgreSQL ($(PG_LOG))"; \
 		$(BIN)/python -m pytest -m "not sqlite_only and not e2e" --basetemp=$(TMP_ROOT)/postgres \
