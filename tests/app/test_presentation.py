@@ -82,7 +82,9 @@ def test_when() -> None:
 
 def source(**names: str | None) -> Source:
     fields = {"title": None, "author": None, "publisher": None} | names
-    return Source(id="blog", date="2024-02", text_file="s.txt", file="sources.yaml", line=1, **fields)
+    return Source(
+        id="blog", date="2024-02", text_file="s.txt", file="sources.yaml", line=1, **fields
+    )
 
 
 def test_source_title_falls_back_to_the_publisher_then_the_id() -> None:
