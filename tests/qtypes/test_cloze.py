@@ -126,3 +126,15 @@ def test_display_form_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("cloze", fields) == errors
+
+
+def test_parts_mark_each_blank():
+    parts = CLOZE.parts(YEARS, ["2023", "2025"])
+    assert [(p.label, p.given, p.right, p.ok) for p in parts] == [
+        ("Blank 1", "2023", "2023", True),
+        ("Blank 2", "2025", "2024", False),
+    ]
+
+
+def test_one_part_types_have_no_parts():
+    assert get_type("short").parts(SPEC, "x") == []
