@@ -26,6 +26,7 @@ __all__ = [
     "percent",
     "source_title",
     "verdict",
+    "verdict_mark",
     "when",
 ]
 
@@ -79,6 +80,14 @@ def verdict(score: float, correct: bool) -> str:
     return "partly right" if score > 0 else "wrong"
 
 
+VERDICT_MARKS = {"right": "✓", "partly right": "◐", "wrong": "✗", "skipped": "–"}
+
+
+def verdict_mark(word: str) -> str:
+    """The symbol shown beside a verdict word, so right and wrong never rest on colour alone."""
+    return VERDICT_MARKS.get(word, "")
+
+
 def _minutes(minutes: int) -> str:
     return f"{minutes} minute{'' if minutes == 1 else 's'}"
 
@@ -129,5 +138,6 @@ FILTERS = {
     "when": when,
     "source_title": source_title,
     "percent": percent,
+    "verdict_mark": verdict_mark,
 }
 """The template filters, by the name templates use."""

@@ -52,7 +52,5 @@ class ResetRedeemForm(_NewPassword):
 class DeleteAccountForm(FlaskForm):
     """The password again, to confirm deleting everything."""
 
-    password = PasswordField(
-        "Your password", validators=[DataRequired(), Length(max=MAX_PASSWORD)]
-    )
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_PASSWORD)])
     submit = SubmitField("Delete my account and all my data")

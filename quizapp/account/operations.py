@@ -96,9 +96,7 @@ def usable_reset(code: str, moment: datetime) -> PasswordReset | None:
     """The unused, unexpired reset behind ``code``, or None."""
     if not code or len(code) > 64:
         return None
-    reset = db.session.scalar(
-        select(PasswordReset).where(PasswordReset.code_hash == _digest(code))
-    )
+    reset = db.session.scalar(select(PasswordReset).where(PasswordReset.code_hash == _digest(code)))
     if reset is None or reset.used_at is not None or reset.expires_at <= moment:
         return None
     return reset

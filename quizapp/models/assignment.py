@@ -37,9 +37,7 @@ class Assignment(db.Model):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     attempts_allowed: Mapped[int] = mapped_column(Integer, default=1)
     reveal: Mapped[str] = mapped_column(String(12), default="each")
-    confidence_marking: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    confidence_marking: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

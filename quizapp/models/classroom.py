@@ -25,9 +25,7 @@ class Classroom(db.Model):
     name: Mapped[str] = mapped_column(String(80))
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
-    teacher_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), index=True
-    )
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     members: Mapped[list[Membership]] = relationship(

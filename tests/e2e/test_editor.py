@@ -108,9 +108,12 @@ def test_the_editor_works_without_javascript_on_a_phone(browser, live_server: Li
         page.locator("textarea#text").fill(text.replace("    answer: Google DeepMind", BAD_ANSWER))
         page.get_by_role("button", name="Check without saving").click()
         expect(page.get_by_role("alert")).to_contain_text("1 error: nothing was saved")
-        assert page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        ) <= 0
+        assert (
+            page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            <= 0
+        )
         page.get_by_role("link", name="← Files of the bank").click()
         page.goto("/teacher/bank/files/people.yaml/questions/mensch-former-lab")
         expect(page.locator(".prompt")).to_contain_text("Arthur Mensch")
