@@ -21,7 +21,7 @@ from . import queries
 from .answers import answer_rows
 from .dashboard import build_overview
 from .export import csv_lines
-from .quizzes import quiz_rows, topics_text
+from .quizzes import quiz_rows, quiz_state, topics_text
 
 bp = Blueprint("history", __name__, url_prefix="/history", template_folder="templates")
 
@@ -47,7 +47,8 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
     if not 1 <= number <= MAX_PAGE:
         abort(404)  # a huge number would overflow the database's OFFSET
     page = queries.quizzes_page(user.id, number)
-    overview = build_overview(user.id, now())
+    moment = now()
+    overview = build_overview(user.id, moment)
     rows = quiz_rows(
         page.items,
         queries.quiz_scores(
@@ -55,6 +56,7 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
         ),
         queries.topic_titles(),
         overview.timezone,
+        moment,
     )
     return render_template(
         "history/index.html", owner=user, links=links, overview=overview, page=page, rows=rows
@@ -73,6 +75,7 @@ def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
         started=quiz.started_at.astimezone(ZoneInfo(settings_for(user.id).zone)),
         topics=topics_text(quiz.topics or [], queries.topic_titles()),
         rows=rows,
+        state=quiz_state(quiz, now()),
     )
 
 

@@ -16,7 +16,7 @@ from ..presentation import ago, format_duration, verdict
 from ..qtypes import Part, get_type
 from ..scheduling import ensure_utc
 from .operations import attempt_at
-from .scoring import QuizTally, tally
+from .scoring import QuizTally, tally, time_taken
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,6 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     """The end page's figures for ``quiz``."""
     rows = [row(quiz, position, bank) for position in range(quiz.length)]
     attempts = [r.attempt for r in rows if r.attempt is not None]
-    times = [a.time_taken_ms for a in attempts if a.time_taken_ms is not None]
     # A question retired before it was reached was skipped, not missed: it does not count.
     asked = [r.question_id for r in rows if r.spec is not None or r.attempt is not None]
     counted = tally(
@@ -145,6 +144,6 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     )
     return Summary(
         rows=rows,
-        time_taken_ms=sum(times) if times else None,
+        time_taken_ms=time_taken(a.time_taken_ms for a in attempts),
         tally=counted,
     )
