@@ -7,7 +7,7 @@ same functions. An unknown or not-yet value (nothing answered, no time) shows as
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -27,6 +27,7 @@ __all__ = [
     "percent",
     "source_title",
     "verdict",
+    "verdict_mark",
     "when",
 ]
 
@@ -68,9 +69,18 @@ def format_duration(ms: int | None) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
-def when(moment: datetime | None) -> str:
-    """A UTC timestamp for people: ``25 Nov 2026, 14:03 UTC``; ``—`` when unknown."""
-    return moment.strftime("%d %b %Y, %H:%M UTC").lstrip("0") if moment else NOTHING
+def when(moment: datetime | None, tz_name: str = "UTC") -> str:
+    """A moment for people in zone ``tz_name``: ``25 Nov 2026, 15:03 CET``; ``—`` when unknown.
+
+    Pages call it through the ``when`` filter, which passes the viewer's zone (their Settings);
+    a naive ``moment`` is UTC, as quizapp stores it.
+    """
+    if moment is None:
+        return NOTHING
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(ZoneInfo(tz_name))
+    return f"{local.day} {local:%b %Y, %H:%M} {local:%Z}"
 
 
 def local_time(moment: datetime | None, tz_name: str) -> str:
@@ -89,6 +99,14 @@ def verdict(score: float, correct: bool) -> str:
     if correct:
         return "right"
     return "partly right" if score > 0 else "wrong"
+
+
+VERDICT_MARKS = {"right": "✓", "partly right": "◐", "wrong": "✗", "skipped": "–"}
+
+
+def verdict_mark(word: str) -> str:
+    """The symbol shown beside a verdict word, so right and wrong never rest on colour alone."""
+    return VERDICT_MARKS.get(word, "")
 
 
 def _minutes(minutes: int) -> str:
@@ -138,9 +156,10 @@ FILTERS = {
     "markdown": markdown,
     "markdown_inline": markdown_inline,
     "duration": format_duration,
-    "when": when,
     "local_time": local_time,
     "source_title": source_title,
     "percent": percent,
+    "verdict_mark": verdict_mark,
 }
-"""The template filters, by the name templates use."""
+"""The template filters, by the name templates use (``when`` is added by ``templating``, which
+knows the viewer's time zone)."""

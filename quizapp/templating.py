@@ -6,7 +6,9 @@ blueprints registered first.
 
 from __future__ import annotations
 
-from flask import Flask
+from datetime import datetime
+
+from flask import Flask, g
 from flask_login import current_user
 
 from .articles.views import article_available
@@ -16,9 +18,10 @@ from .clock import now
 from .grading import CbmSummary, cbm_mark, cbm_summary
 from .models import Attempt, Card
 from .navigation import layout_urls, nav_items, teacher_pages
-from .presentation import FILTERS
+from .presentation import FILTERS, when
 from .scheduling import CONFIDENCE_LEVELS
-from .srs.cards import card_for
+from .settings.views import ask_browser_zone
+from .srs.cards import card_for, settings_for
 from .srs.queue import counts
 from .study.modes import mode_label
 
@@ -30,6 +33,22 @@ def keyboard_shortcuts() -> bool:
     switched off), read with the account (``SessionUser.shortcuts``); on for visitors.
     """
     return bool(getattr(current_user, "shortcuts", True))
+
+
+def viewer_zone() -> str:
+    """The time zone every page shows times in: the logged-in user's (Settings), else UTC.
+
+    Read once per request; the student's days (``srs``, History) count in the same zone.
+    """
+    if "viewer_zone" not in g:
+        user_id = current_user.id if current_user.is_authenticated else None
+        g.viewer_zone = settings_for(user_id).zone if user_id is not None else "UTC"
+    return g.viewer_zone
+
+
+def local_when(moment: datetime | None) -> str:
+    """The ``when`` filter: ``presentation.when`` in the viewer's zone."""
+    return when(moment, viewer_zone()) if moment is not None else when(None)
 
 
 def review_counts() -> dict[str, int] | None:
@@ -69,11 +88,15 @@ GLOBALS = {
     "cbm_mark": cbm_mark,
     "quiz_cbm": quiz_cbm,
     "article_available": article_available,
+    "viewer_zone": viewer_zone,
+    "ask_browser_zone": ask_browser_zone,
 }
 """The layout's globals: navigation and the links on every page."""
 
 
 def init_app(app: Flask) -> None:
     """Register the presentation filters and the layout globals on ``app``."""
-    app.jinja_env.filters.update(FILTERS, mode_label=mode_label, class_code=show_code)
+    app.jinja_env.filters.update(
+        FILTERS, mode_label=mode_label, class_code=show_code, when=local_when
+    )
     app.jinja_env.globals.update(GLOBALS)

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 __all__ = ["LEVELS", "HeatCell", "Heatmap", "calendar_heatmap", "heatmap_start"]
 
 CELL, GAP, LEFT, TOP = 11, 2, 28, 16
+LABEL_WIDTH = 20
+"""Room a three-letter month label takes at font size 9: the last one is moved left to fit."""
 LEVELS = 4
 """Active days are shaded in levels 1..LEVELS; 0 is a day without answers."""
 
@@ -79,6 +81,9 @@ def calendar_heatmap(counts: Mapping[date, int], end: date, weeks: int = 53) -> 
         day += timedelta(days=1)
     if len(month_labels) > 1 and month_labels[1][0] - month_labels[0][0] < 3 * (CELL + GAP):
         month_labels.pop(0)  # the partial first month's label would overlap the next one
+    width = LEFT + weeks * (CELL + GAP)
+    if month_labels and month_labels[-1][0] > width - LABEL_WIDTH:
+        month_labels[-1] = (width - LABEL_WIDTH, month_labels[-1][1])  # never cut ("De")
     weekday_labels = tuple(
         (TOP + row * (CELL + GAP) + CELL - 2, name)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
@@ -86,7 +91,7 @@ def calendar_heatmap(counts: Mapping[date, int], end: date, weeks: int = 53) -> 
     return Heatmap(
         start=start,
         end=end,
-        width=LEFT + weeks * (CELL + GAP),
+        width=width,
         height=TOP + 7 * (CELL + GAP),
         cell=CELL,
         cells=tuple(cells),

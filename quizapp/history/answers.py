@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..bank.spec import Bank
 from ..models import Attempt, Question
 from ..presentation import markdown, markdown_inline, verdict
-from ..qtypes import get_type
+from ..qtypes import Part, get_type
 
 __all__ = ["AnswerRow", "MisconceptionRow", "answer_rows", "misconception_rows"]
 
@@ -30,6 +30,8 @@ class AnswerRow:
     given: str
     right_answer: str | None
     explanation: Markup | None
+    parts: tuple[Part, ...] = ()
+    """The answer marked part by part (match, order, cloze, multi); empty otherwise."""
 
     @property
     def verdict(self) -> str:
@@ -42,13 +44,14 @@ def answer_rows(rows: Iterable[tuple[Attempt, Question]], bank: Bank) -> list[An
     result = []
     for attempt, question in rows:
         spec = bank.get(question.id)
-        given, right, explanation = attempt.normalised, None, None
+        given, right, explanation, parts = attempt.normalised, None, None, ()
         prompt = question.prompt
         if spec is not None:
             qtype = get_type(spec.type)
             given = qtype.answer_display(spec, attempt.raw_answer)
             right = qtype.answer_text(spec)
             explanation = markdown(spec.explanation)
+            parts = tuple(qtype.parts(spec, attempt.raw_answer))
             prompt = spec.prompt
         result.append(
             AnswerRow(
@@ -58,6 +61,7 @@ def answer_rows(rows: Iterable[tuple[Attempt, Question]], bank: Bank) -> list[An
                 given=given,
                 right_answer=right,
                 explanation=explanation,
+                parts=parts,
             )
         )
     return result

@@ -21,7 +21,7 @@ from ..extensions import db
 from ..models import Attempt, Question, Quiz
 from ..scheduling.evidence import VERY_SURE
 from ..study.policy import hidden_quizzes, visible_attempts
-from ..study.scoring import quiz_score, tally
+from ..study.scoring import quiz_score, tally, time_taken
 from .sql import epoch_bucket
 
 __all__ = [
@@ -48,12 +48,13 @@ class QuizScore(NamedTuple):
     """A quiz's answers summed up per distinct question (``study.scoring``).
 
     `answered`: distinct questions answered; `score_sum`: the last answer's score to each;
+    `time_taken_ms`: ``study.scoring.time_taken`` of its answers, as the end page shows it;
     `questions`: distinct questions in the quiz (0: unknown, then `answered` is used).
     """
 
     answered: int
     score_sum: float
-    last_answer_at: datetime | None
+    time_taken_ms: int | None
     questions: int = 0
 
     @property
@@ -87,24 +88,24 @@ def quiz_scores(
         query = select(Quiz.id, Quiz.question_ids).where(Quiz.id.in_(quiz_ids))
         asked = dict(db.session.execute(query).tuples().all())
     answers: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
-    last: dict[int, datetime] = {}
+    times: dict[int, list[int | None]] = defaultdict(list)
     rows = db.session.execute(
         select(
             Attempt.quiz_id,
             Attempt.position,
             Attempt.question_id,
             Attempt.score,
-            Attempt.created_at,
+            Attempt.time_taken_ms,
         ).where(Attempt.quiz_id.in_(quiz_ids))
     )
-    for quiz_id, position, question_id, score, created in rows:
+    for quiz_id, position, question_id, score, took in rows:
         answers[quiz_id].append((position or 0, question_id, score))
-        last[quiz_id] = max(last.get(quiz_id, created), created)
+        times[quiz_id].append(took)
     scores = {}
     for quiz_id, given in answers.items():
         counted = tally(asked.get(quiz_id) or [], given)
         scores[quiz_id] = QuizScore(
-            counted.answered, counted.final_points, last[quiz_id], counted.questions
+            counted.answered, counted.final_points, time_taken(times[quiz_id]), counted.questions
         )
     return scores
 

@@ -11,9 +11,16 @@ from ..models import Quiz
 from ..presentation import format_duration
 from .queries import QuizScore
 
-__all__ = ["QuizRow", "quiz_rows", "topics_text"]
+__all__ = ["QuizRow", "quiz_rows", "quiz_state", "topics_text"]
 
 NO_SCORE = QuizScore(0, 0.0, None)
+
+
+def quiz_state(quiz: Quiz, now: datetime) -> str:
+    """ "" for a finished quiz, else "unfinished", or "abandoned" once left a day."""
+    if quiz.finished:
+        return ""
+    return "abandoned" if quiz.abandoned(now) else "unfinished"
 
 
 def topics_text(keys: Iterable[str], titles: Mapping[str, str]) -> str:
@@ -31,6 +38,8 @@ class QuizRow:
     topics: str
     score: QuizScore
     duration: str
+    state: str
+    """"" when finished, else "unfinished" or "abandoned" (``Quiz.abandoned``)."""
 
 
 def quiz_rows(
@@ -38,23 +47,18 @@ def quiz_rows(
     scores: Mapping[int, QuizScore],
     titles: Mapping[str, str],
     tz_name: str,
+    now: datetime,
 ) -> list[QuizRow]:
-    """Rows for `quizzes`, times in the user's zone; durations run to the end or last answer."""
+    """Rows for `quizzes`, times in the user's zone; the time taken as on the end page."""
     zone = ZoneInfo(tz_name)
-    rows = []
-    for quiz in quizzes:
-        score = scores.get(quiz.id, NO_SCORE)
-        end = quiz.finished_at or score.last_answer_at
-        seconds = (end - quiz.started_at).total_seconds() if end else None
-        rows.append(
-            QuizRow(
-                quiz=quiz,
-                started=quiz.started_at.astimezone(zone),
-                topics=topics_text(quiz.topics or [], titles),
-                score=score,
-                duration=format_duration(
-                    None if seconds is None or seconds < 0 else round(seconds * 1000)
-                ),
-            )
+    return [
+        QuizRow(
+            quiz=quiz,
+            started=quiz.started_at.astimezone(zone),
+            topics=topics_text(quiz.topics or [], titles),
+            score=scores.get(quiz.id, NO_SCORE),
+            duration=format_duration(scores.get(quiz.id, NO_SCORE).time_taken_ms),
+            state=quiz_state(quiz, now),
         )
-    return rows
+        for quiz in quizzes
+    ]

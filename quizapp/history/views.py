@@ -22,7 +22,7 @@ from . import queries
 from .answers import answer_rows, misconception_rows
 from .dashboard import build_overview
 from .export import csv_lines
-from .quizzes import quiz_rows, topics_text
+from .quizzes import quiz_rows, quiz_state, topics_text
 
 bp = Blueprint("history", __name__, url_prefix="/history", template_folder="templates")
 
@@ -60,6 +60,7 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
         scores,
         queries.topic_titles(),
         overview.timezone,
+        moment,
     )
     believed = misconception_rows(queries.misconceptions(user.id), current_bank())
     return render_template(
@@ -76,7 +77,8 @@ def show_history(user: User, links: HistoryLinks = OWN_LINKS) -> str:
 def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
     """Every answer of one of `user`'s quizzes; 404 for anyone else's."""
     quiz = quiz_or_404(user.id, quiz_id)
-    rules = quiz_rules(quiz, now())
+    moment = now()
+    rules = quiz_rules(quiz, moment)
     rows = answer_rows(queries.quiz_answers(quiz), current_bank()) if rules.show_feedback else []
     return render_template(
         "history/quiz.html",
@@ -87,6 +89,7 @@ def show_quiz(user: User, quiz_id: int, links: HistoryLinks = OWN_LINKS) -> str:
         topics=topics_text(quiz.topics or [], queries.topic_titles()),
         rows=rows,
         hidden_until=rules.hidden_until,
+        state=quiz_state(quiz, moment),
     )
 
 

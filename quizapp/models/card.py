@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     false,
+    inspect,
     text,
     true,
 )
@@ -224,6 +225,11 @@ class UserSettings(db.Model):
             shortcuts=True,
             confidence_marking=False,
         )
+
+    @property
+    def saved(self) -> bool:
+        """False for unsaved defaults (``defaults``): the student never chose a time zone."""
+        return inspect(self).persistent
 
     @property
     def zone(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +22,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .assignment import Assignment
 from .types import UTCDateTime, utcnow
+
+ABANDONED_AFTER = timedelta(days=1)
+"""An unfinished quiz left this long is shown as abandoned."""
 
 
 class Quiz(db.Model):
@@ -70,6 +73,12 @@ class Quiz(db.Model):
     def finished(self) -> bool:
         """True once every question has an answer (or the student ended it)."""
         return self.finished_at is not None
+
+    def abandoned(self, now: datetime) -> bool:
+        """Unfinished and untouched for ``ABANDONED_AFTER``: the pages say so and offer to
+        discard it (``study.operations.discard_quiz``)."""
+        last = self.last_activity_at or self.started_at
+        return not self.finished and last is not None and now - last > ABANDONED_AFTER
 
     @property
     def length(self) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from .base import Grade, QuestionType, Unreadable
+from .base import Grade, Part, QuestionType, Unreadable
 
 T = TypeVar("T", bound=type[QuestionType])
 
@@ -44,6 +44,7 @@ __all__ = [
     "multi",
     "numeric",
     "order",
+    "Part",
     "register",
     "short",
     "truefalse",

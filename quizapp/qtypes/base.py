@@ -49,6 +49,17 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One part of an answer marked on its own: a pair (match), a position (order), a blank
+    (cloze) or an option (multi). ``given`` and ``right`` are texts ("" when nothing)."""
+
+    label: str
+    given: str
+    right: str
+    ok: bool
+
+
+@dataclass(frozen=True)
 class Unreadable:
     """Why an answer cannot be read as its type needs (:meth:`QuestionType.read`)."""
 
@@ -121,6 +132,8 @@ class QuestionType:
     form_fields: ClassVar[str] = "answer"
     choice_keys: ClassVar[bool] = False
     """True when keys 1–9 pick this type's options (its partial marks them ``data-key-choice``)."""
+    lists: ClassVar[bool] = False
+    """True when the answer is chosen in drop-down lists (Enter opens a list, not the check)."""
 
     @property
     def template(self) -> str:
@@ -176,3 +189,7 @@ class QuestionType:
     def answer_display(self, spec: QuestionSpec, answer: Any) -> str:
         """A given answer, in words, for feedback and history."""
         return as_text(answer).strip()
+
+    def parts(self, spec: QuestionSpec, answer: Any) -> list[Part]:
+        """The answer marked part by part, for feedback; [] for a one-part answer."""
+        return []

@@ -22,9 +22,10 @@ from quizapp.bank.schema import Context, Field, Invalid, text
 from quizapp.bank.spec import BankError, QuestionSpec
 from quizapp.bank.yamlload import Pos, YamlMap
 from quizapp.grading import fold, match_text
+from quizapp.grading.text import TextMatch
 
 from . import register
-from .base import FormData, Grade, QuestionType, as_texts, form_value
+from .base import FormData, Grade, Part, QuestionType, as_texts, form_value
 from .short import TYPOS, lenient_note
 
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -119,28 +120,46 @@ class Cloze(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
 
-    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
+    @staticmethod
+    def _matches(spec: QuestionSpec, answer: Any) -> list[tuple[str, TextMatch]]:
+        """Each blank's given text and how it matched its accepted answers."""
         blanks: tuple[tuple[str, ...], ...] = spec.fields["blanks"]
         given = (as_texts(answer) + [""] * len(blanks))[: len(blanks)]
-        right, seen, notes = 0, [], []
+        found = []
         for index, answers in enumerate(blanks):
             mine = {fold(a) for a in answers}
             others = [
                 a for j, b in enumerate(blanks) if j != index for a in b if fold(a) not in mine
             ]
-            found = match_text(
+            match = match_text(
                 given[index],
                 answers,
                 typos=spec.fields["typos"],
                 forbidden=others,
                 context=around(spec.fields["segments"], index),
             )
-            seen.append(found.normalised)
+            found.append((given[index], match))
+        return found
+
+    def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
+        matches = self._matches(spec, answer)
+        right, notes = 0, []
+        for index, (_, found) in enumerate(matches):
             if found.ok:
                 right += 1
                 if not found.exact:
                     notes.append(f"blank {index + 1}: {lenient_note(found)}")
-        return Grade.share(right, len(blanks), " | ".join(seen), "; ".join(notes) or None)
+        seen = " | ".join(found.normalised for _, found in matches)
+        return Grade.share(right, len(matches), seen, "; ".join(notes) or None)
+
+    def parts(self, spec: QuestionSpec, answer: Any) -> list[Part]:
+        """Each blank: the text given, the first accepted answer, and whether it was accepted."""
+        return [
+            Part(f"Blank {index + 1}", given.strip(), answers[0], found.ok)
+            for index, ((given, found), answers) in enumerate(
+                zip(self._matches(spec, answer), spec.fields["blanks"], strict=True)
+            )
+        ]
 
     def _fill(self, spec: QuestionSpec, words: list[str]) -> str:
         return "".join(

@@ -23,7 +23,7 @@ from quizapp.bank.spec import QuestionSpec
 from quizapp.bank.yamlload import Pos, YamlList, YamlMap
 
 from . import register
-from .base import FormData, Grade, QuestionType, as_text, as_texts, form_value, shuffled
+from .base import FormData, Grade, Part, QuestionType, as_text, as_texts, form_value, shuffled
 
 PAIR_EXAMPLE = "'- Arthur Mensch: Google DeepMind'"
 
@@ -71,6 +71,7 @@ class Match(QuestionType):
     """Pairs to match; partial credit by pair."""
 
     name = "match"
+    lists = True
     form_fields = "match-0 .. match-<n-1>"
     fields = (Field("pairs", _pairs, "\n      - Arthur Mensch: Google DeepMind"),)
 
@@ -97,10 +98,19 @@ class Match(QuestionType):
     def is_empty(self, answer: Any) -> bool:
         return not any(t.strip() for t in as_texts(answer))
 
+    def parts(self, spec: QuestionSpec, answer: Any) -> list[Part]:
+        """Each left-hand item with the text chosen for it and its partner."""
+        pairs = spec.fields["pairs"]
+        chosen = _chosen(answer, pairs)
+        return [
+            Part(left, got, want, got == want)
+            for (left, want), got in zip(pairs, chosen, strict=True)
+        ]
+
     def grade(self, spec: QuestionSpec, answer: Any, parsed: Any = None) -> Grade:
         pairs = spec.fields["pairs"]
         chosen = _chosen(answer, pairs)
-        right = sum(1 for (_, want), got in zip(pairs, chosen, strict=True) if got == want)
+        right = sum(1 for part in self.parts(spec, answer) if part.ok)
         normalised = self._describe(pairs, chosen)
         note = None if right == len(pairs) else f"{right} of {len(pairs)} pairs right"
         return Grade.share(right, len(pairs), normalised, note)

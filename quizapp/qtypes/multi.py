@@ -22,7 +22,7 @@ from quizapp.bank.spec import BankError, QuestionSpec
 from quizapp.bank.yamlload import YamlMap
 
 from . import register
-from .base import FormData, Grade, QuestionType, as_texts, form_values
+from .base import FormData, Grade, Part, QuestionType, as_texts, form_values
 from .choice import CHOICES, SHUFFLE, choices_display, not_a_choice
 
 
@@ -74,6 +74,20 @@ class Multi(QuestionType):
         score = max(0.0, right / len(right_answers) - wrong / max(wrong_choices, 1))
         note = f"{right} of {len(right_answers)} right, {wrong} wrong selected"
         return Grade(score, False, normalised, note)
+
+    def parts(self, spec: QuestionSpec, answer: Any) -> list[Part]:
+        """Each choice, in the bank's order: ticked or not, and whether it should be."""
+        selected = set(_unique(as_texts(answer)))
+        rights = set(spec.fields["answers"])
+
+        def word(ticked: bool) -> str:
+            return "ticked" if ticked else "not ticked"
+
+        return [
+            Part(choice, word(choice in selected), word(choice in rights),
+                 (choice in selected) == (choice in rights))
+            for choice in spec.fields["choices"]
+        ]  # fmt: skip
 
     def answer_text(self, spec: QuestionSpec) -> str:
         return ", ".join(spec.fields["answers"])

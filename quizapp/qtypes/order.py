@@ -22,7 +22,16 @@ from quizapp.bank.schema import Field, text_list
 from quizapp.bank.spec import QuestionSpec
 
 from . import register
-from .base import FormData, Grade, QuestionType, Unreadable, as_texts, form_value, shuffled
+from .base import (
+    FormData,
+    Grade,
+    Part,
+    QuestionType,
+    Unreadable,
+    as_texts,
+    form_value,
+    shuffled,
+)
 
 ARROW = " → "
 
@@ -36,6 +45,7 @@ class Order(QuestionType):
     """Items to put in order; partial credit by neighbouring pairs."""
 
     name = "order"
+    lists = True
     form_fields = "order-0 .. order-<n-1>"
     fields = (Field("items", text_list(2), "[Founded, Seed round, Microsoft deal]"),)
 
@@ -82,6 +92,16 @@ class Order(QuestionType):
         right = sum(1 for a, b in pairs if a in place and b in place and place[a] < place[b])
         note = f"{right} of {len(pairs)} neighbouring pairs in the right order"
         return Grade(right / len(pairs), False, normalised, note)
+
+    def parts(self, spec: QuestionSpec, answer: Any) -> list[Part]:
+        """Each position with the item put there and the item that belongs there (the score
+        counts neighbouring pairs: an item one place off can still keep its pairs)."""
+        items: tuple[str, ...] = spec.fields["items"]
+        given = ([t.strip() for t in as_texts(answer)] + [""] * len(items))[: len(items)]
+        return [
+            Part(f"Position {index + 1}", got, want, got == want)
+            for index, (got, want) in enumerate(zip(given, items, strict=True))
+        ]
 
     def answer_text(self, spec: QuestionSpec) -> str:
         return ARROW.join(spec.fields["items"])

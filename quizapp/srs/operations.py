@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 from ..bank.spec import QuestionSpec
 from ..extensions import db
 from ..models import Attempt, Card, RatingLog, UserSettings
-from ..models.statements import Changed
+from ..models.statements import Changed, InsertUnlessTaken
 from ..scheduling import Rating
 from .rating import CardRating, plan_rating
 
@@ -116,3 +116,16 @@ def save_settings(
         settings.confidence_marking = confidence_marking
     db.session.flush()
     return settings
+
+
+_SETTINGS = UserSettings.__table__
+_INSERT_SETTINGS = InsertUnlessTaken(_SETTINGS, ["user_id"], _SETTINGS.c.user_id)
+
+
+def adopt_zone(user_id: int, timezone: str) -> bool:
+    """Save ``timezone`` (the browser's, validated) as the student's zone unless they have
+    saved settings already; True when it was saved. The other settings get their defaults."""
+    defaults = UserSettings.defaults(user_id)
+    values = {column.name: getattr(defaults, column.key) for column in _SETTINGS.columns}
+    values["timezone"] = timezone
+    return _INSERT_SETTINGS.run(db.session.connection(), values) is not None

@@ -66,3 +66,16 @@
     area.scrollTop = Math.max(0, (line - 3) * height);
   });
 })();
+
+// The browser's time zone, sent once per log-in while the page asks for it (data-zone-url): it
+// becomes the student's zone unless they saved settings. Without the script the zone stays UTC
+// and Settings asks the student to choose one.
+(function () {
+  "use strict";
+  var url = document.body && document.body.getAttribute("data-zone-url");
+  var token = document.querySelector("input[name=csrf_token]");
+  var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!url || !token || !zone || !window.fetch) return;
+  fetch(url, { method: "POST", credentials: "same-origin",
+    body: new URLSearchParams({ csrf_token: token.value, zone: zone }) });
+})();

@@ -173,6 +173,21 @@ def finish_quiz(quiz: Quiz, now: datetime) -> None:
         quiz.last_activity_at = now
 
 
+def discard_quiz(quiz: Quiz, now: datetime) -> bool:
+    """Take an unfinished quiz off the student's "Resume" list; True when it was deleted.
+
+    A quiz without answers is deleted. One with answers is ended instead: each answer has
+    already rated its card, so the answers stay in the history (as an ended quiz would).
+    """
+    if quiz.finished:
+        return False
+    if quiz.attempts:
+        finish_quiz(quiz, now)
+        return False
+    db.session.delete(quiz)
+    return True
+
+
 def _advance(quiz: Quiz, now: datetime) -> None:
     quiz.position += 1
     quiz.current_shown_at = None

@@ -13,10 +13,10 @@ from ..bank.spec import Bank, QuestionSpec, Source
 from ..extensions import db
 from ..models import Attempt, Question, Quiz
 from ..presentation import ago, format_duration, verdict
-from ..qtypes import get_type
+from ..qtypes import Part, get_type
 from ..scheduling import ensure_utc
 from .operations import attempt_at
-from .scoring import QuizTally, tally
+from .scoring import QuizTally, tally, time_taken
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Row:
     attempt: Attempt | None
     given: str
     right_answer: str | None
+    parts: tuple[Part, ...] = ()
+    """The answer marked part by part (match, order, cloze, multi); empty otherwise."""
 
     @property
     def verdict(self) -> str:
@@ -56,17 +58,17 @@ def row(quiz: Quiz, position: int, bank: Bank) -> Row:
     question_id = quiz.question_ids[position]
     spec = bank.get(question_id)
     attempt = attempt_at(quiz, position)
-    given, right_answer = "", None
+    given, right_answer, parts = "", None, ()
     if spec is not None:
         qtype = get_type(spec.type)
         right_answer = qtype.answer_text(spec)
         if attempt is not None:
             given = qtype.answer_display(spec, attempt.raw_answer)
+            parts = tuple(qtype.parts(spec, attempt.raw_answer))
     elif attempt is not None:
         given = attempt.normalised
-    return Row(
-        position, question_id, _prompt(question_id, spec), spec, attempt, given, right_answer
-    )
+    prompt = _prompt(question_id, spec)
+    return Row(position, question_id, prompt, spec, attempt, given, right_answer, parts)
 
 
 def sources(spec: QuestionSpec, bank: Bank) -> list[Source]:
@@ -135,7 +137,6 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     """The end page's figures for ``quiz``."""
     rows = [row(quiz, position, bank) for position in range(quiz.length)]
     attempts = [r.attempt for r in rows if r.attempt is not None]
-    times = [a.time_taken_ms for a in attempts if a.time_taken_ms is not None]
     # A question retired before it was reached was skipped, not missed: it does not count.
     asked = [r.question_id for r in rows if r.spec is not None or r.attempt is not None]
     counted = tally(
@@ -143,6 +144,6 @@ def summarise(quiz: Quiz, bank: Bank) -> Summary:
     )
     return Summary(
         rows=rows,
-        time_taken_ms=sum(times) if times else None,
+        time_taken_ms=time_taken(a.time_taken_ms for a in attempts),
         tally=counted,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Progress", "QuizTally", "progress", "quiz_score", "tally"]
+__all__ = ["Progress", "QuizTally", "progress", "quiz_score", "tally", "time_taken"]
 
 
 def quiz_score(points: float, questions: int, answered: int = 1) -> float | None:
@@ -25,6 +25,17 @@ def quiz_score(points: float, questions: int, answered: int = 1) -> float | None
     None when the quiz has no questions or none was ``answered``.
     """
     return points / questions if questions and answered else None
+
+
+def time_taken(times: Iterable[int | None]) -> int | None:
+    """A quiz's time taken, in ms: the sum of its answers' times (each from the question shown
+    to its answer, capped by ``answering.MAX_TIME_TAKEN``); None when no time is known.
+
+    The end page and the history list both use it, so a quiz shows one duration: time spent
+    reading feedback, or away from a quiz left unfinished, does not count.
+    """
+    known = [ms for ms in times if ms is not None]
+    return sum(known) if known else None
 
 
 @dataclass(frozen=True)

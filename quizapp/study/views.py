@@ -61,6 +61,7 @@ def index() -> str | Response:
         modes=listed_modes(),
         unfinished=ops.unfinished_quizzes(current_user.id),
         mode_label=mode_label,
+        now=now(),
     )
 
 
@@ -194,6 +195,27 @@ def retry(quiz_id: int) -> Response:
             return redirect(url_for(".quiz", quiz_id=retried_id))
         flash("There is nothing to retry: no missed question is still in the bank.", "info")
     return redirect(url_for(".results", quiz_id=quiz.id))
+
+
+@bp.post("/quiz/<int:quiz_id>/discard")
+@login_required
+def discard(quiz_id: int) -> Response:
+    """Take an unfinished quiz off the Study page (answered ones stay in History).
+
+    A try at an assignment is not discarded: its answers count, so it is handed in from the
+    quiz page instead.
+    """
+    quiz = own_quiz_or_404(quiz_id)
+    if quiz.assignment_id is not None:
+        flash("A try at an assignment is handed in from its quiz page, not discarded.", "info")
+        return redirect(url_for(".quiz", quiz_id=quiz.id))
+    if FlaskForm().validate_on_submit() and not quiz.finished:
+        answered = len({a.question_id for a in quiz.attempts})
+        ops.discard_quiz(quiz, now())
+        db.session.commit()
+        kept = f": its {answered} answer{'s' if answered != 1 else ''} stay in your history"
+        flash(f"Quiz discarded{kept if answered else ''}.", "success")
+    return redirect(url_for(".index"))
 
 
 @bp.post("/quiz/<int:quiz_id>/end")

@@ -78,6 +78,8 @@ def test_verdict(score: float, correct: bool, word: str) -> None:
 def test_when() -> None:
     assert when(datetime(2026, 3, 2, 9, 5, tzinfo=UTC)) == "2 Mar 2026, 09:05 UTC"
     assert when(None) == "—"
+    assert when(datetime(2026, 3, 2, 9, 5, tzinfo=UTC), "Europe/Paris") == "2 Mar 2026, 10:05 CET"
+    assert when(datetime(2026, 3, 2, 23, 5), "Asia/Tokyo") == "3 Mar 2026, 08:05 JST"  # naive: UTC
 
 
 def source(**names: str | None) -> Source:

@@ -84,3 +84,18 @@ def test_a_try_asks_exactly_the_assignments_questions(app, client, school) -> No
     with app.app_context():
         quiz = db.session.get(Quiz, driver.id)
         assert quiz.finished and len(quiz.attempts) == 3
+
+
+def test_a_try_is_handed_in_not_discarded(app, client, school) -> None:
+    """The Study page's Discard is for practice quizzes: an assignment's answers count."""
+    assignment_id = make_assignment(app, school.class_a)
+    log_in_as(client, school.ann)
+    driver = start_try(client, assignment_id)
+    driver.answer()
+    page = client.get("/study").get_data(as_text=True)
+    assert f'href="/quiz/{driver.id}"' in page and f"/quiz/{driver.id}/discard" not in page
+    resp = client.post(f"/quiz/{driver.id}/discard")
+    assert resp.status_code == 302 and resp.location == f"/quiz/{driver.id}"
+    with app.app_context():
+        assert db.session.get(Quiz, driver.id).finished_at is None  # still in progress
+    assert "in progress" in client.get("/").get_data(as_text=True)

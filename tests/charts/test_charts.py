@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
 
 from quizapp.charts import calendar_heatmap, heatmap_start, line_chart
-from quizapp.charts.heatmap import level
+from quizapp.charts.heatmap import LABEL_WIDTH, level
 
 
 def test_line_chart_scales_dates_and_percentages() -> None:
@@ -50,3 +51,12 @@ def test_heatmap_starts_on_a_monday_and_ends_today() -> None:
 )
 def test_levels_are_quarters_of_the_busiest_day(count: int, expected: int) -> None:
     assert level(count, 100) == expected
+
+
+@pytest.mark.parametrize("end", [date(2026, 12, 1), date(2026, 12, 3), date(2027, 1, 2)])
+def test_the_last_month_label_fits_inside_the_chart(end: date) -> None:
+    heatmap = calendar_heatmap({}, end)
+    x, label = heatmap.month_labels[-1]
+    assert label == end.strftime("%b")
+    assert x + LABEL_WIDTH <= heatmap.width  # "Dec" was cut to "De"
+    assert all(b[0] - a[0] >= 2 * 13 for a, b in itertools.pairwise(heatmap.month_labels))

@@ -60,3 +60,21 @@ def test_quiz_then_review_tomorrow_then_history(page: Page, bank: Bank, clock: L
     expect(page.locator("header .who")).to_have_count(0)
     page.goto("/history/")
     expect(page).to_have_url(re.compile(r"/auth/login\?next="))
+
+
+def test_the_browser_time_zone_becomes_the_students(browser, live_server: LiveServer):
+    """With the script on, the first page after registering sends the browser's zone; Settings
+    then has it, and History counts days in it."""
+    context = browser.new_context(base_url=live_server.url, timezone_id="Asia/Tokyo")
+    try:
+        page = context.new_page()
+        with page.expect_response(lambda r: r.url.endswith("/settings/zone")) as sent:
+            register_by_mouse(page, "tomo", "a long student password")
+        assert sent.value.status == 204
+        nav(page, "Settings")
+        expect(page.locator("select[name=timezone]")).to_have_value("Asia/Tokyo")
+        expect(page.locator("#zone-prompt")).to_have_count(0)
+        nav(page, "History")
+        expect(page.locator("main")).to_contain_text("midnight to midnight in Asia/Tokyo")
+    finally:
+        context.close()

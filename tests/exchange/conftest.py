@@ -38,7 +38,7 @@ def unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def qti_dtd(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The official QTI 1.2.1 DTD, downloaded once into pytest's cache folder."""
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
     folder = cache.mkdir("ims-qti-dtd") if cache else tmp_path_factory.mktemp("ims-qti-dtd")
     try:
         return QTI_DTD.fetch(Path(folder))

@@ -85,6 +85,7 @@ class Records:
                         quiz_id=quiz.id,
                         position=position,
                         raw_answer=answer,
+                        time_taken_ms=seconds_each * 1000,
                     )
                 )
             db.session.commit()
@@ -133,6 +134,7 @@ def attempt_row(
     raw_answer: object = "an answer",
     normalised: str | None = None,
     confidence: int | None = None,
+    time_taken_ms: int = 1500,
 ) -> Attempt:
     """An Attempt as the quiz would record it (``confidence``: marked 1..3, or not)."""
     text = raw_answer if isinstance(raw_answer, str) else str(raw_answer)
@@ -147,7 +149,7 @@ def attempt_row(
         normalised=normalised if normalised is not None else text.lower(),
         score=score,
         correct=score >= 1.0,
-        time_taken_ms=1500,
+        time_taken_ms=time_taken_ms,
         created_at=when,
         confidence=confidence,
     )

@@ -64,10 +64,32 @@ def test_session_page_shows_answer_beside_right_one(client, auth, student, recor
     )
     auth.login()
     page = client.get(f"/history/quiz/{quiz}").get_data(as_text=True)
-    assert "Your answer</th><td>OpenAI" in page
-    assert "Right answer</th><td>Google DeepMind" in page
+    assert "Your answer</dt><dd>OpenAI" in page
+    assert "Right answer</dt><dd>Google DeepMind" in page
     assert "He came from Google DeepMind." in page  # the explanation
     assert "<em>AI lab</em>" in page  # the prompt's Markdown
+
+
+def test_match_answers_are_marked_pair_by_pair(client, auth, student, records) -> None:
+    given = {"Arthur Mensch": "Meta", "Guillaume Lample": "Meta", "Timothée Lacroix": "Meta"}
+    quiz = records.quiz(student, ["founders-employers"], [2 / 3], answers=[given])
+    auth.login()
+    page = client.get(f"/history/quiz/{quiz}").get_data(as_text=True)
+    assert page.count('<li class="part ok">') == 2 and page.count('<li class="part bad">') == 1
+    assert "(right: Google DeepMind)" in page and "<dt>Your answer</dt>" not in page
+
+
+def test_quizzes_show_mode_names_time_taken_and_abandoned(
+    client, auth, student, records, questions
+) -> None:
+    records.quiz(student, questions[:2], [1.0, 0.0], seconds_each=12)
+    records.quiz(student, questions[:3], [1.0], finished=False)  # an hour ago
+    records.quiz(student, questions[:3], [1.0], NOW - timedelta(days=3), finished=False)
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert "<td>24 s</td>" in page  # the answers' times, as the end page counts them
+    assert "New quiz <span" in page and ">topics<" not in page
+    assert "(unfinished)" in page and "(abandoned)" in page
 
 
 def test_other_students_session_is_404(client, auth, student, make_user, records, questions):

@@ -134,3 +134,15 @@ def test_words_repeated_from_around_a_blank_are_ignored() -> None:
     assert grade.correct
     assert grade.note == "blank 1: accepted with a small difference — the exact answer is 'Azure'"
     assert not CLOZE.grade(azure, ["Google Azure"]).correct
+
+
+def test_parts_mark_each_blank():
+    parts = CLOZE.parts(YEARS, ["2023", "2025"])
+    assert [(p.label, p.given, p.right, p.ok) for p in parts] == [
+        ("Blank 1", "2023", "2023", True),
+        ("Blank 2", "2025", "2024", False),
+    ]
+
+
+def test_one_part_types_have_no_parts():
+    assert get_type("short").parts(SPEC, "x") == []

@@ -118,3 +118,14 @@ def test_display_form_and_texts() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("match", fields) == errors
+
+
+def test_parts_mark_each_pair():
+    parts = MATCH.parts(SPEC, {**RIGHT, "Brad Smith": "Meta"})
+    assert [(p.label, p.given, p.ok) for p in parts] == [
+        ("Arthur Mensch", "Google DeepMind", True),
+        ("Guillaume Lample", "Meta", True),
+        ("Timothée Lacroix", "Meta", True),
+        ("Brad Smith", "Meta", False),
+    ]
+    assert parts[-1].right == "Microsoft"

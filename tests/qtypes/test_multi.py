@@ -111,3 +111,14 @@ def test_form_with_getlist() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("multi", fields) == errors
+
+
+def test_parts_mark_each_option():
+    parts = MULTI.parts(SPEC, ["A", "D"])
+    assert [(p.label, p.given, p.right, p.ok) for p in parts] == [
+        ("A", "ticked", "ticked", True),
+        ("B", "not ticked", "ticked", False),
+        ("C", "not ticked", "ticked", False),
+        ("D", "ticked", "not ticked", False),
+        ("E", "not ticked", "not ticked", True),
+    ]

@@ -94,3 +94,13 @@ def test_an_item_in_two_positions_is_asked_again_not_graded() -> None:
 )
 def test_validation(fields: str, errors: list[str]) -> None:
     assert errors_of("order", fields) == errors
+
+
+def test_parts_mark_each_position():
+    parts = ORDER.parts(SPEC, ["B", "A", "C"])
+    assert [(p.label, p.given, p.right, p.ok) for p in parts] == [
+        ("Position 1", "B", "A", False),
+        ("Position 2", "A", "B", False),
+        ("Position 3", "C", "C", True),
+        ("Position 4", "", "D", False),
+    ]

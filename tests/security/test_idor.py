@@ -41,6 +41,7 @@ from .activity import Activity, log_in_as, make_activity
 #: Rules whose parameters name something a student owns: each is probed below.
 OWNED = {
     "study.quiz", "study.answer", "study.feedback", "study.results", "study.retry", "study.end",
+    "study.discard",
     "history.quiz", "review.suspend", "review.unsuspend",
     "teacher.student_history", "teacher.student_quiz", "teacher.student_export",
     "classes.leave", "classroom.show", "classroom.edit", "classroom.rotate", "classroom.remove",
@@ -122,6 +123,7 @@ def probes(alice: Activity, classroom: int) -> list[tuple[str, str, int]]:
             ("GET", f"/quiz/{quiz}/results", 404),
             ("POST", f"/quiz/{quiz}/retry", 404),
             ("POST", f"/quiz/{quiz}/end", 404),
+            ("POST", f"/quiz/{quiz}/discard", 404),
             ("GET", f"/history/quiz/{quiz}", 404),
             ("GET", f"/teacher/students/{alice.user_id}/history/quiz/{quiz}", 403),
         ]

@@ -31,7 +31,7 @@ def saved(app, user_id: int) -> UserSettings | None:
 def test_defaults_are_shown(client, auth, student) -> None:
     auth.login()
     page = client.get("/settings").get_data(as_text=True)
-    assert re.search(r'<input[^>]*name="desired_retention"[^>]*value="0.90"', page)
+    assert re.search(r'<input[^>]*name="desired_retention"[^>]*value="90"', page)
     assert 'value="20"' in page and 'value="200"' in page
     assert '<option selected value="UTC">UTC</option>' in page
     assert "checked" in SHORTCUTS.search(page)[0]  # keyboard shortcuts are on
@@ -43,7 +43,7 @@ def test_saving(app, client, auth, student) -> None:
     resp = client.post("/settings", data=VALID)
     assert resp.status_code == 302 and resp.location == "/settings"
     page = client.get("/settings").get_data(as_text=True)
-    assert "Settings saved." in page and 'value="0.85"' in page
+    assert "Settings saved." in page and 'value="85"' in page
     row = saved(app, student)
     assert (row.desired_retention, row.new_per_day, row.reviews_per_day, row.timezone) == (
         0.85,
@@ -76,10 +76,10 @@ def test_switching_shortcuts_off_and_on(app, client, auth, student) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("desired_retention", "0.79", "Desired retention must be between 0.80 and 0.97."),
-        ("desired_retention", "0.98", "Desired retention must be between 0.80 and 0.97."),
-        ("desired_retention", "90", "Desired retention must be between 0.80 and 0.97."),
-        ("desired_retention", "high", "Not a valid decimal value."),
+        ("desired_retention", "0.79", "Desired retention must be between 80% and 97%."),
+        ("desired_retention", "98", "Desired retention must be between 80% and 97%."),
+        ("desired_retention", "9", "Desired retention must be between 80% and 97%."),
+        ("desired_retention", "high", "Type a percentage, e.g. 90."),
         ("desired_retention", "", "Enter a desired retention."),
         ("new_per_day", "-1", "Use a whole number from 0 to 10000."),
         ("new_per_day", "2.5", "Not a valid integer value."),
@@ -103,13 +103,18 @@ def test_a_refused_form_keeps_the_shortcuts_choice(client, auth, student) -> Non
     assert "checked" not in SHORTCUTS.search(page)[0]
 
 
-@pytest.mark.parametrize("retention", ["0.80", "0.97"])
-def test_the_bounds_are_allowed(app, client, auth, student, retention) -> None:
+@pytest.mark.parametrize(
+    ("typed", "retention"),
+    [("0.80", 0.80), ("0.97", 0.97), ("90", 0.90), ("85 %", 0.85), ("0,9", 0.90), ("97", 0.97)],
+)
+def test_retention_is_typed_as_a_percent_or_a_fraction(
+    app, client, auth, student, typed, retention
+) -> None:
     auth.login()
-    assert (
-        client.post("/settings", data={**VALID, "desired_retention": retention}).status_code == 302
-    )
-    assert saved(app, student).desired_retention == float(retention)
+    assert client.post("/settings", data={**VALID, "desired_retention": typed}).status_code == 302
+    assert saved(app, student).desired_retention == retention
+    page = client.get("/settings").get_data(as_text=True)
+    assert f'value="{round(retention * 100)}"' in page
 
 
 def test_retention_changes_the_intervals(app, client, auth, student) -> None:
@@ -169,3 +174,34 @@ def test_confidence_marking_is_off_by_default_and_can_be_switched_on(app, client
         assert load_session_user(f"{student}.0").confidence_marking is True
     assert client.post("/settings", data=VALID).status_code == 302
     assert saved(app, student).confidence_marking is False
+
+
+def test_until_a_zone_is_saved_settings_ask_for_one(client, auth, student) -> None:
+    auth.login()
+    page = client.get("/settings").get_data(as_text=True)
+    assert 'id="zone-prompt"' in page and "Choose your time zone" in page
+    client.post("/settings", data=VALID)
+    assert 'id="zone-prompt"' not in client.get("/settings").get_data(as_text=True)
+
+
+def test_the_browser_zone_is_adopted_once_and_never_over_a_saved_one(
+    app, client, auth, student
+) -> None:
+    auth.login()
+    assert 'data-zone-url="/settings/zone"' in client.get("/").get_data(as_text=True)
+    assert client.post("/settings/zone", data={"zone": "Not/AZone"}).status_code == 400
+    assert saved(app, student) is None
+    assert client.post("/settings/zone", data={"zone": "Asia/Tokyo"}).status_code == 204
+    row = saved(app, student)
+    assert row.timezone == "Asia/Tokyo" and row.desired_retention == 0.9  # defaults otherwise
+    assert "data-zone-url" not in client.get("/").get_data(as_text=True)  # asked once
+    client.post("/settings", data=VALID)  # the student's choice (Europe/Paris) wins
+    assert client.post("/settings/zone", data={"zone": "America/Lima"}).status_code == 204
+    assert saved(app, student).timezone == "Europe/Paris"
+
+
+def test_the_zone_endpoint_needs_a_csrf_token(app, client, auth, student) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    auth.login()
+    assert client.post("/settings/zone", data={"zone": "Asia/Tokyo"}).status_code == 400
+    assert saved(app, student) is None

@@ -111,8 +111,38 @@ def test_the_question_page_names_only_the_keys_that_work(client, auth, student) 
         quiz.answer()
     assert set(seen) == set(REGISTRY)
     for name, keys in seen.items():
-        assert ("choose" in keys) == REGISTRY[name].choice_keys, name
-        assert "check" in keys and "next" not in keys  # N and → work on the feedback page only
+        assert ("1</kbd>–<kbd>9" in keys) == REGISTRY[name].choice_keys, name
+        assert "check" in keys and "next question" not in keys  # N and → go on from feedback
+        # On a drop-down list Enter opens the list: the hint says so instead of "Enter check".
+        assert ("on a list opens it" in keys) == REGISTRY[name].lists, name
+
+
+def first_control(page: str) -> str:
+    """The first input or select inside the answer fieldset of a question page."""
+    fieldset = page.split("<fieldset", 1)[1].split("</fieldset>", 1)[0]
+    return re.search(r"<(?:input|select)\b[^>]*>", fieldset)[0]
+
+
+def test_the_first_answer_control_has_focus(client, auth, student) -> None:
+    auth.login()
+    quiz = start(client, topics=list(BANK.topics))
+    types = set()
+    while (response := client.get(quiz.url)).status_code == 200:
+        page = response.get_data(as_text=True)
+        types.add(BANK.questions[hidden(page, "question_id")].type)
+        assert "autofocus" in first_control(page), first_control(page)
+        assert page.count("autofocus") == 1
+        quiz.answer()
+    assert types == set(REGISTRY)
+
+
+def test_long_list_texts_are_listed_in_full_and_lettered(app: Flask) -> None:
+    page = render_partial(app, "timeline-order", None)
+    spec = BANK.questions["timeline-order"]
+    listed = re.findall(r'<span class="letter">([A-Z])</span> ([^<]+)</li>', page)
+    assert sorted(text for _, text in listed) == sorted(spec.fields["items"])
+    for letter, text in listed:  # each option names its item by the letter shown above
+        assert f">{letter} — {text}</option>" in page
 
 
 class _Ids(HTMLParser):

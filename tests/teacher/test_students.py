@@ -25,7 +25,7 @@ def test_class_overview(app, client, auth, teacher, student, make_user, records,
     page = client.get("/teacher/students").get_data(as_text=True)
     mine = row_of(page, "student1")
     assert f'href="/teacher/students/{student}/history"' in mine
-    assert "2026-03-02 11:55" in mine  # the flashcard rating is the latest activity
+    assert "2 Mar 2026, 11:55 UTC" in mine  # the flashcard rating is the latest activity
     assert "<td>1</td>" in mine  # one finished quiz
     assert "50%" in mine and "(3 answers)" in mine  # 1.5 over 3 graded; flashcards left out
     theirs = row_of(page, "student2")
