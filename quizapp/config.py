@@ -51,6 +51,7 @@ def defaults(app: Flask) -> dict[str, Any]:
         "LOGIN_IP_LIMIT": 20,
         "LOGIN_WINDOW_SECONDS": 15 * 60,
         "PROXY_FIX": 0,
+        "PASSWORD_HASH_METHOD": "scrypt",
     }
 
 

@@ -30,6 +30,7 @@ from quizapp.models import User
 from tests.support.database import reset_postgres
 
 from .support.clock import FrozenClock
+from .support.reuse import SHARED_TEMPLATES, reuse_url_builders
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,6 +41,10 @@ PASSWORD = "correct horse battery"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 """Where frozen clocks start: Monday 2 March 2026, 09:00 UTC."""
 TEST_DATABASE_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL", "")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    reuse_url_builders()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -55,6 +60,9 @@ def make_config(db_file: Path, **extra: object) -> dict[str, object]:
         "WTF_CSRF_ENABLED": False,
         "QUESTIONS_DIR": str(TINY_BANK),
         "ARTICLES_DIR": str(SEEDS),
+        # scrypt (the default) is most of the cost of a test that makes an account; the tests
+        # of the hashing itself set it back
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
     config.update(extra)
     return config
@@ -160,6 +168,7 @@ def app(
     if on_postgres:
         config["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgres_url")
     app = create_app(config, instance_path=str(tmp_path / "instance"))
+    app.jinja_env.bytecode_cache = SHARED_TEMPLATES
     yield app
     with app.app_context():
         db.engine.dispose()

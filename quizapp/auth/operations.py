@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from ..models import ROLES, User
+from ..models.user import password_method
 from .rules import normalise_username, password_problem, username_problem
 
 
@@ -63,9 +64,9 @@ def find_user(username: str) -> User | None:
 
 
 @cache
-def _decoy_hash() -> str:
-    """A scrypt hash of nothing anyone types, checked when the username is unknown."""
-    return generate_password_hash("no account has this password", method="scrypt")
+def _decoy_hash(method: str) -> str:
+    """A hash (by ``method``) of nothing anyone types, checked when the username is unknown."""
+    return generate_password_hash("no account has this password", method=method)
 
 
 def authenticate(username: str, password: str) -> User | None:
@@ -76,7 +77,7 @@ def authenticate(username: str, password: str) -> User | None:
     """
     user = find_user(username)
     if user is None:
-        check_password_hash(_decoy_hash(), password)
+        check_password_hash(_decoy_hash(password_method()), password)
         return None
     return user if user.check_password(password) else None
 

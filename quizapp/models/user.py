@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -36,6 +37,14 @@ class AccountMixin(UserMixin):
         return self.role == "admin"
 
 
+def password_method() -> str:
+    """How passwords are hashed: the app's ``PASSWORD_HASH_METHOD`` (scrypt; the test suite
+    sets a cheap one, as hashing is most of the cost of a test that makes accounts)."""
+    if has_app_context():
+        return str(current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
+    return "scrypt"
+
+
 class User(AccountMixin, db.Model):
     """A person who studies (student), runs classes (teacher) or also manages teachers (admin).
 
@@ -54,8 +63,8 @@ class User(AccountMixin, db.Model):
     password) makes every cookie issued before refuse to log in."""
 
     def set_password(self, password: str) -> None:
-        """Store a scrypt hash of ``password``, never the password itself."""
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        """Store a hash of ``password`` (``password_method``: scrypt), never the password."""
+        self.password_hash = generate_password_hash(password, method=password_method())
 
     def check_password(self, password: str) -> bool:
         """True when ``password`` matches the stored hash."""

@@ -32,6 +32,7 @@ def test_defaults_live_in_the_instance_folder(tmp_path: Path, clean_env) -> None
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     assert app.config["SESSION_COOKIE_SECURE"] is False
     assert app.config["MAX_CONTENT_LENGTH"] > 0
+    assert app.config["PASSWORD_HASH_METHOD"] == "scrypt"  # tests set a cheap one
 
 
 def test_instance_config_overrides_defaults_and_env_overrides_both(
