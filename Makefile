@@ -64,32 +64,41 @@ lint: install-test
 	$(BIN)/ruff check .
 
 # The suite runs on SQLite; with QUIZAPP_TEST_DATABASE_URL set it runs on PostgreSQL too
-# (.ci/start-postgres starts a private server and prints the URL), at the same time as the
-# SQLite run (two processes: two cores), each with its own temporary and cache folders.
-# The PostgreSQL run's output is printed when both are done; either failing fails `make test`.
-PG_LOG := test-results/postgres.log
+# (.ci/start-postgres starts a private server and prints the URL). Three processes at the same
+# time, each with its own temporary and cache folders: the SQLite run (its output below), the
+# browser tests (on SQLite) and the PostgreSQL run, whose outputs are printed when all are
+# done. Any of them failing fails `make test`.
 TMP_ROOT := $(or $(TMPDIR),/tmp)/quizapp-tests-$(shell id -u)
+PYTEST := $(BIN)/python -m pytest
 
 test: install-test
 	$(BIN)/ruff check .
-	@mkdir -p test-results $(TMP_ROOT); pg=""; trap '[ -n "$$pg" ] && kill $$pg 2>/dev/null' INT TERM; \
-	if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
-		echo "== the suite on SQLite (below) and, at the same time, on PostgreSQL ($(PG_LOG))"; \
-		$(BIN)/python -m pytest -m "not sqlite_only and not e2e" --basetemp=$(TMP_ROOT)/postgres \
-			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) > $(PG_LOG) 2>&1 & pg=$$!; \
-	elif [ "$$CI" = "true" ]; then \
+	@if [ -z "$$QUIZAPP_TEST_DATABASE_URL" ] && [ "$$CI" = "true" ]; then \
 		echo "CI=true but QUIZAPP_TEST_DATABASE_URL is unset: the PostgreSQL run may not be skipped in CI" >&2; \
 		exit 1; \
+	fi
+	@mkdir -p test-results $(TMP_ROOT); rm -f test-results/e2e.log test-results/postgres.log; pids=""; \
+	trap 'kill $$pids 2>/dev/null' INT TERM; \
+	echo "== browser tests on SQLite: test-results/e2e.log, printed at the end"; \
+	env -u QUIZAPP_TEST_DATABASE_URL $(PYTEST) tests/e2e --basetemp=$(TMP_ROOT)/e2e \
+		-o cache_dir=.pytest_cache/e2e $(PYTEST_ARGS) > test-results/e2e.log 2>&1 & pids="$$!"; \
+	if [ -n "$$QUIZAPP_TEST_DATABASE_URL" ]; then \
+		echo "== the suite on PostgreSQL: test-results/postgres.log, printed at the end"; \
+		$(PYTEST) -m "not sqlite_only and not e2e" --basetemp=$(TMP_ROOT)/postgres \
+			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) > test-results/postgres.log 2>&1 & \
+		pids="$$pids $$!"; \
 	else \
 		echo "PostgreSQL run skipped: no QUIZAPP_TEST_DATABASE_URL (start one with .ci/start-postgres)"; \
 	fi; \
-	env -u QUIZAPP_TEST_DATABASE_URL $(BIN)/python -m pytest --basetemp=$(TMP_ROOT)/sqlite $(PYTEST_ARGS); \
-	sqlite=$$?; postgres=0; \
-	if [ -n "$$pg" ]; then \
-		wait $$pg; postgres=$$?; \
-		echo "== the suite on PostgreSQL"; cat $(PG_LOG); \
-	fi; \
-	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
+	echo "== the suite on SQLite, browser tests apart"; \
+	env -u QUIZAPP_TEST_DATABASE_URL $(PYTEST) -m "not e2e" --basetemp=$(TMP_ROOT)/sqlite $(PYTEST_ARGS); \
+	failed=$$?; \
+	for pid in $$pids; do wait $$pid || failed=1; done; \
+	for log in e2e postgres; do \
+		[ -f test-results/$$log.log ] || continue; \
+		echo "== test-results/$$log.log"; cat test-results/$$log.log; \
+	done; \
+	exit $$failed
 
 # Only the browser tests (Playwright + /usr/bin/chromium); `make test` runs them too.
 # A failed test leaves a screenshot in test-results/e2e/.
