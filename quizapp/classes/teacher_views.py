@@ -50,10 +50,6 @@ def create() -> str | Response:
     return redirect(url_for(".show", classroom_id=classroom.id))
 
 
-ROSTER_SIZE = 200
-"""Students listed on a class page; a larger class is read a page at a time on its overview."""
-
-
 def _class_page(classroom: Classroom, form: ClassForm) -> str:
     teacher = db.session.get(User, classroom.teacher_id)
     return render_template(
@@ -63,7 +59,7 @@ def _class_page(classroom: Classroom, form: ClassForm) -> str:
         code=show_code(classroom.join_code),
         spoken=spoken(classroom.join_code),
         link=url_for("classes.join_link", code=show_code(classroom.join_code), _external=True),
-        roster=class_overview(now(), member_ids(classroom.id), per_page=ROSTER_SIZE),
+        roster=class_overview(now(), member_ids(classroom.id)),
         form=form,
         button=FlaskForm(),
     )

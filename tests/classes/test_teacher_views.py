@@ -119,3 +119,20 @@ def test_students_are_forbidden(app: Flask, client, auth, teacher, student) -> N
     for url in ("/teacher/classes", f"/teacher/classes/{classroom_id}"):
         assert client.get(url).status_code == 403
     assert client.post(f"/teacher/classes/{classroom_id}/code").status_code == 403
+
+
+def test_a_large_class_page_lists_one_page_of_students(app: Flask, client, auth, teacher) -> None:
+    from quizapp.models import User
+
+    with app.app_context():
+        db.session.add_all(User(username=f"pupil{i:03d}", password_hash="!") for i in range(53))
+        db.session.commit()
+        pupils = list(
+            db.session.execute(db.select(User.id).where(User.role == "student")).scalars()
+        )
+    classroom_id = enrol(app, teacher, pupils)
+    auth.login("teacher1")
+    page = client.get(f"/teacher/classes/{classroom_id}").text
+    assert "Students (53)" in page and "The first 50 by username" in page
+    assert "pupil049</a>" in page and "pupil050</a>" not in page
+    assert f'href="/teacher/students?class={classroom_id}"' in page  # where the rest are
