@@ -139,17 +139,15 @@ def served_versions() -> dict[str, str]:
     return {question_id: version for question_id, version in db.session.execute(query)}
 
 
-def _scope_key(served: Served, students: Select[Any]) -> str:
-    """The digest of the served versions and of who ``students`` are now: stored figures of
-    another bank, or of a class someone has joined or left since, are recomputed. Who they are
-    is summed up in SQL (how many, and the sums of their ids and of the ids squared), so the
-    key costs one row whatever the school's size."""
-    ids = students.subquery()
-    column = ids.c[0]
+def _who(students: Select[Any]) -> str:
+    """A digest of who ``students`` are now, summed up in SQL (how many, and the sums of their
+    ids and of the ids squared): one row whatever the school's size. Stored figures of a class
+    someone has joined or left since get another key, so they are recomputed."""
+    column = students.subquery().c[0]
     who = db.session.execute(
         select(func.count(), func.sum(column), func.sum(column * column))
     ).one()
-    return served_key(served) + hashlib.sha256(repr(tuple(who)).encode()).hexdigest()[:16]
+    return hashlib.sha256(repr(tuple(who)).encode()).hexdigest()[:16]
 
 
 def figures(
@@ -160,7 +158,7 @@ def figures(
     if students is None:
         name, key = f"questions:{attempts}", served_key(served)
     else:
-        name, key = f"questions:{attempts}:{scope}", _scope_key(served, students)
+        name, key = f"questions:{attempts}:{scope}", served_key(served) + _who(students)
     found = cached(name, lambda: compute(served, attempts, students).encode(), key=key)
     return Cached(Figures.decode(found.value), found.computed_at, found.behind)
 
@@ -219,6 +217,6 @@ def choices(
 
     name, key = f"choices:{attempts}:{question_id}", version
     if students is not None:
-        name, key = f"{name}:{scope}", version + _scope_key({}, students)
+        name, key = f"{name}:{scope}", version + _who(students)
     found = cached(name, lambda: [asdict(c) for c in count()], key=key)
     return Cached([ChoiceCount(**c) for c in found.value], found.computed_at, found.behind)

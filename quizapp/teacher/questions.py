@@ -30,7 +30,7 @@ from ..history.cards import question_leeches
 from ..models import Question
 from ..presentation import markdown_inline
 from ..regrading.operations import REGRADABLE
-from ..statistics.questions import Figures, choices, figures, served_versions
+from ..statistics.questions import Figures, choices, figures
 from .regrades import regrades_of
 from .views import bp
 
@@ -77,9 +77,6 @@ def question_statistics(
     """Item analysis of every served question from the graded answers of ``students`` (None:
     every student), cached per ``scope`` (``statistics.cache``): four queries when the
     figures are stored."""
-    served = served_versions()
-    found = figures(served, attempts, students, scope)
-    result: Figures = found.value
     questions = {
         q.id: q
         for q in db.session.execute(
@@ -88,6 +85,9 @@ def question_statistics(
             .order_by(Question.file, Question.line)
         ).scalars()
     }
+    served = {q.id: q.version for q in questions.values()}  # what served_versions() reads
+    found = figures(served, attempts, students, scope)
+    result: Figures = found.value
     stats = result.items
     current = {q.id: stats.get((q.id, q.version)) for q in questions.values()}
     leeches = question_leeches(student_ids() if students is None else students)

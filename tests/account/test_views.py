@@ -104,6 +104,21 @@ def test_a_teacher_with_classes_cannot_delete_the_account(app: Flask, client, ma
         assert db.session.get(User, teacher) is not None
 
 
+def test_the_only_admin_cannot_delete_the_account_until_there_is_another(
+    app: Flask, client, make_user
+):
+    head = make_user("head", admin=True)
+    log_in_as(client, head)
+    refused = client.post("/account/delete", data={"password": PASSWORD})
+    assert "You are the only admin" in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(User, head) is not None
+    make_user("deputy", admin=True)
+    client.post("/account/delete", data={"password": PASSWORD})
+    with app.app_context():
+        assert db.session.get(User, head) is None
+
+
 def test_a_student_leaving_keeps_the_class(app: Flask, client, make_user):
     teacher = make_user("tina", teacher=True)
     student = make_user("sam")

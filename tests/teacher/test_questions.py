@@ -174,9 +174,9 @@ def test_statistics_run_a_fixed_number_of_queries(app, client, auth, teacher, gr
     with count_queries(app) as statements:
         client.get("/teacher/questions")
     selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
-    # user, bank check, served versions, the teacher's students (the cache key), the stored
-    # figures, the newest answer (are they exact?), questions, leeches: whatever the school
-    assert len(selects) <= 8
+    # user, bank check, questions, the teacher's students (the cache key), the stored
+    # figures, the newest answer (are they exact?), leeches: whatever the school
+    assert len(selects) <= 7
 
 
 def test_teachers_own_answers_do_not_count(client, auth, teacher, answers) -> None:
