@@ -62,10 +62,11 @@ def wrong_answer(spec: QuestionSpec) -> Answer:
         case "order":  # reversed: not one neighbouring pair in the right direction
             items = list(reversed(fields["items"]))
             return Answer(selects={f"order-{i}": item for i, item in enumerate(items)})
-        case "match":  # every right side moved one row down
+        case "match":  # each row given a partner that is not its own (partners may repeat)
             rights = [right for _, right in fields["pairs"]]
-            rights = rights[1:] + rights[:1]
-            return Answer(selects={f"match-{i}": right for i, right in enumerate(rights)})
+            options = list(dict.fromkeys(rights))
+            wrongs = [next(o for o in options if o != right) for right in rights]
+            return Answer(selects={f"match-{i}": wrong for i, wrong in enumerate(wrongs)})
         case "cloze":
             return Answer(texts={f"blank-{i}": "no idea" for i in range(len(fields["blanks"]))})
     raise ValueError(f"no wrong answer known for type {spec.type!r}")
