@@ -190,8 +190,9 @@ class AppStudent:
                 continue
             topic = self.bank.questions[question_id].topic
             true = mind.recall(question_id, day)
-            shown = calibration.recall(retrievability(state, now, scheduler))
+            curve = calibration.for_topic(topic)
+            shown = curve.recall(retrievability(state, now, scheduler))
             self.shown.predicted.append((topic, shown, true))
-            if is_mastered(state, calibration):
+            if is_mastered(state, curve):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()

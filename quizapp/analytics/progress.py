@@ -136,11 +136,11 @@ def topic_mastery(
     `topics` are `(key, title, question count)` of the served questions; `cards` are
     `(topic key, state)` of the student's cards that count (not suspended, question served);
     `suspended` the topic key of each suspended card on a served question. Questions without
-    a card are new. ``calibration``: the student's (``card_stage``).
+    a card are new. ``calibration``: the student's, each topic's own (``card_stage``).
     """
     counts: dict[str, dict[Stage, int]] = defaultdict(lambda: defaultdict(int))
     for topic, state in cards:
-        counts[topic][card_stage(state, calibration)] += 1
+        counts[topic][card_stage(state, calibration.for_topic(topic))] += 1
     held: dict[str, int] = defaultdict(int)
     for topic in suspended:
         held[topic] += 1
@@ -164,22 +164,22 @@ class Retention(NamedTuple):
 
 
 def predicted_retention(
-    states: Iterable[CardState],
+    cards: Iterable[tuple[str, CardState]],
     now: datetime,
     settings: SchedulerSettings = DEFAULT_SETTINGS,
     *,
     before: datetime | None = None,
     calibration: Calibration = IDENTITY,
 ) -> Retention:
-    """Mean recall now, as the student's ``calibration`` reads FSRS's retrievability, of the
-    cards in review last rated before `before`.
+    """Mean recall now, as the student's ``calibration`` of each card's topic reads FSRS's
+    retrievability, of the cards (``(topic, state)``) in review last rated before `before`.
 
     Pass the start of the student's local today as `before`: a card rated today has a
     retrievability of about 1.0 whatever the answer was. None means every card in review.
     """
     values = [
-        calibration.recall(retrievability(s, now, settings))
-        for s in states
+        calibration.for_topic(topic).recall(retrievability(s, now, settings))
+        for topic, s in cards
         if not s.is_new
         and s.state == State.Review
         and (before is None or (s.last_review is not None and s.last_review < before))

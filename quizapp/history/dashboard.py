@@ -67,7 +67,7 @@ def build_overview(user_id: int, now: datetime) -> Overview:
     )
     day_start, _ = day_bounds(now, zone)
     retention: Retention = predicted_retention(
-        (s for _, s in card_rows),
+        card_rows,
         now,
         settings.scheduler,
         before=day_start,

@@ -15,6 +15,12 @@ four-parameter logistic model of item response theory with both asymptotes known
 :func:`fit_calibration` finds the most probable ``shift`` and ``slope`` under a prior centred
 on FSRS as it is (shift 0, slope 1): with few reviews the calibration stays close to FSRS;
 with many, the reviews decide.
+
+Topics differ for one student (dates typed from memory are harder than a choice of four
+people), so each topic gets its own offset of ``shift`` (``Calibration.topics``), fitted
+second with ``shift`` and ``slope`` held, under a prior centred on 0 (``PRIOR_TOPIC_SD``):
+a topic with few reviews keeps the student's curve. :meth:`Calibration.for_topic` is the
+curve of one topic.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ __all__ = [
     "IDENTITY",
     "PRIOR_SHIFT_SD",
     "PRIOR_SLOPE_SD",
+    "PRIOR_TOPIC_SD",
     "SLIP",
     "Calibration",
     "Observation",
@@ -42,6 +49,8 @@ PRIOR_SHIFT_SD = 0.5
 """The prior's spread of ``shift`` (logit units)."""
 PRIOR_SLOPE_SD = 0.3
 """The prior's spread of ``slope`` around 1."""
+PRIOR_TOPIC_SD = 0.5
+"""The prior's spread of a topic's offset of ``shift`` around 0 (logit units)."""
 _DECAY = DEFAULT_PARAMETERS[20]  # FSRS-6's forgetting curve: (1 + _FACTOR * t / S) ** -_DECAY
 _FACTOR = 0.9 ** (-1 / _DECAY) - 1  # so that its recall is 0.9 at t = S
 _EDGE = 1e-4  # predictions are kept within (_EDGE, 1 - _EDGE) before taking the logit
@@ -67,18 +76,29 @@ class Observation(NamedTuple):
     predicted: float
     passed: bool
     guess_chance: float = 0.0
+    topic: str = ""
+    """The question's topic ("" when unknown: it counts for the student's curve only)."""
 
 
 @dataclass(frozen=True)
 class Calibration:
     """One student's recall relative to FSRS's: ``sigmoid(shift + slope * logit(p))``.
 
-    ``reviews`` is how many observations it was fitted on (0: FSRS as it is).
+    ``reviews`` is how many observations it was fitted on (0: FSRS as it is); ``topics``
+    the offset of ``shift`` for each topic that had reviews, as ``(topic, offset)`` pairs.
     """
 
     shift: float = 0.0
     slope: float = 1.0
     reviews: int = 0
+    topics: tuple[tuple[str, float], ...] = ()
+
+    def for_topic(self, topic: str) -> Calibration:
+        """The curve of one topic: the student's, its shift moved by the topic's offset."""
+        offset = dict(self.topics).get(topic, 0.0)
+        if not offset:
+            return Calibration(self.shift, self.slope, self.reviews)
+        return Calibration(self.shift + offset, self.slope, self.reviews)
 
     @property
     def is_identity(self) -> bool:
@@ -118,9 +138,23 @@ def fit_calibration(observations: Iterable[Observation]) -> Calibration:
     guessing and slips the likelihood need not be concave); the slope stays positive (a higher
     prediction never means a lower recall).
     """
+    observations = list(observations)
     data = [(_logit(o.predicted), 1.0 if o.passed else 0.0, o.guess_chance) for o in observations]
     if not data:
         return IDENTITY
+    shift, slope = _fit_curve(data)
+    by_topic: dict[str, _Data] = {}
+    for o, row in zip(observations, data, strict=True):
+        if o.topic:
+            by_topic.setdefault(o.topic, []).append(row)
+    offsets = tuple(
+        (topic, _fit_offset(rows, shift, slope)) for topic, rows in sorted(by_topic.items())
+    )
+    return Calibration(shift, slope, len(data), offsets)
+
+
+def _fit_curve(data: _Data) -> tuple[float, float]:
+    """The student's ``(shift, slope)``: the most probable under their prior."""
     shift, slope = 0.0, 1.0
     best = _log_posterior(data, shift, slope)
     for _ in range(_ITERATIONS):
@@ -137,7 +171,37 @@ def fit_calibration(observations: Iterable[Observation]) -> Calibration:
         shift, slope, best = a, b, value
         if gain < 1e-4:
             break
-    return Calibration(shift, slope, len(data))
+    return shift, slope
+
+
+def _fit_offset(data: _Data, shift: float, slope: float) -> float:
+    """The most probable offset of ``shift`` for one topic's reviews (prior: 0,
+    ``PRIOR_TOPIC_SD``), by Fisher scoring with ``slope`` held, each step halved until the
+    posterior rises."""
+
+    def posterior(offset: float) -> float:
+        return _log_likelihood(data, shift + offset, slope) - 0.5 * (offset / PRIOR_TOPIC_SD) ** 2
+
+    offset, best = 0.0, posterior(0.0)
+    for _ in range(_ITERATIONS):
+        grad, info = -offset / PRIOR_TOPIC_SD**2, 1.0 / PRIOR_TOPIC_SD**2
+        for x, y, g in data:
+            p, dp = _pass_chance(x, shift + offset, slope, g)
+            grad += (y - p) * dp / (p * (1.0 - p))
+            info += dp * dp / (p * (1.0 - p))
+        step = grad / info
+        for _ in range(20):
+            value = posterior(offset + step)
+            if value >= best:
+                break
+            step /= 2
+        else:
+            break
+        gain = value - best
+        offset, best = offset + step, value
+        if gain < 1e-4:
+            break
+    return offset
 
 
 _Data = list[tuple[float, float, float]]
@@ -151,12 +215,17 @@ def _pass_chance(x: float, shift: float, slope: float, g: float) -> tuple[float,
     return p, span * q * (1.0 - q)
 
 
-def _log_posterior(data: _Data, shift: float, slope: float) -> float:
-    value = -0.5 * (shift / PRIOR_SHIFT_SD) ** 2 - 0.5 * ((slope - 1.0) / PRIOR_SLOPE_SD) ** 2
+def _log_likelihood(data: _Data, shift: float, slope: float) -> float:
+    value = 0.0
     for x, y, g in data:
         p, _ = _pass_chance(x, shift, slope, g)
         value += math.log(p) if y else math.log(1.0 - p)
     return value
+
+
+def _log_posterior(data: _Data, shift: float, slope: float) -> float:
+    prior = -0.5 * (shift / PRIOR_SHIFT_SD) ** 2 - 0.5 * ((slope - 1.0) / PRIOR_SLOPE_SD) ** 2
+    return prior + _log_likelihood(data, shift, slope)
 
 
 def _scoring_step(data: _Data, shift: float, slope: float) -> tuple[float, float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 
 from ..extensions import db
-from ..models import RatingLog
+from ..models import Card, Question, RatingLog
 from ..scheduling import CardKind, Rating
 from ..scheduling.calibration import Calibration, Observation, fit_calibration
 
@@ -14,7 +14,9 @@ RECENT_REVIEWS = 1000
 who changes, and its cost stays bounded."""
 
 _TESTS = (
-    select(RatingLog.predicted_recall, RatingLog.rating, RatingLog.guess_chance)
+    select(RatingLog.predicted_recall, RatingLog.rating, RatingLog.guess_chance, Question.topic)
+    .join(Card, Card.id == RatingLog.card_id)
+    .outerjoin(Question, Question.id == Card.question_id)
     .where(RatingLog.user_id == bindparam("user_id"), RatingLog.predicted_recall.is_not(None))
     .where(RatingLog.kind == CardKind.REVIEW.value)
     .order_by(RatingLog.id.desc())
@@ -27,10 +29,11 @@ def calibration_for(user_id: int) -> Calibration:
     recall the history page shows) last rated on an earlier day.
 
     Cards in (re)learning are left out: after a lapse FSRS's short-term stability predicts
-    recall the next day on another footing than a card's long-term review.
+    recall the next day on another footing than a card's long-term review. Each review
+    carries its question's topic, for the topic's own offset (``Calibration.for_topic``).
     """
     rows = db.session.execute(_TESTS, {"user_id": user_id})
     return fit_calibration(
-        Observation(predicted, rating != Rating.Again, guess or 0.0)
-        for predicted, rating, guess in rows
+        Observation(predicted, rating != Rating.Again, guess or 0.0, topic or "")
+        for predicted, rating, guess, topic in rows
     )

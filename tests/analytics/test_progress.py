@@ -81,10 +81,10 @@ def test_retention_counts_only_cards_rated_before_today() -> None:
     yesterday = review(1.0, 1)
     week = review(7.0, 7)
     today = rate(new_card(T0), Rating.Good, T0 - timedelta(hours=1)).new_state  # R ~ 1.0
-    states = [yesterday, week, today, new_card(T0)]
+    states = [("t", s) for s in (yesterday, week, today, new_card(T0))]
     assert predicted_retention(states, T0, before=DAY_START) == (pytest.approx(0.9), 2)
-    assert predicted_retention([today], T0, before=DAY_START).value is None
-    assert predicted_retention([today], T0, before=DAY_START).cards == 0
+    assert predicted_retention([("t", today)], T0, before=DAY_START).value is None
+    assert predicted_retention([("t", today)], T0, before=DAY_START).cards == 0
     # Without a cut-off every card in review counts (the old, flattering figure).
     assert predicted_retention(states, T0).cards == 3
 
@@ -92,7 +92,7 @@ def test_retention_counts_only_cards_rated_before_today() -> None:
 def test_retention_leaves_out_cards_in_learning() -> None:
     missed = rate(review(7.0, 7), Rating.Again, T0 - timedelta(days=2)).new_state
     assert missed.state == State.Relearning
-    assert predicted_retention([missed], T0, before=DAY_START).value is None
+    assert predicted_retention([("t", missed)], T0, before=DAY_START).value is None
 
 
 def test_a_student_who_forgets_faster_sees_less_retention_and_mastery() -> None:
@@ -100,8 +100,8 @@ def test_a_student_who_forgets_faster_sees_less_retention_and_mastery() -> None:
     card = review(30.0, 30)  # FSRS: 0.9 now, stability 30 days
     assert is_mastered(card) and not is_mastered(card, faster)
     assert card_stage(card, faster) is Stage.YOUNG
-    plain = predicted_retention([card], T0, before=DAY_START)
-    shown = predicted_retention([card], T0, before=DAY_START, calibration=faster)
+    plain = predicted_retention([("t", card)], T0, before=DAY_START)
+    shown = predicted_retention([("t", card)], T0, before=DAY_START, calibration=faster)
     assert plain.value == pytest.approx(0.9, abs=0.01)
     assert shown.value == pytest.approx(faster.recall(plain.value)) and shown.value < 0.7
     mastery = topic_mastery([("t", "T", 1)], [("t", card)], calibration=faster)

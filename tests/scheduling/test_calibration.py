@@ -58,3 +58,27 @@ def test_the_inverse_and_the_stability() -> None:
     assert faster.recall(faster.predicted_for(0.9)) == pytest.approx(0.9)
     slower = Calibration(shift=1.0, slope=1.0)
     assert faster.stability(10.0) < 10.0 < slower.stability(10.0)
+
+
+def test_each_topic_gets_its_own_offset_and_a_topic_with_few_reviews_keeps_the_curve() -> None:
+    # "people" recalled as FSRS predicts; "dates" forgotten faster; "deal" barely reviewed.
+    faster = Calibration(shift=-1.5, slope=1.0)
+    people = [o._replace(topic="people") for o in reviews(600, lambda p: p, 0.25, seed=2)]
+    dates = [o._replace(topic="dates") for o in reviews(600, faster.recall, seed=3)]
+    deal = [o._replace(topic="deal") for o in reviews(2, lambda p: 0.0, seed=4)]
+    fitted = fit_calibration(people + dates + deal)
+    assert [topic for topic, _ in fitted.topics] == ["dates", "deal", "people"]
+    for predicted in (0.75, 0.9, 0.97):
+        assert fitted.for_topic("people").recall(predicted) == pytest.approx(predicted, abs=0.05)
+        assert fitted.for_topic("dates").recall(predicted) == pytest.approx(
+            faster.recall(predicted), abs=0.06
+        )
+    pooled = fitted.for_topic("a topic never reviewed")
+    assert (pooled.shift, pooled.slope) == (fitted.shift, fitted.slope)
+    assert abs(fitted.for_topic("deal").shift - fitted.shift) < 0.3  # two misses move it little
+
+
+def test_reviews_without_a_topic_fit_the_curve_only() -> None:
+    fitted = fit_calibration(reviews(200, lambda p: p))
+    assert fitted.topics == ()
+    assert fitted.for_topic("dates") == Calibration(fitted.shift, fitted.slope, fitted.reviews)

@@ -56,3 +56,18 @@ def test_lapses_lower_the_students_curve(ctx, student) -> None:
     fitted = calibration_for(student)
     assert fitted.reviews == 8
     assert fitted.recall(0.9) < 0.8
+
+
+def test_each_review_carries_its_topic_and_the_missed_topic_is_shown_lower(ctx, student) -> None:
+    bank = current_bank()
+    by_topic: dict[str, list[str]] = {}
+    for spec in bank.questions.values():
+        by_topic.setdefault(spec.topic, []).append(spec.id)
+    (missed, *_), (kept, *_) = sorted(by_topic.items(), key=lambda item: -len(item[1]))[:2]
+    for question_id in by_topic[missed][:4] + by_topic[kept][:4]:
+        rate(student, question_id, Rating.Good, 0)
+        rating = Rating.Again if question_id in by_topic[missed] else Rating.Good
+        rate(student, question_id, rating, 3)
+    fitted = calibration_for(student)
+    assert {topic for topic, _ in fitted.topics} == {missed, kept}
+    assert fitted.for_topic(missed).recall(0.9) < fitted.for_topic(kept).recall(0.9)
