@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.loadkit import floors  # noqa: E402
+from bench.loadkit import floors, triggers  # noqa: E402
 from tests.support.checks import attempt_problems, integrity_check  # noqa: E402
 from tests.support.database import (  # noqa: E402
     engine_for,
@@ -138,6 +138,16 @@ def benchmark(students: list[Student], engine, seconds: float, pgid: int) -> dic
     return lines
 
 
+def trigger_cost(students: list[Student], engine, seconds: float, pgid: int, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The answer POST without and with the ``item_score`` triggers, ``count`` rounds each."""
+    slots = AnswerSlots(engine)
+
+    def measure(name: str) -> Line:
+        return measured(name, "answer", students, slots.answer, seconds, pgid)
+
+    return triggers.verdict(triggers.rounds(measure, engine, count))
+
+
 def verdicts(lines: dict[str, Line]) -> list[str]:
     """Each goal, met or not; how far the login check alone gets; where the CPU goes."""
     base = lines["hello"]
@@ -206,6 +216,9 @@ def run_students(students: list[Student], engine, pgid: int, args: argparse.Name
     lines = benchmark(students, engine, args.bench_seconds, pgid)
     print(table(list(lines.values()), baseline=lines["hello"]))
     print("\n".join(verdicts(lines)))
+    if args.trigger_rounds:
+        print(f"\n  what item_score costs the answer POST, {args.trigger_rounds} rounds:")
+        print("\n".join(trigger_cost(students, engine, args.bench_seconds, pgid, args.trigger_rounds)))
     accepted = sum(s.accepted_total for s in students)
     stored = quiz_attempts(engine)
     print(f"  whole run: {accepted} answers accepted, {stored} attempts stored")
@@ -219,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=32, help="benchmark connections (32)")
     parser.add_argument("--bench-seconds", type=float, default=5, help="per endpoint (5)")
     parser.add_argument("--loss-only", action="store_true", help="skip the benchmark")
+    parser.add_argument(
+        "--trigger-rounds",
+        type=int,
+        default=3,
+        help="rounds of the answer POST without and with the item_score triggers (3; 0: none)",
+    )
     parser.add_argument("--workers", type=int, help="WEB_CONCURRENCY (gunicorn.conf.py default)")
     parser.add_argument("--threads", type=int, help="THREADS (gunicorn.conf.py default)")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")

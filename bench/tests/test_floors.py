@@ -62,6 +62,7 @@ def test_a_short_benchmark_run_measures_every_floor_and_splits_the_costs(capsys)
     from bench.load import main
 
     args = ["--students", "2", "--seconds", "0.5", "--connections", "2", "--bench-seconds", "0.3"]
+    args += ["--trigger-rounds", "1"]
     args += ["--postgres", ""]  # SQLite only, whatever QUIZAPP_TEST_DATABASE_URL says
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -69,4 +70,16 @@ def test_a_short_benchmark_run_measures_every_floor_and_splits_the_costs(capsys)
         assert f"/_bench/{path} " in out
     assert "GET /quiz/<id> (page)" in out and "POST /quiz/<id> (answer)" in out
     assert "split into the parts measured alone" in out and "reads, writes and commit" in out
+    assert "answer POST with the item_score triggers:" in out and "1 rounds each" in out
     assert out.rstrip().endswith("OK")
+
+
+def test_the_trigger_verdict_pools_the_rounds() -> None:
+    from bench.loadkit.triggers import verdict
+
+    off = [Line("off", 100, 1.0, 0.01, 0.02, 0, 1.0), Line("off", 300, 1.0, 0.01, 0.02, 0, 3.0)]
+    on = [Line("on", 90, 1.0, 0.01, 0.02, 0, 1.0), Line("on", 270, 1.0, 0.01, 0.02, 0, 3.0)]
+    rate, cpu = verdict({False: off, True: on})
+    assert "180 req/s against 200 without (0.90x, goal >= 0.90x): met" in rate
+    assert "11.1 ms with, 10.0 ms without (+11%), 2 rounds each" in cpu
+    assert "NOT met" in verdict({False: off, True: on[:1]})[0]
