@@ -57,8 +57,9 @@ def test_a_short_quiz_asks_its_miss_again_before_it_ends(app, client, auth, stud
         driver.answer()
     quiz = quiz_row(app, driver.id)
     assert not quiz.finished and quiz.length == 6 and driver.current() == (5, first)
-    driver.answer(right=False)  # missed again: once more, and no more than MAX_ASKS in all
-    assert driver.current() == (6, first)
+    for slot in range(6, 4 + MAX_ASKS):  # missed again: once more, up to MAX_ASKS in all
+        driver.answer(right=False)
+        assert driver.current() == (slot, first)
     driver.answer(right=False)
     quiz = quiz_row(app, driver.id)
     assert quiz.finished and quiz.question_ids.count(first) == MAX_ASKS
