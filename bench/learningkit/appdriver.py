@@ -190,9 +190,8 @@ class AppStudent:
                 continue
             topic = self.bank.questions[question_id].topic
             true = mind.recall(question_id, day)
-            curve = calibration.for_topic(topic)
-            shown = curve.recall(retrievability(state, now, scheduler))
+            shown = calibration.for_topic(topic).recall(retrievability(state, now, scheduler))
             self.shown.predicted.append((topic, shown, true))
-            if is_mastered(state, curve):
+            if is_mastered(state, calibration, topic):
                 self.shown.mastered_week.append(mind.recall(question_id, day + 7))
         db.session.rollback()

@@ -17,10 +17,12 @@ any rating, so a card studied today says nothing yet about memory. Cards still i
 and suspended cards are left out.
 
 **Calibration.** Both figures go through the student's own recall curve
-(``scheduling.calibration``, fitted on their reviews): predicted retention is the calibrated
-recall, and the 21 days of mastery are the days until the *student's* recall falls to 90%
-(``Calibration.stability``), so a student who forgets faster than FSRS's defaults assume is
-not shown FSRS's optimism. Without reviews to learn from, the calibration is FSRS as it is.
+(``scheduling.calibration``, fitted on their reviews, with an offset per topic): predicted
+retention is the calibrated recall of each card's topic, and the 21 days of mastery must hold
+on FSRS's stability, the student's curve and the topic's curve alike
+(``Calibration.lasting_days``), so a student who forgets faster than FSRS's defaults assume is
+not shown FSRS's optimism, and no curve claims more than FSRS does. Without reviews to learn
+from, the calibration is FSRS as it is.
 """
 
 from __future__ import annotations
@@ -109,19 +111,20 @@ class TopicMastery(NamedTuple):
         return "".join(mark * n for mark, n in zip(BAR_MARKS, sizes, strict=True))
 
 
-def card_stage(state: CardState, calibration: Calibration = IDENTITY) -> Stage:
-    """The card's stage: its queue (new, learning), or young / mastered (the student's
-    calibrated stability ≥ 21 days)."""
+def card_stage(state: CardState, calibration: Calibration = IDENTITY, topic: str = "") -> Stage:
+    """The card's stage: its queue (new, learning), or young / mastered (recall lasting 21
+    days on FSRS's stability, the student's curve and the ``topic``'s curve alike:
+    ``Calibration.lasting_days``)."""
     if state.kind is not CardKind.REVIEW:
         return Stage(state.kind.value)
-    mature = calibration.stability(state.stability or 0.0) >= MASTERED_STABILITY_DAYS
-    return Stage.MASTERED if mature else Stage.YOUNG
+    days = calibration.lasting_days(state.stability or 0.0, topic)
+    return Stage.MASTERED if days >= MASTERED_STABILITY_DAYS else Stage.YOUNG
 
 
-def is_mastered(state: CardState, calibration: Calibration = IDENTITY) -> bool:
-    """True for a card in review whose (calibrated) stability is at least 21 days: mastery is
-    evidence over time, not a recall probability just after a rating."""
-    return card_stage(state, calibration) is Stage.MASTERED
+def is_mastered(state: CardState, calibration: Calibration = IDENTITY, topic: str = "") -> bool:
+    """True for a card in review whose recall lasts at least 21 days (``card_stage``):
+    mastery is evidence over time, not a recall probability just after a rating."""
+    return card_stage(state, calibration, topic) is Stage.MASTERED
 
 
 def topic_mastery(
@@ -140,7 +143,7 @@ def topic_mastery(
     """
     counts: dict[str, dict[Stage, int]] = defaultdict(lambda: defaultdict(int))
     for topic, state in cards:
-        counts[topic][card_stage(state, calibration.for_topic(topic))] += 1
+        counts[topic][card_stage(state, calibration, topic)] += 1
     held: dict[str, int] = defaultdict(int)
     for topic in suspended:
         held[topic] += 1

@@ -125,6 +125,18 @@ class Calibration:
         target = min(max(self.predicted_for(0.9), _EDGE), 1.0 - _EDGE)
         return stability * (target ** (-1 / _DECAY) - 1) / _FACTOR
 
+    def lasting_days(self, stability: float, topic: str = "") -> float:
+        """The days a card of FSRS ``stability`` stays at 90 % recall or more on every piece
+        of evidence: FSRS's own stability, the student's curve and the topic's (the least).
+
+        The curves are fitted on reviews at about the desired retention; for a student whose
+        forgetting FSRS does not follow they come out flat, and a flat curve above 90 % (a
+        topic passed often) would say the recall lasts for ever, which no review showed. So a
+        curve can shorten what FSRS says, never lengthen it: mastery (``analytics.progress``)
+        needs all three.
+        """
+        return min(stability, self.stability(stability), self.for_topic(topic).stability(stability))
+
 
 IDENTITY = Calibration()
 """FSRS's predictions as they are: no reviews to learn from yet."""

@@ -106,3 +106,22 @@ def test_a_student_who_forgets_faster_sees_less_retention_and_mastery() -> None:
     assert shown.value == pytest.approx(faster.recall(plain.value)) and shown.value < 0.7
     mastery = topic_mastery([("t", "T", 1)], [("t", card)], calibration=faster)
     assert (mastery[0].mastered, mastery[0].young) == (0, 1)
+
+
+def test_mastery_holds_on_fsrs_the_students_curve_and_the_topics_alike() -> None:
+    card = review(30.0, 30)  # FSRS: stability 30 days, mastered as FSRS sees it
+    dates_harder = Calibration(shift=0.0, slope=1.0, reviews=300, topics=(("dates", -1.5),))
+    mastery = topic_mastery(
+        [("people", "People", 1), ("dates", "Dates", 1)],
+        [("people", card), ("dates", card)],
+        calibration=dates_harder,
+    )
+    assert [(m.mastered, m.young) for m in mastery] == [(1, 0), (0, 1)]
+    assert is_mastered(card, dates_harder, "people")
+    assert not is_mastered(card, dates_harder, "dates")
+    young = review(10.0, 10)  # FSRS: 10 days; a student shown to remember longer gains nothing
+    slower = Calibration(shift=2.0, slope=1.0, reviews=300)
+    assert slower.stability(10.0) >= 21 and not is_mastered(young, slower)
+    shown = predicted_retention([("dates", card), ("people", card)], T0, calibration=dates_harder)
+    dates = dates_harder.for_topic("dates").recall(0.9)
+    assert shown.value == pytest.approx((dates + 0.9) / 2, abs=0.01)

@@ -82,3 +82,18 @@ def test_reviews_without_a_topic_fit_the_curve_only() -> None:
     fitted = fit_calibration(reviews(200, lambda p: p))
     assert fitted.topics == ()
     assert fitted.for_topic("dates") == Calibration(fitted.shift, fitted.slope, fitted.reviews)
+
+
+def test_a_curve_shortens_what_fsrs_says_and_never_lengthens_it() -> None:
+    # A flat curve fitted where passes do not follow FSRS's prediction; one topic passed often.
+    reviews_ = [o._replace(topic="people") for o in reviews(500, lambda p: 0.97, seed=5)]
+    reviews_ += [o._replace(topic="dates") for o in reviews(500, lambda p: 0.6, seed=6)]
+    fitted = fit_calibration(reviews_)
+    assert fitted.for_topic("people").recall(0.9) > 0.9  # shown as passed often...
+    assert fitted.for_topic("people").stability(30.0) > 30.0  # ...its curve alone: for ever
+    assert fitted.lasting_days(30.0, "people") <= 30.0  # but no longer than FSRS says
+    assert fitted.lasting_days(30.0, "dates") < fitted.lasting_days(30.0, "people")
+    slower = Calibration(shift=1.0, slope=1.0)
+    assert slower.stability(10.0) > 10.0 and slower.lasting_days(10.0) == 10.0
+    faster = Calibration(shift=-1.0, slope=1.0)
+    assert faster.lasting_days(10.0) == faster.stability(10.0) < 10.0
