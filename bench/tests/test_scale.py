@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench.scale import build, measure, report
+from bench.scale import ROOT, build, measure, report
 from bench.scalekit.pages import STUDENT_PAGES, TEACHER_PAGES
 from bench.scalekit.seed import PASSWORD, TEACHER
 from quizapp import create_app
@@ -43,3 +45,17 @@ def test_a_small_school_is_consistent_and_every_page_answers(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert "growth (goal <= 1.5)" in out and "peak memory" in out
     assert not [m for m in missed if "growth" in m or "status" in m]
+
+
+def test_the_peak_memory_is_the_page_process_own_not_its_parents() -> None:
+    """A parent holding 200 MiB starts the page process: its peak is its own (Linux carries
+    the parent's high-water mark over ``exec`` in ``ru_maxrss``; `peak_mib` reads VmHWM)."""
+    ballast = bytearray(200 * 2**20)
+    for i in range(0, len(ballast), 4096):
+        ballast[i] = 1
+    code = "from bench.scalekit.pages import peak_mib; print(peak_mib())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert float(out.stdout) < 150
+    del ballast

@@ -21,13 +21,15 @@ from .checks import (
     needs_checking,
     random_guess_score,
 )
-from .consistency import Consistency, internal_consistency
+from .consistency import Consistency, ConsistencyAnalysis, internal_consistency
 from .items import (
     ATTEMPTS,
     MIN_STUDENTS,
     ORDERS,
+    ItemAnalysis,
     ItemStats,
     Response,
+    by_student,
     common_wrong_answers,
     correlation,
     item_scores,
@@ -55,13 +57,16 @@ __all__ = [
     "ActivityBucket",
     "ChoiceCount",
     "Consistency",
+    "ConsistencyAnalysis",
     "DailyScore",
+    "ItemAnalysis",
     "ItemStats",
     "Response",
     "Retention",
     "Stage",
     "TopicMastery",
     "bucket_start",
+    "by_student",
     "card_stage",
     "choice_counts",
     "common_wrong_answers",

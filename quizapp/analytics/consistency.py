@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 import statistics
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .items import MIN_STUDENTS
 
-__all__ = ["Consistency", "internal_consistency"]
+__all__ = ["Consistency", "ConsistencyAnalysis", "internal_consistency"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,64 @@ class Consistency:
     standard_error: float | None
 
 
+class ConsistencyAnalysis:
+    """`internal_consistency` fed one student at a time, keeping an item number and a score
+    per (student, item) in ``array`` columns instead of each student's dict of item scores.
+
+    The pooled covariance centres each score on its item's mean over every counted student,
+    known only at the end, so the scores are kept (12 bytes each) until `result`.
+    """
+
+    def __init__(self) -> None:
+        self._index: dict[object, int] = {}
+        self._items = array("l")
+        self._xs = array("d")
+        self._sizes = array("l")
+        """How many items each counted student answered (their scores follow in order)."""
+
+    def add_student(self, scores: Mapping[object, float]) -> None:
+        """Count one student's item scores (`items.item_scores` of one student); a student
+        with fewer than two items tells nothing about consistency and is left out."""
+        if len(scores) < 2:
+            return
+        for item, x in scores.items():
+            self._items.append(self._index.setdefault(item, len(self._index)))
+            self._xs.append(x)
+        self._sizes.append(len(scores))
+
+    def result(self, min_students: int = MIN_STUDENTS) -> Consistency:
+        """Alpha, k, SD and the error figures; see the module docstring."""
+        totals, counts = [0.0] * len(self._index), [0] * len(self._index)
+        for item, x in zip(self._items, self._xs, strict=True):
+            totals[item] += x
+            counts[item] += 1
+        centre = [t / n for t, n in zip(totals, counts, strict=True)]
+        square_sum = cross_sum = 0.0
+        observations = pairs = start = 0
+        student_means = []
+        for size in self._sizes:
+            items, xs = self._items[start : start + size], self._xs[start : start + size]
+            deviations = [x - centre[i] for i, x in zip(items, xs, strict=True)]
+            start += size
+            squares = sum(d * d for d in deviations)
+            square_sum += squares
+            cross_sum += sum(deviations) ** 2 - squares
+            observations += size
+            pairs += size * (size - 1)
+            student_means.append(sum(xs) / size)
+        students = len(self._sizes)
+        k = round(statistics.median(self._sizes)) if students else 0
+        sd = statistics.stdev(student_means) if students > 1 else None
+        alpha = None
+        if students >= max(2, min_students) and k >= 2:
+            v, c = square_sum / observations, cross_sum / pairs
+            denominator = v + (k - 1) * c
+            alpha = k * c / denominator if denominator > 1e-12 else None
+        error_ratio = math.sqrt(1 - alpha) if alpha is not None and 0 <= alpha <= 1 else None
+        standard_error = error_ratio * sd if error_ratio is not None and sd is not None else None
+        return Consistency(alpha, k, students, sd, error_ratio, standard_error)
+
+
 def internal_consistency(
     scores: Mapping[int, Mapping[object, float]], min_students: int = MIN_STUDENTS
 ) -> Consistency:
@@ -48,29 +107,7 @@ def internal_consistency(
     None (not enough data) with fewer than `min_students` students who answered two or
     more items, or when the pooled variances leave alpha undefined.
     """
-    counted = {u: items for u, items in scores.items() if len(items) >= 2}
-    means: dict[object, list[float]] = {}
-    for items in counted.values():
-        for item, x in items.items():
-            means.setdefault(item, []).append(x)
-    centre = {item: sum(xs) / len(xs) for item, xs in means.items()}
-    square_sum = cross_sum = 0.0
-    observations = pairs = 0
-    for items in counted.values():
-        deviations = [x - centre[item] for item, x in items.items()]
-        squares = sum(d * d for d in deviations)
-        square_sum += squares
-        cross_sum += sum(deviations) ** 2 - squares
-        observations += len(deviations)
-        pairs += len(deviations) * (len(deviations) - 1)
-    k = round(statistics.median(len(items) for items in counted.values())) if counted else 0
-    student_means = [sum(items.values()) / len(items) for items in counted.values()]
-    sd = statistics.stdev(student_means) if len(student_means) > 1 else None
-    alpha = None
-    if len(counted) >= max(2, min_students) and k >= 2:
-        v, c = square_sum / observations, cross_sum / pairs
-        denominator = v + (k - 1) * c
-        alpha = k * c / denominator if denominator > 1e-12 else None
-    error_ratio = math.sqrt(1 - alpha) if alpha is not None and 0 <= alpha <= 1 else None
-    standard_error = error_ratio * sd if error_ratio is not None and sd is not None else None
-    return Consistency(alpha, k, len(counted), sd, error_ratio, standard_error)
+    analysis = ConsistencyAnalysis()
+    for items in scores.values():
+        analysis.add_student(items)
+    return analysis.result(min_students)

@@ -12,8 +12,10 @@ the set of students changes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -22,12 +24,11 @@ from ..analytics import (
     ATTEMPTS,
     ChoiceCount,
     Consistency,
+    ConsistencyAnalysis,
+    ItemAnalysis,
     ItemStats,
     choice_counts,
     common_wrong_answers,
-    internal_consistency,
-    item_scores,
-    item_statistics,
 )
 from ..classes.queries import student_ids
 from ..extensions import db
@@ -45,6 +46,7 @@ __all__ = [
     "refresh_school",
     "served_key",
     "served_versions",
+    "stream_by_student",
 ]
 
 Served = Mapping[str, str]
@@ -92,22 +94,36 @@ def served_key(served: Served) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+STREAM_BATCH = 2000
+"""Rows fetched at a time when streaming ``item_score`` (a server-side cursor on PostgreSQL)."""
+
+
+def stream_by_student(query: Select[Any]) -> Iterator[list[tuple[str, str, float, int]]]:
+    """Each student's rows ``(question_id, version, score, answers)`` of ``query`` (whose
+    first column is the user id), one student at a time: streamed in batches ordered by
+    student, never the whole scope in memory."""
+    rows = db.session.execute(
+        query.order_by(query.selected_columns[0]).execution_options(yield_per=STREAM_BATCH)
+    )
+    for _, student in groupby(rows, key=itemgetter(0)):
+        yield [(q, v, float(x), int(n)) for _, q, v, x, n in student]
+
+
 def compute(served: Served, attempts: str, students: Select[Any] | None = None) -> Figures:
-    """The figures over the answers of ``students`` (None: every student): three queries."""
+    """The figures over the answers of ``students`` (None: every student): three queries,
+    the first streamed student by student through `ItemAnalysis` and `ConsistencyAnalysis`
+    (the consistency over the served versions only)."""
     s, first = ItemScore, attempts != "all"
     in_scope = _scope(s.user_id, students)
     score, count = (s.first_score, 1) if first else (s.score_sum, s.answers)
     counted = [s.first_attempt_id.is_not(None)] if first else []
-    responses = [
-        (q, v, u, float(x), int(n))
-        for q, v, u, x, n in db.session.execute(
-            select(s.question_id, s.version, s.user_id, score, count).where(in_scope, *counted)
-        )
-    ]
-    stats = item_statistics(responses)
-    current = [r for r in responses if served.get(r[0]) == r[1]]
-    del responses
-    consistency = internal_consistency(item_scores(current))
+    analysis, consistency = ItemAnalysis(), ConsistencyAnalysis()
+    rows = select(s.user_id, s.question_id, s.version, score, count).where(in_scope, *counted)
+    for student in stream_by_student(rows):
+        scores = analysis.add_student(student)
+        consistency.add_student({i: x for i, x in scores.items() if served.get(i[0]) == i[1]})
+    stats = analysis.result()
+    del analysis
     if first:
         wrong_rows = select(s.question_id, s.version, s.first_normalised, func.count()).where(
             in_scope, *counted, s.first_correct.is_(False)
@@ -130,7 +146,7 @@ def compute(served: Served, attempts: str, students: Select[Any] | None = None) 
         for q, v, n in db.session.execute(believed.group_by(*believed.selected_columns[:2]))
         if served.get(q) == v and n
     }
-    return Figures(stats, wrong, misconceptions, consistency)
+    return Figures(stats, wrong, misconceptions, consistency.result())
 
 
 def served_versions() -> dict[str, str]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.analytics import internal_consistency
+from tests.analytics import reference
 
 
 def test_complete_data_gives_kr20() -> None:
@@ -56,3 +59,19 @@ def test_too_few_students_or_items() -> None:
     few = {u: {"a": 1.0, "b": float(u % 2)} for u in range(5)}
     result = internal_consistency(few)
     assert result.alpha is None and result.students == 5  # below 20 students
+
+
+SCORES = st.dictionaries(
+    st.integers(1, 40),  # student
+    st.dictionaries(st.sampled_from("abcdefg"), st.floats(0, 1), max_size=7),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SCORES, st.integers(1, 6))
+def test_streaming_one_student_at_a_time_matches_every_dict_in_memory(scores, min_n) -> None:
+    """`internal_consistency` (students fed one at a time to `ConsistencyAnalysis`, an item
+    number and a score kept per observation) gives what the first version gave."""
+    streamed = internal_consistency(scores, min_students=min_n)
+    assert reference.same(streamed, reference.internal_consistency(scores, min_n))

@@ -3,16 +3,18 @@ students, and the school's cached with their age."""
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from quizapp.analytics import item_statistics
+from quizapp.analytics import MIN_STUDENTS, item_scores, item_statistics
 from quizapp.extensions import db
-from quizapp.models import StatisticsCache, User
+from quizapp.models import ItemScore, StatisticsCache, User
 from quizapp.statistics.cache import running_refreshes
 from quizapp.statistics.questions import compute, figures, served_versions
+from tests.analytics import reference
 from tests.history.records import NOW, attempt_row
 
 
@@ -103,3 +105,60 @@ def test_an_edited_bank_recomputes_at_once(app, school, questions) -> None:
         db.session.commit()
         assert not figures(served, "first").behind
         assert db.session.get(StatisticsCache, "questions:first").value["key"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_streamed_figures_equal_the_arithmetic_on_every_row_at_once(app, questions, seed) -> None:
+    """A random school (some answers on an older version, some retried): compute, which
+    streams item_score student by student, gives what the pure functions give from every
+    row read at once in another order (the materialising first version of the arithmetic);
+    the consistency over the served versions only."""
+    rng = random.Random(seed)
+    with app.app_context():
+        served, s = served_versions(), ItemScore
+        users = [User(username=f"pupil{i}", password_hash="!") for i in range(50)]
+        db.session.add_all(users)
+        db.session.flush()
+        for user in users:
+            for k, question in enumerate(rng.sample(questions, rng.randint(1, len(questions)))):
+                for again in range(rng.choice([1, 1, 2, 3])):
+                    when = NOW - timedelta(hours=50 - k, minutes=again)
+                    row = attempt_row(user.id, question, rng.choice([0.0, 0.5, 1.0]), when)
+                    row.question_version = rng.choice([served[question]] * 3 + ["old"])
+                    db.session.add(row)
+        db.session.commit()
+        for attempts, score, count, counted in (
+            ("first", s.first_score, 1, s.first_attempt_id.is_not(None)),
+            ("all", s.score_sum, s.answers, True),
+        ):
+            result = compute(served, attempts)
+            query = select(s.question_id, s.version, s.user_id, score, count).where(counted)
+            rows = [(q, v, u, float(x), int(n)) for q, v, u, x, n in db.session.execute(query)]
+            rng.shuffle(rows)
+            expected = reference.item_statistics(rows, MIN_STUDENTS)
+            assert result.items.keys() == expected.keys()
+            assert all(reference.same(result.items[k], expected[k]) for k in expected)
+            current = item_scores(r for r in rows if served.get(r[0]) == r[1])
+            consistency = reference.internal_consistency(current, MIN_STUDENTS)
+            assert reference.same(result.consistency, consistency)
+            assert result.consistency.alpha is not None
+            assert any(item.discrimination is not None for item in result.items.values())
+
+
+def test_item_score_is_streamed_ordered_by_student(app, school) -> None:
+    """compute reads item_score in batches (yield_per: a server-side cursor on PostgreSQL)
+    ordered by student, so the school's rows are never all in memory at once."""
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "FROM item_score" in statement and "ORDER BY item_score.user_id" in statement:
+            seen.append(context.execution_options.get("yield_per"))
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            compute(served_versions(), "first")
+            compute(served_versions(), "all")
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+    assert len(seen) == 2 and all(seen)
