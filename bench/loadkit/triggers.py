@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from quizapp.statistics.scores import COLUMNS, create_triggers, drop_triggers, recount
+from quizapp.statistics.scores import create_triggers, drop_triggers, rebuild_scores
 from tests.support.stats import Line
 
 GOAL = 0.90
@@ -29,8 +28,7 @@ def set_triggers(engine: Engine, on: bool) -> None:
         drop_triggers(conn)
         if on:
             create_triggers(conn)
-            conn.execute(text("DELETE FROM item_score"))
-            conn.execute(text(f"INSERT INTO item_score ({', '.join(COLUMNS)}) {recount()}"))
+            rebuild_scores(conn)
 
 
 def rounds(measure: Callable[[str], Line], engine: Engine, count: int) -> dict[bool, list[Line]]:

@@ -125,9 +125,10 @@ def drop_triggers(conn: Connection) -> None:
         conn.exec_driver_sql("DROP FUNCTION IF EXISTS item_score_recount(integer, varchar)")
 
 
-def rebuild_scores() -> int:
-    """Recount ``item_score`` from every answer, in the caller's transaction; rows written."""
-    conn = db.session.connection()
+def rebuild_scores(conn: Connection | None = None) -> int:
+    """Recount ``item_score`` from every answer, in the caller's transaction (on ``conn``, or
+    the app's session); rows written."""
+    conn = conn if conn is not None else db.session.connection()
     conn.execute(text("DELETE FROM item_score"))
     conn.execute(text(f"INSERT INTO item_score ({', '.join(COLUMNS)}) {recount()}"))
     return int(conn.execute(text("SELECT count(*) FROM item_score")).scalar_one())
