@@ -11,8 +11,10 @@ again, mastery after a first sitting. Then the exam-date mode (``learningkit/exa
 on exam day, simulated and predicted, and study time, with and without the mode.
 
 Run: ``make bench`` or ``.venv/bin/python bench/learning.py [--students N] [--days D]
-[--seed S] [--short] [--strict] [--exam-students N] [--exam-day D]``. Deterministic for a seed. Exits 1 on a missed goal only
-with ``--strict``: the goals are the product's, judged by the lead.
+[--seed S] [--short] [--strict] [--exam-students N] [--exam-day D]
+[--desired-retention R] [--without-reasks]`` (the last two ask "what if", see
+``learningkit/whatif``). Deterministic for a seed. Exits 1 on a missed goal only with
+``--strict``: the goals are the product's, judged by the lead.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import random
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,14 +37,23 @@ from bench.learningkit.log import run_days  # noqa: E402
 from bench.learningkit.memory import MODELS  # noqa: E402
 from bench.learningkit.report import Figure, ModelRun, figures, table  # noqa: E402
 from bench.learningkit.students import Mind, check_forms, make_students  # noqa: E402
+from bench.learningkit.whatif import AS_IS, WhatIf  # noqa: E402
 from quizapp.bank.webapp import current_bank  # noqa: E402
 from tests.support.clock import FrozenClock  # noqa: E402
 
 SHORT = {"students": 3, "days": 10, "exam_students": 1, "exam_day": 8}
 
 
-def simulate(model_name: str, students: int, days: int, seed: int, folder: Path) -> ModelRun:
-    """``students`` students of one memory model, ``days`` days with the app and baselines."""
+def simulate(
+    model_name: str,
+    students: int,
+    days: int,
+    seed: int,
+    folder: Path,
+    what_if: WhatIf = AS_IS,
+) -> ModelRun:
+    """``students`` students of one memory model, ``days`` days with the app and baselines
+    (``what_if``: how the app's students study, see ``learningkit/whatif``)."""
     model = MODELS[model_name]()
     run = ModelRun(model.name, days, {"app": [], "random": [], "leitner": []})
     checkpoints = sorted({min(30, days), days})
@@ -56,7 +68,9 @@ def simulate(model_name: str, students: int, days: int, seed: int, folder: Path)
             def rng(part: str, index: int = student.index) -> random.Random:
                 return random.Random(f"{seed}:{model_name}:{part}:{index}")
 
-            in_app = AppStudent(add_student(student.index), bank, clock, rng("app"))
+            user_id = add_student(student.index)
+            what_if.settle(user_id)
+            in_app = AppStudent(user_id, bank, clock, rng("app"))
             strategies = {
                 "app": in_app.sit,
                 "random": random_quiz(bank, rng("random")),
@@ -64,19 +78,21 @@ def simulate(model_name: str, students: int, days: int, seed: int, folder: Path)
             }
             for name, sit in strategies.items():
                 mind = Mind(model, student, rng(f"{name}-mind"))
-                run.logs[name].append(run_days(sit, mind, student, ids, days, checkpoints, seed))
+                with what_if.applied() if name == "app" else nullcontext():
+                    log = run_days(sit, mind, student, ids, days, checkpoints, seed)
+                run.logs[name].append(log)
             run.shown.append(in_app.shown)
     return run
 
 
-def report(students: int, days: int, seed: int) -> list[Figure]:
+def report(students: int, days: int, seed: int, what_if: WhatIf = AS_IS) -> list[Figure]:
     """Simulate both memory models and return every figure."""
     rows: list[Figure] = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in MODELS:
             folder = Path(tmp) / name
             folder.mkdir()
-            rows += figures(simulate(name, students, days, seed, folder))
+            rows += figures(simulate(name, students, days, seed, folder, what_if))
     return rows
 
 
@@ -89,16 +105,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--exam-students", type=int, default=6, help="0: no exam simulation")
     parser.add_argument("--exam-day", type=int, default=21, help="the exam's day")
+    parser.add_argument(
+        "--desired-retention", type=float, help="every student saves this in Settings"
+    )
+    parser.add_argument(
+        "--without-reasks",
+        action="store_true",
+        help="a counterfactual, not the app: misses are not asked again in their sitting",
+    )
     args = parser.parse_args(argv)
     if args.short:
         args.students, args.days = SHORT["students"], SHORT["days"]
         args.exam_students, args.exam_day = SHORT["exam_students"], SHORT["exam_day"]
     started = time.perf_counter()
-    rows = report(args.students, args.days, args.seed)
+    what_if = WhatIf(args.desired_retention, args.without_reasks)
+    rows = report(args.students, args.days, args.seed, what_if)
     if args.exam_students:
         with tempfile.TemporaryDirectory() as tmp:
             rows += exam_report(args.exam_students, args.exam_day, args.seed, Path(tmp))
     print(f"{args.students} students per memory model, {args.days} days, seed {args.seed}")
+    if what_if.describe():
+        print(f"what if: {what_if.describe()}")
     print(table(rows))
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.strict and any(row.passed is False for row in rows):
