@@ -45,7 +45,7 @@ class Figure:
 
     name: str
     model: str
-    value: float | None
+    value: float | int | None
     goal: str = ""
     passed: bool | None = None
     percent: bool = False
@@ -53,6 +53,8 @@ class Figure:
     def shown_value(self) -> str:
         if self.value is None:
             return "—"
+        if isinstance(self.value, int):
+            return str(self.value)
         return f"{self.value:.1%}" if self.percent else f"{self.value:.4f}"
 
     def verdict(self) -> str:
@@ -101,6 +103,9 @@ def calibration(run: ModelRun) -> list[Figure]:
     week = [r for shown in run.shown for r in shown.mastered_week]
     gap = DEFAULT_SETTINGS.desired_retention - fmean(week) if week else None
     figures.append(_at_most("mastery error (0.90 - true recall +7 d)", run.model, gap, 0.05))
+    figures.append(
+        Figure("  over (cards shown mastered, counted each sitting)", run.model, len(week))
+    )
     return figures
 
 

@@ -16,6 +16,19 @@ four-parameter logistic model of item response theory with both asymptotes known
 on FSRS as it is (shift 0, slope 1): with few reviews the calibration stays close to FSRS;
 with many, the reviews decide.
 
+FSRS's error need not be the same for every card: for a student whose memory does not grow
+with spacing as FSRS assumes, FSRS's 0.9 on a card it gives a few days of stability may be
+right and its 0.9 on a card it gives months far too high. The curve above averages the two,
+which is right for the recall shown now but not for mastery, a claim about recall 21 days
+out on cards with more stability than most reviews had. So a second curve, for mastery only
+(``Calibration.long_term``), is fitted on the same reviews with the card's FSRS stability
+before each (``Observation.stability``)::
+
+    recall = sigmoid(shift + slope * logit(predicted) + span * log(stability / 10))
+
+``span`` is 0 without evidence (prior centred on 0, ``PRIOR_SPAN_SD``); a review whose
+stability is unknown counts as one at the reference (``REFERENCE_STABILITY``, 10 days).
+
 Topics differ for one student (dates typed from memory are harder than a choice of four
 people), so each topic gets its own offset of ``shift`` (``Calibration.topics``), fitted
 second with ``shift`` and ``slope`` held, under a prior centred on 0 (``PRIOR_TOPIC_SD``):
@@ -36,7 +49,9 @@ __all__ = [
     "IDENTITY",
     "PRIOR_SHIFT_SD",
     "PRIOR_SLOPE_SD",
+    "PRIOR_SPAN_SD",
     "PRIOR_TOPIC_SD",
+    "REFERENCE_STABILITY",
     "SLIP",
     "Calibration",
     "Observation",
@@ -51,6 +66,10 @@ PRIOR_SLOPE_SD = 0.3
 """The prior's spread of ``slope`` around 1."""
 PRIOR_TOPIC_SD = 0.5
 """The prior's spread of a topic's offset of ``shift`` around 0 (logit units)."""
+PRIOR_SPAN_SD = 0.5
+"""The prior's spread of ``span`` around 0 (logit units per e-fold of FSRS's stability)."""
+REFERENCE_STABILITY = 10.0
+"""The stability (days) at which ``span`` changes nothing: ``shift`` is the offset there."""
 _DECAY = DEFAULT_PARAMETERS[20]  # FSRS-6's forgetting curve: (1 + _FACTOR * t / S) ** -_DECAY
 _FACTOR = 0.9 ** (-1 / _DECAY) - 1  # so that its recall is 0.9 at t = S
 _EDGE = 1e-4  # predictions are kept within (_EDGE, 1 - _EDGE) before taking the logit
@@ -61,6 +80,13 @@ _MIN_SLOPE = 0.05
 def _logit(p: float) -> float:
     p = min(max(p, _EDGE), 1.0 - _EDGE)
     return math.log(p / (1.0 - p))
+
+
+def _scale(stability: float | None) -> float:
+    """The stability term's variable: log(stability / REFERENCE_STABILITY); 0 when unknown."""
+    if stability is None or stability <= 0.0:
+        return 0.0
+    return math.log(stability / REFERENCE_STABILITY)
 
 
 def _sigmoid(z: float) -> float:
@@ -78,6 +104,8 @@ class Observation(NamedTuple):
     guess_chance: float = 0.0
     topic: str = ""
     """The question's topic ("" when unknown: it counts for the student's curve only)."""
+    stability: float | None = None
+    """The card's FSRS stability before the review (None when unknown: the reference)."""
 
 
 @dataclass(frozen=True)
@@ -86,12 +114,16 @@ class Calibration:
 
     ``reviews`` is how many observations it was fitted on (0: FSRS as it is); ``topics``
     the offset of ``shift`` for each topic that had reviews, as ``(topic, offset)`` pairs.
+    ``long_term`` is a second curve fitted on the same reviews for mastery only,
+    ``(shift, slope, span)`` of ``sigmoid(shift + slope * logit(p) + span * log(S / 10))``:
+    how the student's recall departs from FSRS's as the card's stability S grows.
     """
 
     shift: float = 0.0
     slope: float = 1.0
     reviews: int = 0
     topics: tuple[tuple[str, float], ...] = ()
+    long_term: tuple[float, float, float] = (0.0, 1.0, 0.0)
 
     def for_topic(self, topic: str) -> Calibration:
         """The curve of one topic: the student's, its shift moved by the topic's offset."""
@@ -122,20 +154,41 @@ class Calibration:
         FSRS ``stability`` (FSRS's own figure: the days until *its* prediction does)."""
         if self.is_identity:
             return stability
-        target = min(max(self.predicted_for(0.9), _EDGE), 1.0 - _EDGE)
-        return stability * (target ** (-1 / _DECAY) - 1) / _FACTOR
+        return _days_to(self.predicted_for(0.9), stability)
+
+    def long_term_stability(self, stability: float) -> float:
+        """The days until recall falls to 90 % on the ``long_term`` curve, for a card of FSRS
+        ``stability``: the curve's shift at that stability, then as :meth:`stability`."""
+        shift, slope, span = self.long_term
+        if (shift, slope, span) == (0.0, 1.0, 0.0) or stability <= 0.0:
+            return stability
+        at = shift + span * _scale(stability)
+        return _days_to(_sigmoid((_logit(0.9) - at) / slope), stability)
 
     def lasting_days(self, stability: float, topic: str = "") -> float:
         """The days a card of FSRS ``stability`` stays at 90 % recall or more on every piece
-        of evidence: FSRS's own stability, the student's curve and the topic's (the least).
+        of evidence: FSRS's own stability, the student's curve, the topic's and the long-term
+        curve (the least).
 
         The curves are fitted on reviews at about the desired retention; for a student whose
         forgetting FSRS does not follow they come out flat, and a flat curve above 90 % (a
         topic passed often) would say the recall lasts for ever, which no review showed. So a
         curve can shorten what FSRS says, never lengthen it: mastery (``analytics.progress``)
-        needs all three.
+        needs all of them. The long-term curve is there for a student who passes the reviews
+        of cards FSRS gives little stability and fails those it gives much (docs/learning.md).
         """
-        return min(stability, self.stability(stability), self.for_topic(topic).stability(stability))
+        return min(
+            stability,
+            self.stability(stability),
+            self.for_topic(topic).stability(stability),
+            self.long_term_stability(stability),
+        )
+
+
+def _days_to(target: float, stability: float) -> float:
+    """The days after a review until FSRS's prediction for ``stability`` falls to ``target``."""
+    target = min(max(target, _EDGE), 1.0 - _EDGE)
+    return stability * (target ** (-1 / _DECAY) - 1) / _FACTOR
 
 
 IDENTITY = Calibration()
@@ -146,59 +199,78 @@ def fit_calibration(observations: Iterable[Observation]) -> Calibration:
     """The most probable calibration for these reviews (prior: ``IDENTITY``).
 
     Maximises the log-likelihood of ``passed`` plus the Gaussian prior (``PRIOR_SHIFT_SD``,
-    ``PRIOR_SLOPE_SD``) by Fisher scoring, each step halved until the posterior rises (with
-    guessing and slips the likelihood need not be concave); the slope stays positive (a higher
-    prediction never means a lower recall).
+    ``PRIOR_SLOPE_SD``, ``PRIOR_SPAN_SD``) by Fisher scoring, each step halved until the
+    posterior rises (with guessing and slips the likelihood need not be concave); the slope
+    stays positive (a higher prediction never means a lower recall).
     """
     observations = list(observations)
-    data = [(_logit(o.predicted), 1.0 if o.passed else 0.0, o.guess_chance) for o in observations]
+    data = [
+        (_logit(o.predicted), 1.0 if o.passed else 0.0, o.guess_chance, _scale(o.stability))
+        for o in observations
+    ]
     if not data:
         return IDENTITY
-    shift, slope = _fit_curve(data)
+    curve = _fit_curve(data, free_span=False)
+    long_term = _fit_curve(data, free_span=True) if any(row[3] for row in data) else _FLAT
     by_topic: dict[str, _Data] = {}
     for o, row in zip(observations, data, strict=True):
         if o.topic:
             by_topic.setdefault(o.topic, []).append(row)
-    offsets = tuple(
-        (topic, _fit_offset(rows, shift, slope)) for topic, rows in sorted(by_topic.items())
-    )
-    return Calibration(shift, slope, len(data), offsets)
+    offsets = tuple((topic, _fit_offset(rows, curve)) for topic, rows in sorted(by_topic.items()))
+    shift, slope, _ = curve
+    return Calibration(shift, slope, len(data), offsets, long_term)
 
 
-def _fit_curve(data: _Data) -> tuple[float, float]:
-    """The student's ``(shift, slope)``: the most probable under their prior."""
-    shift, slope = 0.0, 1.0
-    best = _log_posterior(data, shift, slope)
+_Data = list[tuple[float, float, float, float]]
+"""Rows of (logit of FSRS's prediction, passed 1/0, guess chance, stability term)."""
+_Curve = tuple[float, float, float]
+"""(shift, slope, span)."""
+_PRIOR = (PRIOR_SHIFT_SD, PRIOR_SLOPE_SD, PRIOR_SPAN_SD)
+_PRIOR_MEAN = (0.0, 1.0, 0.0)
+_FLAT: _Curve = (0.0, 1.0, 0.0)
+
+
+def _fit_curve(data: _Data, *, free_span: bool) -> _Curve:
+    """The student's ``(shift, slope, span)``: the most probable under their prior (``span``
+    held at 0 unless ``free_span``)."""
+    curve: _Curve = _FLAT
+    best = _log_posterior(data, curve)
     for _ in range(_ITERATIONS):
-        step_a, step_b = _scoring_step(data, shift, slope)
+        step = _scoring_step(data, curve, 3 if free_span else 2)
         for _ in range(20):
-            a, b = shift + step_a, max(slope + step_b, _MIN_SLOPE)
-            value = _log_posterior(data, a, b)
+            moved = (
+                curve[0] + step[0],
+                max(curve[1] + step[1], _MIN_SLOPE),
+                curve[2] + step[2],
+            )
+            value = _log_posterior(data, moved)
             if value >= best:
                 break
-            step_a, step_b = step_a / 2, step_b / 2
+            step = (step[0] / 2, step[1] / 2, step[2] / 2)
         else:
             break
         gain = value - best
-        shift, slope, best = a, b, value
+        curve, best = moved, value
         if gain < 1e-4:
             break
-    return shift, slope
+    return curve
 
 
-def _fit_offset(data: _Data, shift: float, slope: float) -> float:
+def _fit_offset(data: _Data, curve: _Curve) -> float:
     """The most probable offset of ``shift`` for one topic's reviews (prior: 0,
-    ``PRIOR_TOPIC_SD``), by Fisher scoring with ``slope`` held, each step halved until the
-    posterior rises."""
+    ``PRIOR_TOPIC_SD``), by Fisher scoring with ``slope`` and ``span`` held, each step halved
+    until the posterior rises."""
+    shift, slope, span = curve
 
     def posterior(offset: float) -> float:
-        return _log_likelihood(data, shift + offset, slope) - 0.5 * (offset / PRIOR_TOPIC_SD) ** 2
+        moved = (shift + offset, slope, span)
+        return _log_likelihood(data, moved) - 0.5 * (offset / PRIOR_TOPIC_SD) ** 2
 
     offset, best = 0.0, posterior(0.0)
     for _ in range(_ITERATIONS):
         grad, info = -offset / PRIOR_TOPIC_SD**2, 1.0 / PRIOR_TOPIC_SD**2
-        for x, y, g in data:
-            p, dp = _pass_chance(x, shift + offset, slope, g)
+        for x, y, g, u in data:
+            p, dp = _pass_chance(x, u, (shift + offset, slope, span), g)
             grad += (y - p) * dp / (p * (1.0 - p))
             info += dp * dp / (p * (1.0 - p))
         step = grad / info
@@ -216,46 +288,62 @@ def _fit_offset(data: _Data, shift: float, slope: float) -> float:
     return offset
 
 
-_Data = list[tuple[float, float, float]]
+def _pass_chance(x: float, u: float, curve: _Curve, g: float) -> tuple[float, float]:
+    """P(passed) and its derivative by the linear predictor ``shift + slope * x + span * u``."""
+    shift, slope, span = curve
+    q = _sigmoid(shift + slope * x + span * u)
+    room = max(1.0 - g - SLIP, 0.0)
+    p = min(max(g + room * q, 1e-12), 1.0 - 1e-12)
+    return p, room * q * (1.0 - q)
 
 
-def _pass_chance(x: float, shift: float, slope: float, g: float) -> tuple[float, float]:
-    """P(passed) and its derivative by the linear predictor ``shift + slope * x``."""
-    q = _sigmoid(shift + slope * x)
-    span = max(1.0 - g - SLIP, 0.0)
-    p = min(max(g + span * q, 1e-12), 1.0 - 1e-12)
-    return p, span * q * (1.0 - q)
-
-
-def _log_likelihood(data: _Data, shift: float, slope: float) -> float:
+def _log_likelihood(data: _Data, curve: _Curve) -> float:
     value = 0.0
-    for x, y, g in data:
-        p, _ = _pass_chance(x, shift, slope, g)
+    for x, y, g, u in data:
+        p, _ = _pass_chance(x, u, curve, g)
         value += math.log(p) if y else math.log(1.0 - p)
     return value
 
 
-def _log_posterior(data: _Data, shift: float, slope: float) -> float:
-    prior = -0.5 * (shift / PRIOR_SHIFT_SD) ** 2 - 0.5 * ((slope - 1.0) / PRIOR_SLOPE_SD) ** 2
-    return prior + _log_likelihood(data, shift, slope)
+def _log_posterior(data: _Data, curve: _Curve) -> float:
+    prior = sum(
+        -0.5 * ((value - mean) / sd) ** 2
+        for value, mean, sd in zip(curve, _PRIOR_MEAN, _PRIOR, strict=True)
+    )
+    return prior + _log_likelihood(data, curve)
 
 
-def _scoring_step(data: _Data, shift: float, slope: float) -> tuple[float, float]:
-    """One Fisher scoring step (gradient times the inverse expected information)."""
-    prior_a, prior_b = 1.0 / PRIOR_SHIFT_SD**2, 1.0 / PRIOR_SLOPE_SD**2
-    grad_a, grad_b = -prior_a * shift, -prior_b * (slope - 1.0)
-    info_aa, info_ab, info_bb = prior_a, 0.0, prior_b
-    for x, y, g in data:
-        p, dp = _pass_chance(x, shift, slope, g)
+def _scoring_step(data: _Data, curve: _Curve, size: int) -> _Curve:
+    """One Fisher scoring step (gradient times the inverse expected information) on the
+    first ``size`` parameters of ``curve``; the others do not move."""
+    grad = [-(curve[i] - _PRIOR_MEAN[i]) / _PRIOR[i] ** 2 for i in range(size)]
+    info = [[1.0 / _PRIOR[i] ** 2 if i == j else 0.0 for j in range(size)] for i in range(size)]
+    for x, y, g, u in data:
+        p, dp = _pass_chance(x, u, curve, g)
         score = (y - p) * dp / (p * (1.0 - p))
         weight = dp * dp / (p * (1.0 - p))
-        grad_a += score
-        grad_b += score * x
-        info_aa += weight
-        info_ab += weight * x
-        info_bb += weight * x * x
-    det = info_aa * info_bb - info_ab * info_ab
-    return (
-        (info_bb * grad_a - info_ab * grad_b) / det,
-        (info_aa * grad_b - info_ab * grad_a) / det,
-    )
+        features = (1.0, x, u)[:size]
+        for i in range(size):
+            grad[i] += score * features[i]
+            for j in range(size):
+                info[i][j] += weight * features[i] * features[j]
+    step = [*_solve(info, grad), 0.0, 0.0][:3]
+    return step[0], step[1], step[2]
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """``matrix⁻¹ · vector`` for a small symmetric positive definite matrix (the information
+    with its prior: never singular), by Gaussian elimination."""
+    n = len(vector)
+    rows = [list(matrix[i]) + [vector[i]] for i in range(n)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(col + 1, n):
+            factor = rows[r][col] / rows[col][col]
+            for k in range(col, n + 1):
+                rows[r][k] -= factor * rows[col][k]
+    out = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        out[r] = (rows[r][n] - sum(rows[r][k] * out[k] for k in range(r + 1, n))) / rows[r][r]
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import bindparam, select
 
 from ..extensions import db
@@ -14,7 +16,13 @@ RECENT_REVIEWS = 1000
 who changes, and its cost stays bounded."""
 
 _TESTS = (
-    select(RatingLog.predicted_recall, RatingLog.rating, RatingLog.guess_chance, Question.topic)
+    select(
+        RatingLog.predicted_recall,
+        RatingLog.rating,
+        RatingLog.guess_chance,
+        Question.topic,
+        RatingLog.previous,
+    )
     .join(Card, Card.id == RatingLog.card_id)
     .outerjoin(Question, Question.id == Card.question_id)
     .where(RatingLog.user_id == bindparam("user_id"), RatingLog.predicted_recall.is_not(None))
@@ -26,7 +34,8 @@ _TESTS = (
 
 def calibration_for(user_id: int) -> Calibration:
     """The student's recall curve from their reviews of cards in review (the cards whose
-    recall the history page shows) last rated on an earlier day.
+    recall the history page shows) last rated on an earlier day, each with the card's FSRS
+    stability before it (from the log's copy of the card).
 
     Cards in (re)learning are left out: after a lapse FSRS's short-term stability predicts
     recall the next day on another footing than a card's long-term review. Each review
@@ -34,6 +43,12 @@ def calibration_for(user_id: int) -> Calibration:
     """
     rows = db.session.execute(_TESTS, {"user_id": user_id})
     return fit_calibration(
-        Observation(predicted, rating != Rating.Again, guess or 0.0, topic or "")
-        for predicted, rating, guess, topic in rows
+        Observation(predicted, rating != Rating.Again, guess or 0.0, topic or "", stability(before))
+        for predicted, rating, guess, topic, before in rows
     )
+
+
+def stability(previous: dict[str, Any] | None) -> float | None:
+    """The card's FSRS stability before the rating, from the log's snapshot of it."""
+    value = (previous or {}).get("stability")
+    return float(value) if value else None

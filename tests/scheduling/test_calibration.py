@@ -3,12 +3,13 @@ student's own curve with plenty, guesses and slips not taken for recall."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
 
 from quizapp.scheduling import IDENTITY, Calibration, Observation, fit_calibration
-from quizapp.scheduling.calibration import SLIP
+from quizapp.scheduling.calibration import REFERENCE_STABILITY, SLIP
 
 
 def reviews(count: int, recall, guess: float = 0.0, seed: int = 1) -> list[Observation]:
@@ -97,3 +98,48 @@ def test_a_curve_shortens_what_fsrs_says_and_never_lengthens_it() -> None:
     assert slower.stability(10.0) > 10.0 and slower.lasting_days(10.0) == 10.0
     faster = Calibration(shift=-1.0, slope=1.0)
     assert faster.lasting_days(10.0) == faster.stability(10.0) < 10.0
+
+
+def scaled_reviews(count: int, truth: Calibration, seed: int = 8) -> list[Observation]:
+    """Reviews at predictions 0.85..0.97 of cards of FSRS stability 1..100 days (log-uniform:
+    few cards have much) of a student whose recall is ``truth``'s long-term curve."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        predicted, stability = rng.uniform(0.85, 0.97), math.exp(rng.uniform(0.0, math.log(100)))
+        shift, slope, span = truth.long_term
+        z = shift + slope * math.log(predicted / (1 - predicted)) + span * math.log(stability / 10)
+        passed = rng.random() < (1 - SLIP) / (1 + math.exp(-z))
+        out.append(Observation(predicted, passed, stability=stability))
+    return out
+
+
+def test_a_student_whose_long_interval_cards_fail_is_not_shown_them_mastered() -> None:
+    truth = Calibration(long_term=(1.0, 1.0, -1.2))
+    observed = scaled_reviews(1500, truth)
+    fitted = fit_calibration(observed)
+    assert fitted.long_term[2] == pytest.approx(-1.2, abs=0.3)
+    # The shown curve averages every card: it would call a card of 60 days mastered...
+    assert min(60.0, fitted.stability(60.0)) >= 21
+    # ...but the long-term curve, at 60 days of stability, does not hold 90 % for 21 days.
+    assert truth.long_term_stability(60.0) < 21
+    assert fitted.long_term_stability(60.0) < 21
+    assert fitted.lasting_days(60.0) == fitted.long_term_stability(60.0)
+    # At the reference stability it is the shown curve's business alone.
+    assert fitted.long_term_stability(3.0) > fitted.long_term_stability(60.0) / 20
+
+
+def test_the_long_term_curve_without_span_is_the_shown_curve() -> None:
+    curve = Calibration(shift=-0.4, slope=0.8, long_term=(-0.4, 0.8, 0.0))
+    for stability in (3.0, 10.0, 60.0):
+        assert curve.long_term_stability(stability) == pytest.approx(curve.stability(stability))
+    at_reference = Calibration(shift=-0.4, slope=0.8, long_term=(-0.4, 0.8, -1.0))
+    assert at_reference.long_term_stability(REFERENCE_STABILITY) == pytest.approx(
+        at_reference.stability(REFERENCE_STABILITY)
+    )
+
+
+def test_reviews_without_a_stability_fit_no_long_term_curve() -> None:
+    fitted = fit_calibration(reviews(300, lambda p: p * 0.9))
+    assert fitted.long_term == (0.0, 1.0, 0.0)
+    assert fitted.lasting_days(30.0) == min(30.0, fitted.stability(30.0))

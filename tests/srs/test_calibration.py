@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import RatingLog
 from quizapp.scheduling import IDENTITY, Rating
 from quizapp.srs import operations as ops
-from quizapp.srs.calibration import calibration_for
+from quizapp.srs.calibration import calibration_for, stability
 from quizapp.srs.cards import card_for
 
 from .conftest import START
@@ -71,3 +71,31 @@ def test_each_review_carries_its_topic_and_the_missed_topic_is_shown_lower(ctx, 
     fitted = calibration_for(student)
     assert {topic for topic, _ in fitted.topics} == {missed, kept}
     assert fitted.for_topic(missed).recall(0.9) < fitted.for_topic(kept).recall(0.9)
+
+
+def test_each_review_carries_the_cards_stability_before_it(ctx, student) -> None:
+    # Cards given little stability passed, cards given much missed: the long-term curve
+    # (mastery's) finds recall falling with stability faster than FSRS says.
+    questions = list(current_bank().questions)
+    half = len(questions) // 2
+    for question_id in questions[:half]:
+        rate(student, question_id, Rating.Again, 0)  # a lapse first: little stability
+        rate(student, question_id, Rating.Good, 1)
+        rate(student, question_id, Rating.Good, 2)
+    for question_id in questions[half : 2 * half]:
+        rate(student, question_id, Rating.Easy, 0)  # much stability
+        rate(student, question_id, Rating.Again, 30)
+    logged_ = db.session.execute(
+        select(RatingLog.previous, RatingLog.rating).where(RatingLog.kind == "review")
+    ).all()
+    low = [stability(p) for p, r in logged_ if r == Rating.Good]
+    high = [stability(p) for p, r in logged_ if r == Rating.Again]
+    assert half >= 4 and max(low) < min(high)
+    fitted = calibration_for(student)
+    assert fitted.long_term[2] < 0
+
+
+def test_a_log_without_the_cards_stability_has_none() -> None:
+    assert stability({"stability": None}) is None
+    assert stability(None) is None
+    assert stability({"stability": 12.5}) == 12.5
