@@ -316,18 +316,20 @@ def _log_posterior(data: _Data, curve: _Curve) -> float:
 def _scoring_step(data: _Data, curve: _Curve, size: int) -> _Curve:
     """One Fisher scoring step (gradient times the inverse expected information) on the
     first ``size`` parameters of ``curve``; the others do not move."""
-    grad = [-(curve[i] - _PRIOR_MEAN[i]) / _PRIOR[i] ** 2 for i in range(size)]
-    info = [[1.0 / _PRIOR[i] ** 2 if i == j else 0.0 for j in range(size)] for i in range(size)]
+    g0 = g1 = g2 = i00 = i01 = i02 = i11 = i12 = i22 = 0.0
     for x, y, g, u in data:
         p, dp = _pass_chance(x, u, curve, g)
         score = (y - p) * dp / (p * (1.0 - p))
         weight = dp * dp / (p * (1.0 - p))
-        features = (1.0, x, u)[:size]
-        for i in range(size):
-            grad[i] += score * features[i]
-            for j in range(size):
-                info[i][j] += weight * features[i] * features[j]
-    step = [*_solve(info, grad), 0.0, 0.0][:3]
+        g0, g1, g2 = g0 + score, g1 + score * x, g2 + score * u
+        i00, i01, i02 = i00 + weight, i01 + weight * x, i02 + weight * u
+        i11, i12, i22 = i11 + weight * x * x, i12 + weight * x * u, i22 + weight * u * u
+    grad = [g0, g1, g2]
+    info = [[i00, i01, i02], [i01, i11, i12], [i02, i12, i22]]
+    for i in range(3):
+        grad[i] -= (curve[i] - _PRIOR_MEAN[i]) / _PRIOR[i] ** 2
+        info[i][i] += 1.0 / _PRIOR[i] ** 2
+    step = [*_solve([row[:size] for row in info[:size]], grad[:size]), 0.0, 0.0][:3]
     return step[0], step[1], step[2]
 
 
