@@ -77,11 +77,15 @@ def class_card_counts(now: datetime, students: Select[tuple[int]]) -> dict[int, 
     return {uid: CardCounts(int(d or 0), int(n or 0)) for uid, d, n in rows}
 
 
-def question_leeches(students: Select[tuple[int]]) -> dict[str, int]:
-    """How many cards of `students` (a SELECT of ids) on each question are leeches."""
-    rows = db.session.execute(
-        select(Card.question_id, func.count(Card.id))
-        .where(Card.leech.is_(True), Card.user_id.in_(students))
-        .group_by(Card.question_id)
+def question_leeches(
+    students: Select[tuple[int]], question_id: str | None = None
+) -> dict[str, int]:
+    """How many cards of `students` (a SELECT of ids) on each question (or on `question_id`
+    only) are leeches: read from the partial index ``ix_card_leech`` alone."""
+    query = select(Card.question_id, func.count()).where(
+        Card.leech.is_(True), Card.user_id.in_(students)
     )
+    if question_id is not None:
+        query = query.where(Card.question_id == question_id)
+    rows = db.session.execute(query.group_by(Card.question_id))
     return {qid: int(n) for qid, n in rows}
