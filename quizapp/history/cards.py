@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, exists, func, select
 
 from ..extensions import db
 from ..models import Card, Question
@@ -82,10 +82,11 @@ def question_leeches(
 ) -> dict[str, int]:
     """How many cards of `students` (a SELECT of ids) on each question (or on `question_id`
     only) are leeches: read from the partial index ``ix_card_leech`` alone."""
-    query = select(Card.question_id, func.count()).where(
-        Card.leech.is_(True), Card.user_id.in_(students)
-    )
-    if question_id is not None:
-        query = query.where(Card.question_id == question_id)
+    if question_id is None:
+        scoped = Card.user_id.in_(students)
+    else:  # each of the question's few leeches checked, not a list of every student built
+        scoped = Card.question_id == question_id
+        scoped &= exists(students.where(students.selected_columns[0] == Card.user_id))
+    query = select(Card.question_id, func.count()).where(Card.leech.is_(True), scoped)
     rows = db.session.execute(query.group_by(Card.question_id))
     return {qid: int(n) for qid, n in rows}
