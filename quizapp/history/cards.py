@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, exists, func, select
 
 from ..extensions import db
 from ..models import Card, Question
@@ -77,11 +77,16 @@ def class_card_counts(now: datetime, students: Select[tuple[int]]) -> dict[int, 
     return {uid: CardCounts(int(d or 0), int(n or 0)) for uid, d, n in rows}
 
 
-def question_leeches(students: Select[tuple[int]]) -> dict[str, int]:
-    """How many cards of `students` (a SELECT of ids) on each question are leeches."""
-    rows = db.session.execute(
-        select(Card.question_id, func.count(Card.id))
-        .where(Card.leech.is_(True), Card.user_id.in_(students))
-        .group_by(Card.question_id)
-    )
+def question_leeches(
+    students: Select[tuple[int]], question_id: str | None = None
+) -> dict[str, int]:
+    """How many cards of `students` (a SELECT of ids) on each question (or on `question_id`
+    only) are leeches: read from the partial index ``ix_card_leech`` alone."""
+    if question_id is None:
+        scoped = Card.user_id.in_(students)
+    else:  # each of the question's few leeches checked, not a list of every student built
+        scoped = Card.question_id == question_id
+        scoped &= exists(students.where(students.selected_columns[0] == Card.user_id))
+    query = select(Card.question_id, func.count()).where(Card.leech.is_(True), scoped)
+    rows = db.session.execute(query.group_by(Card.question_id))
     return {qid: int(n) for qid, n in rows}

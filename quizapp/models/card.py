@@ -46,7 +46,9 @@ class Card(db.Model):
     py-fsrs's card fields (``last_review`` is None until the first rating: a *new* card);
     ``lapses`` and ``reps`` are quizapp's counters. A card becomes a ``leech`` at its 8th
     lapse; a ``suspended`` card is left out of every queue until unsuspended. The
-    ``(user_id, due)`` index serves the queue's "oldest due first" lookups.
+    ``(user_id, due)`` index serves the queue's "oldest due first" lookups; the partial
+    ``ix_card_leech`` (leeches only) answers "how many leeches of these students on this
+    question" from the index alone (``leech`` is in it so SQLite need not read the rows).
     """
 
     __tablename__ = "card"
@@ -56,6 +58,8 @@ class Card(db.Model):
         Index(
             "ix_card_leech",
             "question_id",
+            "user_id",
+            "leech",
             sqlite_where=text("leech IS 1"),
             postgresql_where=text("leech IS true"),
         ),

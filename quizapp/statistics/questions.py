@@ -47,6 +47,7 @@ __all__ = [
     "served_key",
     "served_versions",
     "stream_by_student",
+    "students_key",
 ]
 
 Served = Mapping[str, str]
@@ -155,10 +156,11 @@ def served_versions() -> dict[str, str]:
     return {question_id: version for question_id, version in db.session.execute(query)}
 
 
-def _who(students: Select[Any]) -> str:
+def students_key(students: Select[Any]) -> str:
     """A digest of who ``students`` are now, summed up in SQL (how many, and the sums of their
-    ids and of the ids squared): one row whatever the school's size. Stored figures of a class
-    someone has joined or left since get another key, so they are recomputed."""
+    ids and of the ids squared): one row, but it reads every id, so a page that reads several
+    cached tables computes it once and passes it on. Stored figures of a class someone has
+    joined or left since get another key, so they are recomputed."""
     column = students.subquery().c[0]
     who = db.session.execute(
         select(func.count(), func.sum(column), func.sum(column * column))
@@ -167,14 +169,20 @@ def _who(students: Select[Any]) -> str:
 
 
 def figures(
-    served: Served, attempts: str, students: Select[Any] | None = None, scope: str = ""
+    served: Served,
+    attempts: str,
+    students: Select[Any] | None = None,
+    scope: str = "",
+    who: str | None = None,
 ) -> Cached:
     """The figures over ``students`` (None: the school), cached (`cache.cached`) under
-    ``scope`` (e.g. ``teacher:7``; the school's under none)."""
+    ``scope`` (e.g. ``teacher:7``; the school's under none); ``who``: their `students_key`
+    if the caller has it already."""
     if students is None:
         name, key = f"questions:{attempts}", served_key(served)
     else:
-        name, key = f"questions:{attempts}:{scope}", served_key(served) + _who(students)
+        who = students_key(students) if who is None else who
+        name, key = f"questions:{attempts}:{scope}", served_key(served) + who
     found = cached(name, lambda: compute(served, attempts, students).encode(), key=key)
     return Cached(Figures.decode(found.value), found.computed_at, found.behind)
 
@@ -223,9 +231,10 @@ def choices(
     attempts: str,
     students: Select[Any] | None = None,
     scope: str = "",
+    who: str | None = None,
 ) -> Cached:
     """How often each option of a question version was picked (`analytics.choice_counts`),
-    cached like the figures."""
+    cached like the figures (``who`` as there)."""
 
     def count() -> list[ChoiceCount]:
         picks = choice_picks(question_id, version, attempts, students)
@@ -233,6 +242,7 @@ def choices(
 
     name, key = f"choices:{attempts}:{question_id}", version
     if students is not None:
-        name, key = f"{name}:{scope}", version + _who(students)
+        who = students_key(students) if who is None else who
+        name, key = f"{name}:{scope}", version + who
     found = cached(name, lambda: [asdict(c) for c in count()], key=key)
     return Cached([ChoiceCount(**c) for c in found.value], found.computed_at, found.behind)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 
 from ..models import Assignment, Attempt, Quiz
 
@@ -73,5 +73,9 @@ def visible_attempts(now: datetime) -> ColumnElement[bool]:
 
     The history's chart, scores and CSV and the "Missed questions" mode filter with it, so a
     test's answers say nothing before its due date.
+
+    Checked per attempt (``NOT EXISTS`` on the quiz's and its assignment's primary keys), not
+    against a list of every hidden quiz, which SQLite built by scanning the school's quizzes.
     """
-    return or_(Attempt.quiz_id.is_(None), Attempt.quiz_id.not_in(hidden_quizzes(now)))
+    hidden = hidden_quizzes(now).where(Quiz.id == Attempt.quiz_id).correlate(Attempt)
+    return or_(Attempt.quiz_id.is_(None), ~exists(hidden))

@@ -30,7 +30,8 @@ from ..history.cards import question_leeches
 from ..models import Question
 from ..presentation import markdown_inline
 from ..regrading.operations import REGRADABLE
-from ..statistics.questions import Figures, choices, figures
+from ..scheduling import LEECH_LAPSES
+from ..statistics.questions import Figures, choices, figures, students_key
 from .regrades import regrades_of
 from .views import bp
 
@@ -73,10 +74,12 @@ def question_statistics(
     attempts: str = "first",
     students: Select[tuple[int]] | None = None,
     scope: str = "",
+    only: str | None = None,
+    who: str | None = None,
 ) -> Statistics:
-    """Item analysis of every served question from the graded answers of ``students`` (None:
-    every student), cached per ``scope`` (``statistics.cache``): four queries when the
-    figures are stored."""
+    """Item analysis of every served question (or of the question ``only``) from the graded
+    answers of ``students`` (None: every student), cached per ``scope`` (``statistics.cache``;
+    ``who``: the students' `students_key` if known): four queries when the figures are stored."""
     questions = {
         q.id: q
         for q in db.session.execute(
@@ -86,11 +89,11 @@ def question_statistics(
         ).scalars()
     }
     served = {q.id: q.version for q in questions.values()}  # what served_versions() reads
-    found = figures(served, attempts, students, scope)
+    found = figures(served, attempts, students, scope, who)
     result: Figures = found.value
     stats = result.items
     current = {q.id: stats.get((q.id, q.version)) for q in questions.values()}
-    leeches = question_leeches(student_ids() if students is None else students)
+    leeches = question_leeches(student_ids() if students is None else students, only)
     by_question: dict[str, list[ItemStats]] = {}
     for item in stats.values():
         if item.question_id in questions and item.version != questions[item.question_id].version:
@@ -109,6 +112,7 @@ def question_statistics(
             misconceptions=result.misconceptions.get(qid, 0),
         )
         for qid in order_questions(list(questions), current, order)
+        if only is None or qid == only
     ]
     return Statistics(rows, result.consistency, found.computed_at, found.behind)
 
@@ -118,12 +122,14 @@ def question_choices(
     attempts: str = "first",
     students: Select[tuple[int]] | None = None,
     scope: str = "",
+    who: str | None = None,
 ) -> list[ChoiceCount]:
     """How often each option of a choice question's current version was picked."""
     if question.type not in CHOICE_TYPES:
         return []
     return choices(
-        question.type, question.data, question.id, question.version, attempts, students, scope
+        question.type, question.data, question.id, question.version, attempts, students, scope,
+        who,
     ).value
 
 
@@ -179,18 +185,20 @@ def question(question_id: str) -> str:
     found = db.get_or_404(Question, question_id)
     attempts = _choice("attempts", ATTEMPTS)
     students, scope = _viewer_scope()
-    statistics = question_statistics("bank", attempts, students, scope)
-    row = next((r for r in statistics.rows if r.question.id == question_id), None)
+    who = None if students is None else students_key(students)  # once for both tables
+    statistics = question_statistics("bank", attempts, students, scope, question_id, who)
+    row = next(iter(statistics.rows), None)
     return render_template(
         "teacher/question.html",
         question=found,
         row=row,
         statistics=statistics,
-        choices=question_choices(found, attempts, students, scope),
+        choices=question_choices(found, attempts, students, scope, who),
         attempts=attempts,
         min_students=MIN_STUDENTS,
         regradable=found.type in REGRADABLE,
         regrades=regrades_of(question_id),
+        leech_lapses=LEECH_LAPSES,
     )
 
 

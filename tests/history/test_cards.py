@@ -93,3 +93,7 @@ def test_class_overview_counts_due_cards_and_leeches(
     questions_page = client.get("/teacher/questions").get_data(as_text=True)
     leech_row = re.search(r"<code>founders-count</code>.*?</tr>", questions_page, re.S)[0]
     assert re.search(r"<td>(\d+)</td>\s*</tr>$", leech_row)[1] == "1"
+    one = client.get("/teacher/questions/founders-count").get_data(as_text=True)
+    assert "1 of the students' cards on this question is a leech" in one
+    other = client.get("/teacher/questions/lample-model").get_data(as_text=True)
+    assert "0 of the students' cards on this question are leeches" in other

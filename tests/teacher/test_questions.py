@@ -207,3 +207,18 @@ def test_yaml_source_refuses_files_outside_the_bank(app, client, auth, teacher, 
         db.session.commit()
     auth.login("teacher1")
     assert client.get("/teacher/questions/lample-model/yaml").status_code == 404
+
+
+def test_one_question_runs_a_fixed_number_of_queries(app, client, auth, teacher, graded_class):
+    from tests.history.records import count_queries
+
+    auth.login("teacher1")
+    client.get("/teacher/questions/mensch-former-lab")
+    with count_queries(app) as statements:
+        client.get("/teacher/questions/mensch-former-lab")
+    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    # user, the question, the questions, the teacher's students (one cache key
+    # for both tables), stored figures and options picked, the newest answer (twice), the
+    # question's leeches, its regrades, settings: whatever the school
+    assert sum("sum(" in s and "count(" in s for s in selects) == 1
+    assert len(selects) <= 11
