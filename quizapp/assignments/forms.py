@@ -10,7 +10,6 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     HiddenField,
-    IntegerField,
     RadioField,
     SelectChoice,
     StringField,
@@ -27,6 +26,7 @@ from wtforms.validators import (
 )
 
 from ..bank.spec import Bank
+from ..fields import WholeNumberField
 from ..models import Assignment
 from ..study.forms import CheckboxesField, clean_start_token
 from ..study.operations import new_start_token
@@ -74,7 +74,7 @@ class AssignmentForm(FlaskForm):
     )
     source = RadioField("Questions", choices=SOURCES, default="topics")
     topics = CheckboxesField("Topics")
-    count = IntegerField(
+    count = WholeNumberField(
         "How many questions",
         default=10,
         validators=[Optional(), NumberRange(1, MAX_QUESTIONS)],
@@ -86,7 +86,7 @@ class AssignmentForm(FlaskForm):
         "Opens", format=TIME_FORMATS, validators=[InputRequired(TIME_MESSAGE)]
     )
     due_at = ClassTimeField("Due", format=TIME_FORMATS, validators=[InputRequired(TIME_MESSAGE)])
-    attempts_allowed = IntegerField(
+    attempts_allowed = WholeNumberField(
         "Attempts allowed (0: no limit)",
         default=1,
         validators=[InputRequired(), NumberRange(0, 20)],
@@ -150,7 +150,7 @@ class AssignmentForm(FlaskForm):
         if not self.locked and self.source.data == "topics" and not field.data:
             raise ValidationError("Choose at least one topic.")
 
-    def validate_count(self, field: IntegerField) -> None:
+    def validate_count(self, field: WholeNumberField) -> None:
         """A number when drawing from topics."""
         if not self.locked and self.source.data == "topics" and field.data is None:
             raise ValidationError(f"Enter how many questions, 1 to {MAX_QUESTIONS}.")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 from wtforms.widgets import HiddenInput
 
+from ..fields import WholeNumberField
 from ..scheduling import Rating
 
 
@@ -17,7 +17,7 @@ class RatingForm(FlaskForm):
     ``reps`` lets a re-sent form be recognised instead of rating the card twice.
     """
 
-    rating = IntegerField(default=int(Rating.Good), validators=[NumberRange(1, 4)])
-    reps = IntegerField(
+    rating = WholeNumberField(default=int(Rating.Good), validators=[NumberRange(1, 4)])
+    reps = WholeNumberField(
         widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0, max=10**9)]
     )

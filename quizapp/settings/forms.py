@@ -6,10 +6,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, Field, IntegerField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, NumberRange, ValidationError
 from wtforms.widgets import TextInput
 
+from ..fields import WholeNumberField
 from ..models import UserSettings
 from ..scheduling import MAX_RETENTION, MIN_RETENTION, is_valid_timezone, timezone_names
 
@@ -69,7 +70,7 @@ class SettingsForm(FlaskForm):
             ),
         ],
     )
-    new_per_day = IntegerField(
+    new_per_day = WholeNumberField(
         "New cards per day",
         description="How many questions you meet for the first time each day.",
         validators=[
@@ -77,7 +78,7 @@ class SettingsForm(FlaskForm):
             NumberRange(0, MAX_PER_DAY, f"Use a whole number from 0 to {MAX_PER_DAY}."),
         ],
     )
-    reviews_per_day = IntegerField(
+    reviews_per_day = WholeNumberField(
         "Reviews per day",
         description="The most review cards asked each day; missed cards always come back.",
         validators=[

@@ -16,7 +16,6 @@ from werkzeug.datastructures import MultiDict
 from wtforms import (
     Form,
     HiddenField,
-    IntegerField,
     RadioField,
     SelectChoice,
     SelectMultipleField,
@@ -26,6 +25,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, ValidationErr
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from ..bank.spec import Bank, QuestionSpec
+from ..fields import WholeNumberField
 from ..grading import MAX_ANSWER_LENGTH
 from ..qtypes import Unreadable, get_type
 from .modes import get_mode, listed_modes
@@ -105,7 +105,7 @@ class AnswerForm(Form):
     A plain WTForms form: a ``FlaskForm`` would check the CSRF token a second time.
     """
 
-    position = IntegerField(
+    position = WholeNumberField(
         widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0, max=100_000)]
     )
     question_id = HiddenField(validators=[InputRequired(), Length(max=80)])

@@ -84,6 +84,8 @@ def test_switching_shortcuts_off_and_on(app, client, auth, student) -> None:
         ("new_per_day", "-1", "Use a whole number from 0 to 10000."),
         ("new_per_day", "2.5", "Not a valid integer value."),
         ("reviews_per_day", "100000", "Use a whole number from 0 to 10000."),
+        ("reviews_per_day", "9" * 400, "That number has too many digits."),  # not a 500
+        ("new_per_day", "-" + "1" * 40, "That number has too many digits."),
         ("timezone", "Mars/Olympus_Mons", "Choose a time zone from the list, e.g. Europe/Paris."),
     ],
 )
