@@ -5,7 +5,8 @@
   the app shows as mastered, the desired retention minus their true recall a week later
   (no study in between);
 * retention per minute: mean true recall over the whole bank at the end of day 30 and of the
-  last day, over the minutes studied so far, against the random quiz and Leitner boxes;
+  last day, over the minutes studied so far, against the random quiz and Leitner boxes (with
+  a 95 % interval over students: the same ratio on students drawn again with replacement);
 * misses: the share asked again in the same sitting (sittings of 15 minutes or more; and,
   to tell the app's part from the student's, misses with 10 minutes of the sitting left after
   them), within 24 hours (misses with 24 hours of simulation left) and by the next sitting;
@@ -14,6 +15,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,6 +116,24 @@ def per_minute(logs: list[StudyLog], day: int) -> float:
     return fmean(log.retention[day] / max(log.minutes_at[day], 1e-9) for log in logs)
 
 
+RESAMPLES = 2000
+
+
+def ratio_interval(app: list[StudyLog], base: list[StudyLog], day: int) -> tuple[float, float]:
+    """A 95 % percentile bootstrap interval of ``per_minute(app) / per_minute(base)``: the
+    same students (one index for both strategies) drawn again with replacement."""
+    rng = random.Random(day)
+    count = len(app)
+    ratios = []
+    for _ in range(RESAMPLES):
+        picked = [rng.randrange(count) for _ in range(count)]
+        ratios.append(
+            per_minute([app[i] for i in picked], day) / per_minute([base[i] for i in picked], day)
+        )
+    ratios.sort()
+    return ratios[int(0.025 * RESAMPLES)], ratios[int(0.975 * RESAMPLES) - 1]
+
+
 def retention(run: ModelRun) -> list[Figure]:
     """Retention per minute of each strategy, and the app's ratios to the baselines."""
     figures = []
@@ -137,6 +157,10 @@ def retention(run: ModelRun) -> list[Figure]:
                 rate["app"] / rate["random"],
                 1.25,
             )
+        )
+        low, high = ratio_interval(run.logs["app"], run.logs["random"], day)
+        figures.append(
+            Figure(f"  95 % interval over students: {low:.2f}–{high:.2f}", run.model, None)
         )
         figures.append(
             Figure(

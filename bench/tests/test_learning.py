@@ -6,6 +6,7 @@ The goals themselves are not asserted: they are the product's, judged on the ful
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
@@ -77,3 +78,21 @@ def test_memory_models_forget_and_learn() -> None:
         assert 0.0 < later < soon <= 1.0
         again = model.study(params, item, 2.0, True, 0.0)
         assert model.recall(params, again, 7.0, 0.0) > model.recall(params, item, 7.0, 0.0)
+
+
+def test_the_ratio_interval_holds_the_ratio_and_narrows_with_students() -> None:
+    from bench.learningkit.log import StudyLog
+    from bench.learningkit.report import per_minute, ratio_interval
+
+    def logs(rates: list[float]) -> list[StudyLog]:
+        return [StudyLog(retention={30: r}, minutes_at={30: 1.0}) for r in rates]
+
+    rng = random.Random(3)
+    for count in (5, 80):
+        base = logs([rng.uniform(0.4, 0.6) for _ in range(count)])
+        app = logs([b.retention[30] * rng.uniform(1.0, 1.6) for b in base])
+        low, high = ratio_interval(app, base, 30)
+        assert low <= per_minute(app, 30) / per_minute(base, 30) <= high
+        if count == 5:
+            wide = high - low
+    assert high - low < wide
