@@ -124,6 +124,8 @@ class Calibration:
     reviews: int = 0
     topics: tuple[tuple[str, float], ...] = ()
     long_term: tuple[float, float, float] = (0.0, 1.0, 0.0)
+    long_topics: tuple[tuple[str, float], ...] = ()
+    """Each topic's offset of the long-term curve's shift, as ``topics`` is of ``shift``."""
 
     def for_topic(self, topic: str) -> Calibration:
         """The curve of one topic: the student's, its shift moved by the topic's offset."""
@@ -156,13 +158,14 @@ class Calibration:
             return stability
         return _days_to(self.predicted_for(0.9), stability)
 
-    def long_term_stability(self, stability: float) -> float:
-        """The days until recall falls to 90 % on the ``long_term`` curve, for a card of FSRS
-        ``stability``: the curve's shift at that stability, then as :meth:`stability`."""
+    def long_term_stability(self, stability: float, topic: str = "") -> float:
+        """The days until recall falls to 90 % on the ``long_term`` curve (of ``topic``: its
+        offset added), for a card of FSRS ``stability``: the curve's shift at that stability,
+        then as :meth:`stability`."""
         shift, slope, span = self.long_term
         if (shift, slope, span) == (0.0, 1.0, 0.0) or stability <= 0.0:
             return stability
-        at = shift + span * _scale(stability)
+        at = shift + dict(self.long_topics).get(topic, 0.0) + span * _scale(stability)
         return _days_to(_sigmoid((_logit(0.9) - at) / slope), stability)
 
     def lasting_days(self, stability: float, topic: str = "") -> float:
@@ -182,6 +185,7 @@ class Calibration:
             self.stability(stability),
             self.for_topic(topic).stability(stability),
             self.long_term_stability(stability),
+            self.long_term_stability(stability, topic),
         )
 
 
@@ -216,9 +220,13 @@ def fit_calibration(observations: Iterable[Observation]) -> Calibration:
     for o, row in zip(observations, data, strict=True):
         if o.topic:
             by_topic.setdefault(o.topic, []).append(row)
-    offsets = tuple((topic, _fit_offset(rows, curve)) for topic, rows in sorted(by_topic.items()))
+    topics = sorted(by_topic.items())
+    offsets = tuple((topic, _fit_offset(rows, curve)) for topic, rows in topics)
+    long_topics = ()
+    if long_term != _FLAT:
+        long_topics = tuple((topic, _fit_offset(rows, long_term)) for topic, rows in topics)
     shift, slope, _ = curve
-    return Calibration(shift, slope, len(data), offsets, long_term)
+    return Calibration(shift, slope, len(data), offsets, long_term, long_topics)
 
 
 _Data = list[tuple[float, float, float, float]]

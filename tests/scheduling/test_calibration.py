@@ -143,3 +143,19 @@ def test_reviews_without_a_stability_fit_no_long_term_curve() -> None:
     fitted = fit_calibration(reviews(300, lambda p: p * 0.9))
     assert fitted.long_term == (0.0, 1.0, 0.0)
     assert fitted.lasting_days(30.0) == min(30.0, fitted.stability(30.0))
+
+
+def test_the_long_term_curve_has_an_offset_per_topic() -> None:
+    # "dates" cards given much stability fail; "people" cards hold at every stability.
+    people = [o._replace(topic="people") for o in scaled_reviews(800, Calibration(), seed=9)]
+    failing = Calibration(long_term=(0.6, 1.0, -1.5))
+    dates = [o._replace(topic="dates") for o in scaled_reviews(800, failing, seed=10)]
+    fitted = fit_calibration(people + dates)
+    assert [topic for topic, _ in fitted.long_topics] == ["dates", "people"]
+    assert fitted.long_term_stability(60.0, "dates") < fitted.long_term_stability(60.0, "people")
+    assert (
+        fitted.long_term_stability(60.0, "dates") < 21 <= fitted.long_term_stability(60.0, "people")
+    )
+    # Mastery takes the least of every curve: the student's pooled one as well as the topic's.
+    assert fitted.lasting_days(60.0, "dates") <= fitted.long_term_stability(60.0, "dates")
+    assert fitted.lasting_days(60.0, "people") <= fitted.long_term_stability(60.0)
