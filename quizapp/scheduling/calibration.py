@@ -39,7 +39,7 @@ curve of one topic.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -162,9 +162,9 @@ class Calibration:
         """The days until recall falls to 90 % on the ``long_term`` curve (of ``topic``: its
         offset added), for a card of FSRS ``stability``: the curve's shift at that stability,
         then as :meth:`stability`."""
-        shift, slope, span = self.long_term
-        if (shift, slope, span) == (0.0, 1.0, 0.0) or stability <= 0.0:
+        if self.long_term == _FLAT or stability <= 0.0:
             return stability
+        shift, slope, span = self.long_term
         at = shift + dict(self.long_topics).get(topic, 0.0) + span * _scale(stability)
         return _days_to(_sigmoid((_logit(0.9) - at) / slope), stability)
 
@@ -240,60 +240,63 @@ _FLAT: _Curve = (0.0, 1.0, 0.0)
 
 def _fit_curve(data: _Data, *, free_span: bool) -> _Curve:
     """The student's ``(shift, slope, span)``: the most probable under their prior (``span``
-    held at 0 unless ``free_span``)."""
-    curve: _Curve = _FLAT
-    best = _log_posterior(data, curve)
-    for _ in range(_ITERATIONS):
-        step = _scoring_step(data, curve, 3 if free_span else 2)
-        for _ in range(20):
-            moved = (
-                curve[0] + step[0],
-                max(curve[1] + step[1], _MIN_SLOPE),
-                curve[2] + step[2],
-            )
-            value = _log_posterior(data, moved)
-            if value >= best:
-                break
-            step = (step[0] / 2, step[1] / 2, step[2] / 2)
-        else:
-            break
-        gain = value - best
-        curve, best = moved, value
-        if gain < 1e-4:
-            break
-    return curve
+    held at 0 unless ``free_span``); the slope stays at ``_MIN_SLOPE`` or more."""
+    size = 3 if free_span else 2
+    shift, slope, span = _ascend(
+        _FLAT,
+        lambda curve: _log_posterior(data, curve),
+        lambda curve: _scoring_step(data, curve, size),
+        lambda curve: (curve[0], max(curve[1], _MIN_SLOPE), curve[2]),
+    )
+    return shift, slope, span
 
 
 def _fit_offset(data: _Data, curve: _Curve) -> float:
     """The most probable offset of ``shift`` for one topic's reviews (prior: 0,
-    ``PRIOR_TOPIC_SD``), by Fisher scoring with ``slope`` and ``span`` held, each step halved
-    until the posterior rises."""
+    ``PRIOR_TOPIC_SD``), with ``slope`` and ``span`` held."""
     shift, slope, span = curve
 
-    def posterior(offset: float) -> float:
-        moved = (shift + offset, slope, span)
-        return _log_likelihood(data, moved) - 0.5 * (offset / PRIOR_TOPIC_SD) ** 2
+    def posterior(point: tuple[float, ...]) -> float:
+        moved = (shift + point[0], slope, span)
+        return _log_likelihood(data, moved) - 0.5 * (point[0] / PRIOR_TOPIC_SD) ** 2
 
-    offset, best = 0.0, posterior(0.0)
-    for _ in range(_ITERATIONS):
-        grad, info = -offset / PRIOR_TOPIC_SD**2, 1.0 / PRIOR_TOPIC_SD**2
+    def step(point: tuple[float, ...]) -> tuple[float, ...]:
+        grad, info = -point[0] / PRIOR_TOPIC_SD**2, 1.0 / PRIOR_TOPIC_SD**2
         for x, y, g, u in data:
-            p, dp = _pass_chance(x, u, (shift + offset, slope, span), g)
+            p, dp = _pass_chance(x, u, (shift + point[0], slope, span), g)
             grad += (y - p) * dp / (p * (1.0 - p))
             info += dp * dp / (p * (1.0 - p))
-        step = grad / info
+        return (grad / info,)
+
+    (offset,) = _ascend((0.0,), posterior, step)
+    return offset
+
+
+def _ascend(
+    start: tuple[float, ...],
+    posterior: Callable[[tuple[float, ...]], float],
+    step: Callable[[tuple[float, ...]], tuple[float, ...]],
+    clamp: Callable[[tuple[float, ...]], tuple[float, ...]] = lambda point: point,
+) -> tuple[float, ...]:
+    """Fisher scoring from ``start``: each ``step`` (kept within bounds by ``clamp``) halved
+    until the ``posterior`` rises (with guessing and slips it need not be concave); stops when
+    it rises by less than 1e-4, no halving helps, or after ``_ITERATIONS`` steps."""
+    point, best = start, posterior(start)
+    for _ in range(_ITERATIONS):
+        delta = step(point)
         for _ in range(20):
-            value = posterior(offset + step)
+            moved = clamp(tuple(p + d for p, d in zip(point, delta, strict=True)))
+            value = posterior(moved)
             if value >= best:
                 break
-            step /= 2
+            delta = tuple(d / 2 for d in delta)
         else:
             break
         gain = value - best
-        offset, best = offset + step, value
+        point, best = moved, value
         if gain < 1e-4:
             break
-    return offset
+    return point
 
 
 def _pass_chance(x: float, u: float, curve: _Curve, g: float) -> tuple[float, float]:

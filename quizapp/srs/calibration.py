@@ -43,12 +43,14 @@ def calibration_for(user_id: int) -> Calibration:
     """
     rows = db.session.execute(_TESTS, {"user_id": user_id})
     return fit_calibration(
-        Observation(predicted, rating != Rating.Again, guess or 0.0, topic or "", stability(before))
+        Observation(
+            predicted, rating != Rating.Again, guess or 0.0, topic or "", stability_before(before)
+        )
         for predicted, rating, guess, topic, before in rows
     )
 
 
-def stability(previous: dict[str, Any] | None) -> float | None:
+def stability_before(previous: dict[str, Any] | None) -> float | None:
     """The card's FSRS stability before the rating, from the log's snapshot of it."""
     value = (previous or {}).get("stability")
     return float(value) if value else None

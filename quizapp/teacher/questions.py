@@ -127,10 +127,10 @@ def question_choices(
     """How often each option of a choice question's current version was picked."""
     if question.type not in CHOICE_TYPES:
         return []
-    return choices(
-        question.type, question.data, question.id, question.version, attempts, students, scope,
-        who,
-    ).value
+    found = choices(
+        question.type, question.data, question.id, question.version, attempts, students, scope, who
+    )
+    return found.value
 
 
 def yaml_path(question: Question) -> Path | None:

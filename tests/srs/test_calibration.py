@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import RatingLog
 from quizapp.scheduling import IDENTITY, Rating
 from quizapp.srs import operations as ops
-from quizapp.srs.calibration import calibration_for, stability
+from quizapp.srs.calibration import calibration_for, stability_before
 from quizapp.srs.cards import card_for
 
 from .conftest import START
@@ -88,14 +88,14 @@ def test_each_review_carries_the_cards_stability_before_it(ctx, student) -> None
     logged_ = db.session.execute(
         select(RatingLog.previous, RatingLog.rating).where(RatingLog.kind == "review")
     ).all()
-    low = [stability(p) for p, r in logged_ if r == Rating.Good]
-    high = [stability(p) for p, r in logged_ if r == Rating.Again]
+    low = [stability_before(p) for p, r in logged_ if r == Rating.Good]
+    high = [stability_before(p) for p, r in logged_ if r == Rating.Again]
     assert half >= 4 and max(low) < min(high)
     fitted = calibration_for(student)
     assert fitted.long_term[2] < 0
 
 
 def test_a_log_without_the_cards_stability_has_none() -> None:
-    assert stability({"stability": None}) is None
-    assert stability(None) is None
-    assert stability({"stability": 12.5}) == 12.5
+    assert stability_before({"stability": None}) is None
+    assert stability_before(None) is None
+    assert stability_before({"stability": 12.5}) == 12.5

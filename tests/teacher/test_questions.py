@@ -166,14 +166,19 @@ def test_per_choice_table(client, auth, teacher, graded_class) -> None:
     assert client.get("/teacher/questions/no-such-question").status_code == 404
 
 
-def test_statistics_run_a_fixed_number_of_queries(app, client, auth, teacher, graded_class):
+def warm_selects(app, client, path: str) -> list[str]:
+    """The SELECT statements of a second request for ``path`` (the first fills the caches)."""
     from tests.history.records import count_queries
 
-    auth.login("teacher1")
-    client.get("/teacher/questions")
+    client.get(path)
     with count_queries(app) as statements:
-        client.get("/teacher/questions")
-    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        client.get(path)
+    return [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def test_statistics_run_a_fixed_number_of_queries(app, client, auth, teacher, graded_class):
+    auth.login("teacher1")
+    selects = warm_selects(app, client, "/teacher/questions")
     # user, bank check, questions, the teacher's students (the cache key), the stored
     # figures, the newest answer (are they exact?), leeches: whatever the school
     assert len(selects) <= 7
@@ -210,13 +215,8 @@ def test_yaml_source_refuses_files_outside_the_bank(app, client, auth, teacher, 
 
 
 def test_one_question_runs_a_fixed_number_of_queries(app, client, auth, teacher, graded_class):
-    from tests.history.records import count_queries
-
     auth.login("teacher1")
-    client.get("/teacher/questions/mensch-former-lab")
-    with count_queries(app) as statements:
-        client.get("/teacher/questions/mensch-former-lab")
-    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    selects = warm_selects(app, client, "/teacher/questions/mensch-former-lab")
     # user, the question, the questions, the teacher's students (one cache key
     # for both tables), stored figures and options picked, the newest answer (twice), the
     # question's leeches, its regrades, settings: whatever the school
