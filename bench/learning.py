@@ -31,11 +31,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.learningkit.appdriver import START, AppStudent, add_student, build_app  # noqa: E402
-from bench.learningkit.baselines import leitner, random_quiz  # noqa: E402
+from bench.learningkit.baselines import (  # noqa: E402
+    leitner,
+    matched_random_quiz,
+    random_quiz,
+    spending,
+)
 from bench.learningkit.exam import exam_report  # noqa: E402
 from bench.learningkit.log import run_days  # noqa: E402
 from bench.learningkit.memory import MODELS  # noqa: E402
-from bench.learningkit.report import Figure, ModelRun, figures, table  # noqa: E402
+from bench.learningkit.report import (  # noqa: E402
+    STRATEGIES,
+    Figure,
+    ModelRun,
+    figures,
+    table,
+)
 from bench.learningkit.students import Mind, check_forms, make_students  # noqa: E402
 from bench.learningkit.whatif import AS_IS, WhatIf  # noqa: E402
 from quizapp.bank.webapp import current_bank  # noqa: E402
@@ -55,7 +66,7 @@ def simulate(
     """``students`` students of one memory model, ``days`` days with the app and baselines
     (``what_if``: how the app's students study, see ``learningkit/whatif``)."""
     model = MODELS[model_name]()
-    run = ModelRun(model.name, days, {"app": [], "random": [], "leitner": []})
+    run = ModelRun(model.name, days, {strategy: [] for strategy in STRATEGIES})
     checkpoints = sorted({min(30, days), days})
     clock = FrozenClock(START)
     app = build_app(folder, clock)
@@ -71,9 +82,11 @@ def simulate(
             user_id = add_student(student.index)
             what_if.settle(user_id)
             in_app = AppStudent(user_id, bank, clock, rng("app"))
-            strategies = {
-                "app": in_app.sit,
+            spent: list[float] = []  # the app's minutes of each day, for the matched quiz
+            strategies = {  # in this order: the app's minutes are noted before they are used
+                "app": spending(in_app.sit, spent),
                 "random": random_quiz(bank, rng("random")),
+                "matched": matched_random_quiz(bank, rng("random"), spent),
                 "leitner": leitner(bank, rng("leitner")),
             }
             for name, sit in strategies.items():

@@ -2,6 +2,9 @@
 
 * :func:`random_quiz` -- every day a random quiz of the whole bank (shuffled, starting over
   when it runs out), answered for as long as the student studies that day; no scheduling.
+* :func:`matched_random_quiz` -- the same random quiz, answered each day for the minutes the
+  app's student spent answering that day (:func:`spending` notes them): the same study time,
+  so its ratio to the app is a ratio of recall alone.
 * :func:`leitner` -- five Leitner boxes seen every 1, 2, 4, 8 and 16 days: a right answer moves
   a question up a box, a wrong one back to the first; the due boxes first (lowest box first),
   then new questions, at most ``NEW_PER_DAY`` a day (the app's default new-card limit).
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 
 from quizapp.bank.spec import Bank, QuestionSpec
 from quizapp.qtypes import get_type
@@ -49,6 +53,32 @@ def random_quiz(bank: Bank, rng: random.Random) -> Sit:
             order = order or rng.sample(ids, len(ids))
             at, _ = ask(mind, log, bank.questions[order.pop()], at, rng)
         log.end_sitting(start, at)
+
+    return sit
+
+
+def spending(sit: Sit, spent: list[float]) -> Sit:
+    """``sit``, appending to ``spent`` the minutes each sitting spent answering."""
+
+    def noted(mind: Mind, log: StudyLog, start: float, minutes: float) -> None:
+        before = log.minutes
+        sit(mind, log, start, minutes)
+        spent.append(log.minutes - before)
+
+    return noted
+
+
+def matched_random_quiz(bank: Bank, rng: random.Random, spent: Sequence[float]) -> Sit:
+    """The daily random quiz, answered each day for ``spent``'s minutes of that day (the
+    app's, noted by :func:`spending` before this runs) instead of the student's own minutes.
+
+    It stops at the first answer that ends past those minutes, as :func:`random_quiz` does.
+    """
+    daily = random_quiz(bank, rng)
+    days = iter(spent)
+
+    def sit(mind: Mind, log: StudyLog, start: float, minutes: float) -> None:
+        daily(mind, log, start, next(days))
 
     return sit
 

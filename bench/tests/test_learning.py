@@ -29,6 +29,8 @@ def test_every_figure_for_both_models(figures: list[Figure]) -> None:
         "calibration error, predicted recall",
         "mastery error (0.90 - true recall +7 d)",
         f"day {DAYS} retention/min app ÷ random",
+        f"day {DAYS} retention/min app ÷ random in the app's minutes",
+        "the most it can be (the app at 100 % recall)",
         f"day {DAYS} retention/min app ÷ Leitner",
         "misses re-asked in a sitting ≥ 15 min",
         "misses re-asked within 24 h",
