@@ -12,7 +12,7 @@ on exam day, simulated and predicted, and study time, with and without the mode.
 
 Run: ``make bench`` or ``.venv/bin/python bench/learning.py [--students N] [--days D]
 [--seed S] [--short] [--strict] [--exam-students N] [--exam-day D]
-[--desired-retention R] [--without-reasks]`` (the last two ask "what if", see
+[--desired-retention R] [--without-reasks] [--bank-copies K]`` (the last two ask "what if", see
 ``learningkit/whatif``). Deterministic for a seed. Exits 1 on a missed goal only with
 ``--strict``: the goals are the product's, judged by the lead.
 """
@@ -69,7 +69,7 @@ def simulate(
     run = ModelRun(model.name, days, {strategy: [] for strategy in STRATEGIES})
     checkpoints = sorted({min(30, days), days})
     clock = FrozenClock(START)
-    app = build_app(folder, clock)
+    app = build_app(folder, clock, what_if.questions(folder))
     with app.app_context():
         bank = current_bank()
         check_forms(bank)
@@ -126,12 +126,15 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="a counterfactual, not the app: misses are not asked again in their sitting",
     )
+    parser.add_argument(
+        "--bank-copies", type=int, default=1, help="a bank this many times as large"
+    )
     args = parser.parse_args(argv)
     if args.short:
         args.students, args.days = SHORT["students"], SHORT["days"]
         args.exam_students, args.exam_day = SHORT["exam_students"], SHORT["exam_day"]
     started = time.perf_counter()
-    what_if = WhatIf(args.desired_retention, args.without_reasks)
+    what_if = WhatIf(args.desired_retention, args.without_reasks, args.bank_copies)
     rows = report(args.students, args.days, args.seed, what_if)
     if args.exam_students:
         with tempfile.TemporaryDirectory() as tmp:

@@ -61,15 +61,16 @@ def moment(day: float) -> datetime:
     return START + timedelta(days=day)
 
 
-def build_app(folder: Path, clock: FrozenClock) -> Flask:
-    """The app on a new, migrated SQLite file in ``folder``, the real bank synced into it."""
+def build_app(folder: Path, clock: FrozenClock, questions: Path = ROOT / "questions") -> Flask:
+    """The app on a new, migrated SQLite file in ``folder``, the bank in ``questions`` (the
+    real one unless a what-if says otherwise) synced into it."""
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "learning-bench",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/learning.sqlite",
             "WTF_CSRF_ENABLED": False,
-            "QUESTIONS_DIR": str(ROOT / "questions"),
+            "QUESTIONS_DIR": str(questions),
             "BANK_RELOAD_SECONDS": 3600.0,
             "CLOCK": clock,
         },

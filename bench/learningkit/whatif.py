@@ -8,17 +8,25 @@
   replaced by "the same list"), and the learning and relearning steps are 16 hours instead of
   10 minutes, so learning ahead does not ask it either. The miss comes back the next day.
   It measures what the product's promise "a miss comes back in the same sitting" costs.
+* ``--bank-copies K``: a bank K times as large. Each topic file of ``questions/`` is written K
+  times into the run's folder, its ids and topic numbered; the students draw a difficulty for
+  each copy as for any question. The app as it is, with more to learn in the same minutes:
+  it asks where scheduling starts to pay against a random quiz of the same study time.
 
 Both exist to explain a figure (docs/performance.md), not to pick a default.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
+
+import yaml
 
 import quizapp.study.answering as answering
 from quizapp.database import write_transaction
@@ -27,6 +35,8 @@ from quizapp.scheduling import rating
 from quizapp.scheduling.queue import DEFAULT_LIMITS
 from quizapp.srs.operations import save_settings
 
+QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
+SOURCES = "sources.yaml"
 NEXT_DAY_STEP = timedelta(hours=16)
 _APP_SCHEDULER = rating._scheduler
 
@@ -37,6 +47,7 @@ class WhatIf:
 
     desired_retention: float | None = None
     without_reasks: bool = False
+    bank_copies: int = 1
 
     def describe(self) -> str:
         """A few words for the report's header; empty for the app as it is."""
@@ -45,7 +56,15 @@ class WhatIf:
             parts.append(f"desired retention {self.desired_retention:.2f}")
         if self.without_reasks:
             parts.append("WITHOUT re-asks in the sitting (a counterfactual, not the app)")
+        if self.bank_copies != 1:
+            parts.append(f"a bank {self.bank_copies} times as large (each question copied)")
         return ", ".join(parts)
+
+    def questions(self, folder: Path) -> Path:
+        """The bank's folder for this run: ``questions/``, or its copies written in ``folder``."""
+        if self.bank_copies == 1:
+            return QUESTIONS
+        return copied_bank(self.bank_copies, folder / "questions")
 
     def settle(self, user_id: int) -> None:
         """Save the student's settings this run asks for (nothing for the defaults)."""
@@ -73,6 +92,27 @@ class WhatIf:
             yield
         finally:
             answering.requeue_due_misses, rating._scheduler = requeue, scheduler
+
+
+def copied_bank(copies: int, out: Path) -> Path:
+    """``questions/`` with each topic file written ``copies`` times into ``out``: ids and topic
+    names get ``-n`` / `` n``, everything else (sources, citations) is kept."""
+    if copies < 1:
+        raise ValueError(f"bank copies must be 1 or more, not {copies}")
+    out.mkdir(parents=True)
+    (out / SOURCES).write_text((QUESTIONS / SOURCES).read_text(encoding="utf-8"), encoding="utf-8")
+    for path in sorted(QUESTIONS.glob("*.yaml")):
+        if path.name == SOURCES:
+            continue
+        topic = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for n in range(1, copies + 1):
+            numbered = copy.deepcopy(topic)
+            numbered["topic"] = f"{topic['topic']} {n}"
+            for question in numbered["questions"]:
+                question["id"] = f"{question['id']}-{n}"
+            text = yaml.safe_dump(numbered, allow_unicode=True, sort_keys=False)
+            (out / f"{path.stem}-{n}.yaml").write_text(text, encoding="utf-8")
+    return out
 
 
 def _same_list(
