@@ -12,7 +12,7 @@ on exam day, simulated and predicted, and study time, with and without the mode.
 
 Run: ``make bench`` or ``.venv/bin/python bench/learning.py [--students N] [--days D]
 [--seed S] [--short] [--strict] [--exam-students N] [--exam-day D]
-[--desired-retention R] [--without-reasks] [--bank-copies K]`` (the last two ask "what if", see
+[--desired-retention R] [--without-reasks] [--bank-copies K]`` (the last three ask "what if", see
 ``learningkit/whatif``). Deterministic for a seed. Exits 1 on a missed goal only with
 ``--strict``: the goals are the product's, judged by the lead.
 """
@@ -86,7 +86,7 @@ def simulate(
             strategies = {  # in this order: the app's minutes are noted before they are used
                 "app": spending(in_app.sit, spent),
                 "random": random_quiz(bank, rng("random")),
-                "matched": matched_random_quiz(bank, rng("random"), spent),
+                "matched": matched_random_quiz(bank, rng("random"), spent),  # the same shuffles
                 "leitner": leitner(bank, rng("leitner")),
             }
             for name, sit in strategies.items():

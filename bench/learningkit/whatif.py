@@ -1,4 +1,4 @@
-"""What if the app's students studied otherwise? Two questions the full run can ask.
+"""What if the app's students studied otherwise? Three questions the full run can ask.
 
 * ``--desired-retention R``: every simulated student saves R as "Desired retention" on the
   Settings page (``srs.operations.save_settings``), as a student may. The app then schedules
@@ -13,7 +13,7 @@
   each copy as for any question. The app as it is, with more to learn in the same minutes:
   it asks where scheduling starts to pay against a random quiz of the same study time.
 
-Both exist to explain a figure (docs/performance.md), not to pick a default.
+All three exist to explain a figure (docs/performance.md), not to pick a default.
 """
 
 from __future__ import annotations
