@@ -98,3 +98,13 @@ def test_the_ratio_interval_holds_the_ratio_and_narrows_with_students() -> None:
         if count == 5:
             wide = high - low
     assert high - low < wide
+
+
+def test_the_matched_ratio_is_under_its_ceiling(figures: list[Figure]) -> None:
+    for model in {f.model for f in figures}:
+        rows = [f for f in figures if f.model == model]
+        names = [f.name.strip() for f in rows]
+        matched = rows[names.index(f"day {DAYS} retention/min app ÷ random in the app's minutes")]
+        ceiling = rows[names.index("the most it can be (the app at 100 % recall)")]
+        assert matched.value is not None and ceiling.value is not None
+        assert 0.0 < matched.value <= ceiling.value
