@@ -1,5 +1,6 @@
-"""Confidence-based marking by keyboard, as a screen reader announces it, and the "Study N
-new questions now" offer on Flashcards and Review when nothing is due."""
+"""Confidence-based marking by keyboard, as a screen reader announces it, the misconceptions it
+finds on a phone, and the "Study N new questions now" offer on Flashcards and Review when
+nothing is due."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from quizapp.bank.spec import Bank
 
+from .audit import Auditor
 from .pages import (
     FEEDBACK_URL,
     QUESTION_URL,
@@ -15,10 +17,12 @@ from .pages import (
     answer_for,
     expect,
     fill_by_keys,
+    fill_by_mouse,
     nav,
     question_id,
     register_by_mouse,
     start_quiz_by_keys,
+    start_quiz_by_mouse,
     tab_to,
 )
 from .server import LiveServer
@@ -95,6 +99,29 @@ def test_confidence_by_keyboard_with_marks_beside_the_score(page: Page, bank: Ba
     expect(page).to_have_url(RESULTS_URL)
     expect(page.locator(".score-line")).to_contain_text(f"1 of {len(bank.questions)}")
     expect(page.locator(".cbm-line")).to_contain_text("CBM -3 total · average -1.50 over 2")
+
+
+def test_misconceptions_fit_a_phone(page: Page, bank: Bank):
+    """Every question missed while "Very sure": History lists them all, and the page still fits
+    375 px (a table of prompts, answers and dates scrolls alone, not the page) and passes axe."""
+    register_by_mouse(page, "overconfident", PASSWORD)
+    save_settings(page, **{"Ask how sure I am (confidence-based marking)": True})
+    start_quiz_by_mouse(page)
+    missed: set[str] = set()
+    while QUESTION_URL.search(page.url):
+        qid = question_id(page)
+        page.check("input[name=confidence][value='3']")
+        fill_by_mouse(page, answer_for(bank, qid, set() if qid in missed else {qid}))
+        missed.add(qid)
+        page.wait_for_url(FEEDBACK_URL)
+        page.locator("[data-key-next]").click()
+        page.wait_for_url(lambda url: not FEEDBACK_URL.search(url))
+
+    nav(page, "History")
+    expect(page.locator("#misconceptions-title")).to_be_visible()
+    check = Auditor(page)
+    check.check("history with misconceptions")
+    assert not check.findings, check.report()
 
 
 def rate_good_by_keys(page: Page) -> None:

@@ -33,6 +33,17 @@ def test_overview_and_session_list(client, auth, student, records, questions) ->
     assert 'href="/history/export.csv"' in page
 
 
+def test_the_heatmap_counts_one_day_and_one_answer_in_the_singular(
+    client, auth, student, records, questions
+) -> None:
+    records.quiz(student, questions[:1], [1.0], topics=["people"])
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert "Answers per day over the last year: 1 answer on 1 day." in page
+    assert "1 answer on 1 day from" in page  # the chart's description for screen readers
+    assert ": 1 answers<" not in page and " on 1 days" not in page
+
+
 def test_an_unfinished_quiz_scores_over_all_its_questions(
     client, auth, student, records, questions
 ) -> None:
