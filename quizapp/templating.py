@@ -72,8 +72,17 @@ def confidence_marking() -> bool:
 
 
 def quiz_cbm(attempts: list[Attempt]) -> CbmSummary | None:
-    """The CBM total and average of a quiz's answers marked with a confidence; None if none."""
-    return cbm_summary((attempt.score, attempt.confidence) for attempt in attempts)
+    """The CBM total and average over each question's first answer in the quiz, when marked
+    with a confidence; None if none was.
+
+    A question asked again (a miss, or a possible guess) is answered after its right answer
+    was shown: its later marks say nothing of what the student knew, as the first-try score
+    leaves them out (``study.scoring``).
+    """
+    first: dict[str, Attempt] = {}
+    for attempt in sorted(attempts, key=lambda a: a.position or 0):
+        first.setdefault(attempt.question_id, attempt)
+    return cbm_summary((attempt.score, attempt.confidence) for attempt in first.values())
 
 
 GLOBALS = {

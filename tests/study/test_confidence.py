@@ -92,6 +92,10 @@ def test_marks_show_beside_the_score(app, client, auth, student) -> None:
         driver.answer(data=RIGHT[question_id] | {"confidence": "2"})
     results = client.get(f"/quiz/{driver.id}/results").get_data(as_text=True)
     assert "CBM" in results and "total · average" in results
+    # first answers only: 3 − 2 + 1 − 6 + 2; the re-asks, answered after the right answer
+    # was shown ("fairly sure", right: +2 each), are not marked again
+    assert len(attempts(app)) > len(levels)
+    assert "CBM -2 total · average\n      -0.40 over 5 first answers" in results
 
 
 def test_right_but_unsure_is_hard_and_very_sure_wrong_is_again(app, client, auth, student):
