@@ -49,18 +49,27 @@ class QuizScore(NamedTuple):
 
     `answered`: distinct questions answered; `score_sum`: the last answer's score to each;
     `time_taken_ms`: ``study.scoring.time_taken`` of its answers, as the end page shows it;
-    `questions`: distinct questions in the quiz (0: unknown, then `answered` is used).
+    `questions`: distinct questions in the quiz (0: unknown, then `answered` is used);
+    `first_sum`: the first answer's score to each (None: not counted).
     """
 
     answered: int
     score_sum: float
     time_taken_ms: int | None
     questions: int = 0
+    first_sum: float | None = None
 
     @property
     def share(self) -> float | None:
         """The quiz's final score over all its questions (unanswered = 0); None before any."""
         return quiz_score(self.score_sum, self.questions or self.answered, self.answered)
+
+    @property
+    def first_share(self) -> float | None:
+        """The first-try score over the same questions; None before any answer."""
+        if self.first_sum is None:
+            return None
+        return quiz_score(self.first_sum, self.questions or self.answered, self.answered)
 
 
 def quizzes_page(user_id: int, page: int, per_page: int = QUIZZES_PER_PAGE) -> Pagination:
@@ -105,7 +114,11 @@ def quiz_scores(
     for quiz_id, given in answers.items():
         counted = tally(asked.get(quiz_id) or [], given)
         scores[quiz_id] = QuizScore(
-            counted.answered, counted.final_points, time_taken(times[quiz_id]), counted.questions
+            counted.answered,
+            counted.final_points,
+            time_taken(times[quiz_id]),
+            counted.questions,
+            counted.first_points,
         )
     return scores
 

@@ -55,6 +55,22 @@ def test_an_unfinished_quiz_scores_over_all_its_questions(
     assert "0 of 5" in page  # mastered: nothing studied yet
 
 
+def test_a_quiz_with_re_asks_shows_its_first_try_beside_the_final_score(
+    client, auth, student, records, questions
+) -> None:
+    # 3 questions, the 2nd and 3rd missed and asked again: final 3 of 3, first try 1 of 3
+    asked = [*questions[:3], questions[1], questions[2]]
+    records.quiz(student, asked, [1.0, 0.0, 0.0, 1.0, 1.0], topics=["people"])
+    records.quiz(student, questions[:2], [1.0, 0.0], topics=["people"])  # no re-ask
+    auth.login()
+    page = client.get("/history/").get_data(as_text=True)
+    assert re.search(
+        r"<td>100%\s*<span class=\"muted first-try\">\(first try 33%\)</span></td>", page
+    )
+    assert re.search(r"<td>50%</td>\s*<td>2 of 2</td>", page)  # the same: said once
+    assert page.count("first try") == 1
+
+
 def test_sessions_are_paginated_newest_first(client, auth, student, records, questions) -> None:
     ids = [
         records.quiz(student, questions[:1], [1.0], started=NOW - timedelta(days=30 - i))
