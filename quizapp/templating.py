@@ -24,6 +24,7 @@ from .settings.views import ask_browser_zone
 from .srs.cards import card_for, settings_for
 from .srs.queue import counts
 from .study.modes import mode_label
+from .study.scoring import first_answers
 
 
 def keyboard_shortcuts() -> bool:
@@ -79,9 +80,7 @@ def quiz_cbm(attempts: list[Attempt]) -> CbmSummary | None:
     was shown: its later marks say nothing of what the student knew, as the first-try score
     leaves them out (``study.scoring``).
     """
-    first: dict[str, Attempt] = {}
-    for attempt in sorted(attempts, key=lambda a: a.position or 0):
-        first.setdefault(attempt.question_id, attempt)
+    first = first_answers((a.position or 0, a.question_id, a) for a in attempts)
     return cbm_summary((attempt.score, attempt.confidence) for attempt in first.values())
 
 

@@ -50,6 +50,8 @@ from .log import MINUTE, StudyLog
 from .students import Mind, answer_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = ROOT / "questions"
+"""The real bank, which the simulated students study unless a what-if writes another."""
 START = datetime(2026, 1, 5, tzinfo=UTC)
 """Day 0, midnight UTC (the students' time zone is the default, UTC)."""
 QUIZ_LENGTH = 20
@@ -61,7 +63,7 @@ def moment(day: float) -> datetime:
     return START + timedelta(days=day)
 
 
-def build_app(folder: Path, clock: FrozenClock, questions: Path = ROOT / "questions") -> Flask:
+def build_app(folder: Path, clock: FrozenClock, questions: Path = QUESTIONS) -> Flask:
     """The app on a new, migrated SQLite file in ``folder``, the bank in ``questions`` (the
     real one unless a what-if says otherwise) synced into it."""
     app = create_app(

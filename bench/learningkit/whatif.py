@@ -29,14 +29,15 @@ from pathlib import Path
 import yaml
 
 import quizapp.study.answering as answering
+from quizapp.bank.validate import SOURCES_FILE, topic_files
 from quizapp.database import write_transaction
 from quizapp.models.card import DEFAULT_TIMEZONE
 from quizapp.scheduling import rating
 from quizapp.scheduling.queue import DEFAULT_LIMITS
 from quizapp.srs.operations import save_settings
 
-QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
-SOURCES = "sources.yaml"
+from .appdriver import QUESTIONS
+
 NEXT_DAY_STEP = timedelta(hours=16)
 _APP_SCHEDULER = rating._scheduler
 
@@ -100,10 +101,9 @@ def copied_bank(copies: int, out: Path) -> Path:
     if copies < 1:
         raise ValueError(f"bank copies must be 1 or more, not {copies}")
     out.mkdir(parents=True)
-    (out / SOURCES).write_text((QUESTIONS / SOURCES).read_text(encoding="utf-8"), encoding="utf-8")
-    for path in sorted(QUESTIONS.glob("*.yaml")):
-        if path.name == SOURCES:
-            continue
+    sources = (QUESTIONS / SOURCES_FILE).read_text(encoding="utf-8")
+    (out / SOURCES_FILE).write_text(sources, encoding="utf-8")
+    for path in topic_files(QUESTIONS):
         topic = yaml.safe_load(path.read_text(encoding="utf-8"))
         for n in range(1, copies + 1):
             numbered = copy.deepcopy(topic)

@@ -9,7 +9,8 @@ import pytest
 from flask import Flask
 
 import quizapp.study.answering as answering
-from bench.learningkit.whatif import AS_IS, NEXT_DAY_STEP, QUESTIONS, WhatIf, copied_bank
+from bench.learningkit.appdriver import QUESTIONS
+from bench.learningkit.whatif import AS_IS, NEXT_DAY_STEP, WhatIf, copied_bank
 from quizapp.bank.validate import load_bank
 from quizapp.scheduling import rating
 from quizapp.srs.cards import settings_for

@@ -21,7 +21,7 @@ from ..extensions import db
 from ..models import Attempt, Question, Quiz
 from ..scheduling.evidence import VERY_SURE
 from ..study.policy import hidden_quizzes, visible_attempts
-from ..study.scoring import quiz_score, tally, time_taken
+from ..study.scoring import QuizTally, tally, time_taken
 from .sql import epoch_bucket
 
 __all__ = [
@@ -45,31 +45,12 @@ GRADED = Attempt.kind != "flashcard"
 
 
 class QuizScore(NamedTuple):
-    """A quiz's answers summed up per distinct question (``study.scoring``).
+    """A quiz's answers summed up per distinct question (``study.scoring.tally``: final and
+    first-try score over its questions), and ``study.scoring.time_taken`` of its answers, as
+    the end page shows them."""
 
-    `answered`: distinct questions answered; `score_sum`: the last answer's score to each;
-    `time_taken_ms`: ``study.scoring.time_taken`` of its answers, as the end page shows it;
-    `questions`: distinct questions in the quiz (0: unknown, then `answered` is used);
-    `first_sum`: the first answer's score to each (None: not counted).
-    """
-
-    answered: int
-    score_sum: float
+    tally: QuizTally
     time_taken_ms: int | None
-    questions: int = 0
-    first_sum: float | None = None
-
-    @property
-    def share(self) -> float | None:
-        """The quiz's final score over all its questions (unanswered = 0); None before any."""
-        return quiz_score(self.score_sum, self.questions or self.answered, self.answered)
-
-    @property
-    def first_share(self) -> float | None:
-        """The first-try score over the same questions; None before any answer."""
-        if self.first_sum is None:
-            return None
-        return quiz_score(self.first_sum, self.questions or self.answered, self.answered)
 
 
 def quizzes_page(user_id: int, page: int, per_page: int = QUIZZES_PER_PAGE) -> Pagination:
@@ -110,17 +91,10 @@ def quiz_scores(
     for quiz_id, position, question_id, score, took in rows:
         answers[quiz_id].append((position or 0, question_id, score))
         times[quiz_id].append(took)
-    scores = {}
-    for quiz_id, given in answers.items():
-        counted = tally(asked.get(quiz_id) or [], given)
-        scores[quiz_id] = QuizScore(
-            counted.answered,
-            counted.final_points,
-            time_taken(times[quiz_id]),
-            counted.questions,
-            counted.first_points,
-        )
-    return scores
+    return {
+        quiz_id: QuizScore(tally(asked.get(quiz_id) or [], given), time_taken(times[quiz_id]))
+        for quiz_id, given in answers.items()
+    }
 
 
 def hidden_among(quiz_ids: Sequence[int], now: datetime) -> set[int]:

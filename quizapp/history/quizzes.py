@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 
 from ..models import Quiz
 from ..presentation import format_duration
+from ..study.scoring import QuizTally, tally
 from .queries import QuizScore
 
 __all__ = ["QuizRow", "quiz_rows", "quiz_state", "topics_text"]
 
-NO_SCORE = QuizScore(0, 0.0, None)
+NO_SCORE = QuizScore(tally((), ()), None)
+"""A quiz with no answer counted (none given, or its score hidden until a test's due date)."""
 
 
 def quiz_state(quiz: Quiz, now: datetime) -> str:
@@ -36,7 +38,7 @@ class QuizRow:
     quiz: Quiz
     started: datetime
     topics: str
-    score: QuizScore
+    score: QuizTally
     duration: str
     state: str
     """"" when finished, else "unfinished" or "abandoned" (``Quiz.abandoned``)."""
@@ -51,14 +53,17 @@ def quiz_rows(
 ) -> list[QuizRow]:
     """Rows for `quizzes`, times in the user's zone; the time taken as on the end page."""
     zone = ZoneInfo(tz_name)
-    return [
-        QuizRow(
-            quiz=quiz,
-            started=quiz.started_at.astimezone(zone),
-            topics=topics_text(quiz.topics or [], titles),
-            score=scores.get(quiz.id, NO_SCORE),
-            duration=format_duration(scores.get(quiz.id, NO_SCORE).time_taken_ms),
-            state=quiz_state(quiz, now),
+    rows = []
+    for quiz in quizzes:
+        score = scores.get(quiz.id, NO_SCORE)
+        rows.append(
+            QuizRow(
+                quiz=quiz,
+                started=quiz.started_at.astimezone(zone),
+                topics=topics_text(quiz.topics or [], titles),
+                score=score.tally,
+                duration=format_duration(score.time_taken_ms),
+                state=quiz_state(quiz, now),
+            )
         )
-        for quiz in quizzes
-    ]
+    return rows

@@ -70,6 +70,8 @@ PRIOR_SPAN_SD = 0.5
 """The prior's spread of ``span`` around 0 (logit units per e-fold of FSRS's stability)."""
 REFERENCE_STABILITY = 10.0
 """The stability (days) at which ``span`` changes nothing: ``shift`` is the offset there."""
+_FLAT = (0.0, 1.0, 0.0)
+"""(shift, slope, span) of FSRS as it is: where every curve starts, and its prior's centre."""
 _DECAY = DEFAULT_PARAMETERS[20]  # FSRS-6's forgetting curve: (1 + _FACTOR * t / S) ** -_DECAY
 _FACTOR = 0.9 ** (-1 / _DECAY) - 1  # so that its recall is 0.9 at t = S
 _EDGE = 1e-4  # predictions are kept within (_EDGE, 1 - _EDGE) before taking the logit
@@ -123,7 +125,7 @@ class Calibration:
     slope: float = 1.0
     reviews: int = 0
     topics: tuple[tuple[str, float], ...] = ()
-    long_term: tuple[float, float, float] = (0.0, 1.0, 0.0)
+    long_term: tuple[float, float, float] = _FLAT
     long_topics: tuple[tuple[str, float], ...] = ()
     """Each topic's offset of the long-term curve's shift, as ``topics`` is of ``shift``."""
 
@@ -234,8 +236,6 @@ _Data = list[tuple[float, float, float, float]]
 _Curve = tuple[float, float, float]
 """(shift, slope, span)."""
 _PRIOR = (PRIOR_SHIFT_SD, PRIOR_SLOPE_SD, PRIOR_SPAN_SD)
-_PRIOR_MEAN = (0.0, 1.0, 0.0)
-_FLAT: _Curve = (0.0, 1.0, 0.0)
 
 
 def _fit_curve(data: _Data, *, free_span: bool) -> _Curve:
@@ -319,7 +319,7 @@ def _log_likelihood(data: _Data, curve: _Curve) -> float:
 def _log_posterior(data: _Data, curve: _Curve) -> float:
     prior = sum(
         -0.5 * ((value - mean) / sd) ** 2
-        for value, mean, sd in zip(curve, _PRIOR_MEAN, _PRIOR, strict=True)
+        for value, mean, sd in zip(curve, _FLAT, _PRIOR, strict=True)
     )
     return prior + _log_likelihood(data, curve)
 
@@ -338,7 +338,7 @@ def _scoring_step(data: _Data, curve: _Curve, size: int) -> _Curve:
     grad = [g0, g1, g2]
     info = [[i00, i01, i02], [i01, i11, i12], [i02, i12, i22]]
     for i in range(3):
-        grad[i] -= (curve[i] - _PRIOR_MEAN[i]) / _PRIOR[i] ** 2
+        grad[i] -= (curve[i] - _FLAT[i]) / _PRIOR[i] ** 2
         info[i][i] += 1.0 / _PRIOR[i] ** 2
     step = [*_solve([row[:size] for row in info[:size]], grad[:size]), 0.0, 0.0][:3]
     return step[0], step[1], step[2]

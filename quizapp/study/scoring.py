@@ -15,8 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-__all__ = ["Progress", "QuizTally", "progress", "quiz_score", "tally", "time_taken"]
+__all__ = [
+    "Progress",
+    "QuizTally",
+    "first_answers",
+    "progress",
+    "quiz_score",
+    "tally",
+    "time_taken",
+]
+
+T = TypeVar("T")
 
 
 def quiz_score(points: float, questions: int, answered: int = 1) -> float | None:
@@ -69,24 +80,33 @@ class QuizTally:
         return quiz_score(self.first_points, self.questions, self.answered)
 
 
+def first_answers(answers: Iterable[tuple[int, str, T]]) -> dict[str, T]:
+    """Each question's first try: ``answers`` are ``(slot position, question id, answer)``,
+    and the lowest position holds the first try (a re-ask takes a later slot)."""
+    first: dict[str, tuple[int, T]] = {}
+    for position, question_id, answer in answers:
+        if question_id not in first or position < first[question_id][0]:
+            first[question_id] = (position, answer)
+    return {question_id: answer for question_id, (_, answer) in first.items()}
+
+
 def tally(question_ids: Sequence[str], answers: Iterable[tuple[int, str, float]]) -> QuizTally:
     """Count a quiz's answers: ``answers`` are ``(slot position, question id, score)``.
 
-    Within a question, answers are ordered by slot position: the lowest is the first try,
-    the highest the final answer.
+    Within a question, answers are ordered by slot position: the lowest is the first try
+    (:func:`first_answers`), the highest the final answer.
     """
-    first: dict[str, tuple[int, float]] = {}
+    answers = list(answers)
+    first = first_answers(answers)
     last: dict[str, tuple[int, float]] = {}
     for position, question_id, score in answers:
-        if question_id not in first or position < first[question_id][0]:
-            first[question_id] = (position, score)
         if question_id not in last or position >= last[question_id][0]:
             last[question_id] = (position, score)
     distinct = set(question_ids) | set(first)
     return QuizTally(
         questions=len(distinct),
         answered=len(first),
-        first_points=round(sum(score for _, score in first.values()), 2),
+        first_points=round(sum(first.values()), 2),
         final_points=round(sum(score for _, score in last.values()), 2),
         reasked=max(0, len(question_ids) - len(set(question_ids))),
     )

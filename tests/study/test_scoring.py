@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.study.scoring import progress, quiz_score, tally
+from quizapp.study.scoring import first_answers, progress, quiz_score, tally
 
 IDS = ["a", "b", "c", "a", "d"]  # "a" asked again at slot 3
 
@@ -28,3 +28,9 @@ def test_progress_counts_reasks_apart() -> None:
     again = progress(IDS, 3)
     assert again.reask and again.text == "Question 3 of 4 · 1 asked again"
     assert progress(IDS, 4).text == "Question 4 of 4 · 1 asked again"
+
+
+def test_first_answers_take_each_questions_lowest_slot() -> None:
+    answers = [(3, "b", "b again"), (0, "a", "a first"), (1, "b", "b first"), (2, "a", "a again")]
+    assert first_answers(answers) == {"a": "a first", "b": "b first"}
+    assert first_answers([]) == {}
